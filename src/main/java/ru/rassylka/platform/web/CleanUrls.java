@@ -1,0 +1,51 @@
+package ru.rassylka.platform.web;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The mapping between clean addresses and Facelets views: {@code /mailings} is
+ * {@code /mailings/index.xhtml}, {@code /mailings/edit} is {@code /mailings/edit.xhtml} and
+ * {@code /blog/12} is {@code /blog/view.xhtml?id=12}.
+ */
+public final class CleanUrls {
+
+    static final String VIEW_SUFFIX = ".xhtml";
+    private static final String INDEX = "/index";
+    private static final Pattern ITEM = Pattern.compile("(/[a-z][a-z0-9-]*)/(\\d{1,18})");
+
+    private CleanUrls() {}
+
+    /** Whether a request path names no file, so that it may stand for a view. */
+    public static boolean isClean(String path) {
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+        return !lastSegment.contains(".");
+    }
+
+    /** The views a clean path may stand for, in the order they are tried (with their query). */
+    public static List<String> candidates(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        Matcher item = ITEM.matcher(trimmed);
+        if (item.matches()) {
+            return List.of(item.group(1) + "/view" + VIEW_SUFFIX + "?id=" + item.group(2));
+        }
+        if (trimmed.isEmpty()) {
+            return List.of(INDEX + VIEW_SUFFIX);
+        }
+        return List.of(trimmed + VIEW_SUFFIX, trimmed + INDEX + VIEW_SUFFIX);
+    }
+
+    /** The clean address of a view's action URL, e.g. {@code /ctx/mailings/index.xhtml} → {@code /ctx/mailings}. */
+    public static String clean(String actionUrl) {
+        if (!actionUrl.endsWith(VIEW_SUFFIX)) {
+            return actionUrl;
+        }
+        String path = actionUrl.substring(0, actionUrl.length() - VIEW_SUFFIX.length());
+        if (path.endsWith(INDEX)) {
+            path = path.substring(0, path.length() - INDEX.length());
+            return path.isEmpty() || path.endsWith("/") ? path + "/" : path;
+        }
+        return path;
+    }
+}
