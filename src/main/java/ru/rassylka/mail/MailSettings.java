@@ -69,4 +69,10 @@ public record MailSettings(
     public String describe() {
         return (development() ? "development mailbox " : "SMTP ") + effectiveHost() + ":" + effectivePort();
     }
+
+    /** Never the generated record text: it would print the password wherever settings are logged. */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

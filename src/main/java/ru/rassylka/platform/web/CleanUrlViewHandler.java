@@ -13,6 +13,6 @@ public class CleanUrlViewHandler extends ViewHandlerWrapper {
 
     @Override
     public String getActionURL(FacesContext context, String viewId) {
-        return CleanUrls.clean(super.getActionURL(context, viewId));
+        return CleanUrls.clean(context.getExternalContext().getRequestContextPath(), super.getActionURL(context, viewId));
     }
 }

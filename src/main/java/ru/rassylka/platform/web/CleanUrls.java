@@ -36,16 +36,21 @@ public final class CleanUrls {
         return List.of(trimmed + VIEW_SUFFIX, trimmed + INDEX + VIEW_SUFFIX);
     }
 
-    /** The clean address of a view's action URL, e.g. {@code /ctx/mailings/index.xhtml} → {@code /ctx/mailings}. */
-    public static String clean(String actionUrl) {
-        if (!actionUrl.endsWith(VIEW_SUFFIX)) {
+    /**
+     * The clean address of a view's action URL, e.g. {@code /ctx/mailings/index.xhtml} →
+     * {@code /ctx/mailings} and {@code /ctx/index.xhtml} → {@code /ctx/}.
+     */
+    public static String clean(String contextPath, String actionUrl) {
+        if (!actionUrl.startsWith(contextPath) || !actionUrl.endsWith(VIEW_SUFFIX)) {
             return actionUrl;
         }
-        String path = actionUrl.substring(0, actionUrl.length() - VIEW_SUFFIX.length());
-        if (path.endsWith(INDEX)) {
-            path = path.substring(0, path.length() - INDEX.length());
-            return path.isEmpty() || path.endsWith("/") ? path + "/" : path;
+        String view = actionUrl.substring(contextPath.length(), actionUrl.length() - VIEW_SUFFIX.length());
+        if (view.equals(INDEX)) {
+            return contextPath + "/";
         }
-        return path;
+        if (view.endsWith(INDEX)) {
+            view = view.substring(0, view.length() - INDEX.length());
+        }
+        return contextPath + view;
     }
 }

@@ -1,0 +1,105 @@
+package ru.rassylka.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import ru.rassylka.mail.Mailer;
+import ru.rassylka.mail.OutgoingMail;
+import ru.rassylka.platform.persistence.Migrations;
+import ru.rassylka.testing.Deployments;
+
+/** The platform on Payara Micro: migrations on PostgreSQL, mail over SMTP, the health endpoint. */
+@ArquillianTest
+class PlatformIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @EJB
+    private Mailer mailer;
+
+    @ArquillianResource
+    private URL base;
+
+    @Test
+    void migrationsBuildTheSchemaOnPostgresql() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            assertEquals("PostgreSQL", connection.getMetaData().getDatabaseProductName());
+            try (ResultSet applied = statement.executeQuery(
+                    "select count(*) from flyway_schema_history where success and version = '1'")) {
+                applied.next();
+                assertEquals(1, applied.getInt(1));
+            }
+            try (ResultSet users = statement.executeQuery("select count(*) from app_user where email = 'nobody@example.org'")) {
+                users.next();
+                assertEquals(0, users.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void mailerDeliversAMultipartMailToTheSmtpServer() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            mailer.send(new OutgoingMail("client@example.org", "Проверка связи", "Привет, мир", "<p>Привет, <b>мир</b></p>"));
+
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+            MimeMessage received = smtp.getReceivedMessages()[0];
+            assertEquals("Проверка связи", received.getSubject());
+            assertEquals("client@example.org", received.getAllRecipients()[0].toString());
+            MimeMultipart parts = (MimeMultipart) received.getContent();
+            assertTrue(parts.getContentType().startsWith("multipart/alternative"));
+            assertEquals(2, parts.getCount());
+            assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+            assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void healthReportsPostgresqlAndAReachableMailServer() throws IOException, InterruptedException {
+        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"product\":\"PostgreSQL\""), response.body());
+            assertTrue(response.body().contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), response.body());
+        } finally {
+            smtp.stop();
+        }
+    }
+}
