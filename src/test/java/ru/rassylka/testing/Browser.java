@@ -2,6 +2,7 @@ package ru.rassylka.testing;
 
 import java.io.File;
 import java.time.Duration;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +28,10 @@ public final class Browser {
         return driver;
     }
 
+    /** Waits up to 15 s; elements replaced by a page load or an ajax update are looked up again. */
     public static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
