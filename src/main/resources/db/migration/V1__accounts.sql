@@ -1,7 +1,9 @@
--- Accounts: users, their roles and the single-use tokens of e-mail verification and password reset.
--- Written for PostgreSQL and for H2 in PostgreSQL mode; keys come from sequences.
+-- Accounts: users, their roles, the single-use tokens of e-mail verification and password reset,
+-- and the login throttle.
+-- Written for PostgreSQL and for H2 in PostgreSQL mode; keys come from sequences, which hand
+-- EclipseLink the last key of a block of 50 (hence "start with 50").
 
-create sequence app_user_seq start with 1 increment by 50;
+create sequence app_user_seq start with 50 increment by 50;
 
 create table app_user (
     id             bigint primary key,
@@ -16,8 +18,6 @@ create table app_user (
     blocked_at     timestamp with time zone,
     blocked_by     bigint references app_user (id),
     blocked_reason varchar(500),
-    failed_logins  integer      not null default 0,
-    locked_until   timestamp with time zone,
     created_at     timestamp with time zone not null,
     version        bigint       not null default 0,
     constraint app_user_email_uq unique (email)
@@ -29,7 +29,7 @@ create table user_role (
     primary key (user_id, role)
 );
 
-create sequence account_token_seq start with 1 increment by 50;
+create sequence account_token_seq start with 50 increment by 50;
 
 create table account_token (
     id         bigint primary key,
@@ -43,3 +43,11 @@ create table account_token (
 );
 
 create index account_token_user_idx on account_token (user_id, purpose);
+
+-- Failed logins per e-mail address and per client address, whether or not the account exists.
+create table login_throttle (
+    throttle_key varchar(300) primary key,
+    failures     integer not null,
+    locked_until timestamp with time zone,
+    updated_at   timestamp with time zone not null
+);

@@ -1,10 +1,9 @@
 package ru.rassylka.platform;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.mail.internet.MimeMessage;
@@ -25,12 +24,14 @@ import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.mail.MailOutbox;
 import ru.rassylka.mail.Mailer;
 import ru.rassylka.mail.OutgoingMail;
 import ru.rassylka.platform.persistence.Migrations;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.server.TestMailServer;
 
-/** The platform on Payara Micro: migrations on PostgreSQL, mail over SMTP, the health endpoint. */
+/** The platform on Payara Micro: migrations on PostgreSQL, mail over SMTP and through the outbox, the health endpoint. */
 @ArquillianTest
 class PlatformIT {
 
@@ -44,6 +45,12 @@ class PlatformIT {
 
     @EJB
     private Mailer mailer;
+
+    @EJB
+    private MailOutbox outbox;
+
+    @EJB
+    private TestMailServer mailServer;
 
     @ArquillianResource
     private URL base;
@@ -66,40 +73,37 @@ class PlatformIT {
 
     @Test
     void mailerDeliversAMultipartMailToTheSmtpServer() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
-        try {
-            mailer.send(new OutgoingMail("client@example.org", "Проверка связи", "Привет, мир", "<p>Привет, <b>мир</b></p>"));
+        String recipient = "platform-" + System.nanoTime() + "@example.org";
 
-            assertTrue(smtp.waitForIncomingEmail(10_000, 1));
-            MimeMessage received = smtp.getReceivedMessages()[0];
-            assertEquals("Проверка связи", received.getSubject());
-            assertEquals("client@example.org", received.getAllRecipients()[0].toString());
-            MimeMultipart parts = (MimeMultipart) received.getContent();
-            assertTrue(parts.getContentType().startsWith("multipart/alternative"));
-            assertEquals(2, parts.getCount());
-            assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
-            assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
-        } finally {
-            smtp.stop();
-        }
+        mailer.send(new OutgoingMail(recipient, "Проверка связи", "Привет, мир", "<p>Привет, <b>мир</b></p>"));
+
+        MimeMessage received = mailServer.awaitMail(recipient, 1);
+        assertEquals("Проверка связи", received.getSubject());
+        MimeMultipart parts = (MimeMultipart) received.getContent();
+        assertTrue(parts.getContentType().startsWith("multipart/alternative"));
+        assertEquals(2, parts.getCount());
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
+    }
+
+    @Test
+    void outboxDeliversQueuedMailInTheBackground() {
+        String recipient = "outbox-" + System.nanoTime() + "@example.org";
+
+        outbox.queue(OutgoingMail.plain(recipient, "Из очереди", "Письмо из очереди"));
+
+        assertEquals("Из очереди", assertDoesNotThrow(() -> mailServer.awaitMail(recipient, 1).getSubject()));
     }
 
     @Test
     @RunAsClient
     void healthReportsPostgresqlAndAReachableMailServer() throws IOException, InterruptedException {
-        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", "smtp"));
-        smtp.start();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
-            assertEquals(200, response.statusCode(), response.body());
-            assertTrue(response.body().contains("\"product\":\"PostgreSQL\""), response.body());
-            assertTrue(response.body().contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), response.body());
-        } finally {
-            smtp.stop();
-        }
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"product\":\"PostgreSQL\""), response.body());
+        assertTrue(response.body().contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), response.body());
     }
 }

@@ -5,7 +5,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** Test deployments built from the real WAR of this build, plus the test support classes. */
+/** Test deployments built from the real WAR of this build, plus the server-side test support. */
 public final class Deployments {
 
     private Deployments() {}
@@ -15,6 +15,6 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "rassylka-test.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addPackage(Deployments.class.getPackage());
+                .addPackage(ru.rassylka.testing.server.TestMailServer.class.getPackage());
     }
 }

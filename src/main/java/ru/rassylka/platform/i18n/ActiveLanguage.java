@@ -38,6 +38,12 @@ public class ActiveLanguage implements Serializable {
 
     /** Switches the language (a POST action) and shows the same page again. */
     public String switchTo(Language chosen) {
+        adopt(chosen);
+        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** Takes a language for this session and remembers it in the browser, e.g. the one of a profile. */
+    public void adopt(Language chosen) {
         use(chosen);
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.addResponseCookie(COOKIE, chosen.code(), Map.of(
@@ -45,11 +51,9 @@ public class ActiveLanguage implements Serializable {
                 "path", external.getRequestContextPath().isEmpty() ? "/" : external.getRequestContextPath(),
                 "httpOnly", true,
                 "SameSite", "Lax"));
-        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 
-    /** Takes a language without remembering it in the cookie, e.g. the one saved in a profile. */
-    public void use(Language chosen) {
+    private void use(Language chosen) {
         language = chosen;
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces != null && faces.getViewRoot() != null) {

@@ -1,9 +1,7 @@
 package ru.rassylka.platform.web;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Serves views under clean addresses (see {@link CleanUrls}) by forwarding to the Facelets file. */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class CleanUrlFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     /** Only addresses that name a view are remembered, so unknown addresses cannot grow it. */
     private final Map<String, String> views = new ConcurrentHashMap<>();

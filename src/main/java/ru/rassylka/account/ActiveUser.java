@@ -1,0 +1,58 @@
+package ru.rassylka.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Optional;
+
+/** The logged-in user of this request, for views and backing beans. */
+@Named
+@RequestScoped
+public class ActiveUser {
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private Accounts accounts;
+
+    private Optional<User> user;
+
+    public boolean isLoggedIn() {
+        return securityContext.getCallerPrincipal() != null;
+    }
+
+    public Optional<User> user() {
+        if (user == null) {
+            Principal principal = securityContext.getCallerPrincipal();
+            user = principal == null ? Optional.empty() : accounts.findByEmail(principal.getName());
+        }
+        return user;
+    }
+
+    public String getDisplayName() {
+        return user().map(User::getDisplayName).orElse("");
+    }
+
+    public boolean isManager() {
+        return securityContext.isCallerInRole(Role.Names.MANAGER);
+    }
+
+    public boolean isAdmin() {
+        return securityContext.isCallerInRole(Role.Names.ADMIN);
+    }
+
+    /** Ends the session (a POST action) and shows the home page. */
+    public String logout() throws ServletException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        return "/index?faces-redirect=true";
+    }
+}

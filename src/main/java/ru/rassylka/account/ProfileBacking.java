@@ -1,0 +1,164 @@
+package ru.rassylka.account;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Size;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.i18n.ActiveLanguage;
+import ru.rassylka.platform.i18n.Language;
+import ru.rassylka.platform.web.Pages;
+
+/** The profile page: personal data, language, time zone and the password. */
+@Named
+@ViewScoped
+public class ProfileBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.matches("(Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+            .sorted()
+            .toList();
+
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private ActiveLanguage activeLanguage;
+
+    private String email;
+
+    @Size(max = User.NAME_MAX)
+    private String fullName;
+
+    @Size(max = User.PHONE_MAX)
+    private String phone;
+
+    @Size(max = User.CITY_MAX)
+    private String city;
+
+    private Language language;
+    private String timeZone;
+    private String currentPassword;
+    private String newPassword;
+    private String newPasswordRepeat;
+
+    public void onLoad() {
+        if (email == null) {
+            User user = accounts.getCurrent();
+            email = user.getEmail();
+            fullName = user.getFullName();
+            phone = user.getPhone();
+            city = user.getCity();
+            language = user.getLanguage();
+            timeZone = user.getTimeZone();
+        }
+    }
+
+    public void save() {
+        if (!ZONES.contains(timeZone)) {
+            Pages.error("profile.unknownTimeZone");
+            return;
+        }
+        accounts.updateProfile(new ProfileChange(fullName, phone, city, language, timeZone));
+        activeLanguage.adopt(language);
+        Pages.info("profile.saved");
+    }
+
+    public void changePassword() {
+        if (!Objects.equals(newPassword, newPasswordRepeat)) {
+            Pages.error("password.mismatch");
+            return;
+        }
+        try {
+            accounts.changePassword(currentPassword, newPassword);
+            Pages.info("profile.passwordChanged");
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+        } finally {
+            currentPassword = null;
+            newPassword = null;
+            newPasswordRepeat = null;
+        }
+    }
+
+    public List<String> getZones() {
+        return ZONES;
+    }
+
+    public Language[] getLanguages() {
+        return Language.values();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(Language language) {
+        this.language = language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getNewPasswordRepeat() {
+        return newPasswordRepeat;
+    }
+
+    public void setNewPasswordRepeat(String newPasswordRepeat) {
+        this.newPasswordRepeat = newPasswordRepeat;
+    }
+}

@@ -1,0 +1,47 @@
+package ru.rassylka.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Consecutive failed logins for one key, and the lock they caused. */
+@Entity
+@Table(name = "login_throttle")
+public class ThrottleEntry {
+
+    @Id
+    @Column(name = "throttle_key", length = 300)
+    private String key;
+
+    @Column(nullable = false)
+    private int failures;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ThrottleEntry() {}
+
+    ThrottleEntry(String key, Instant now) {
+        this.key = key;
+        this.updatedAt = now;
+    }
+
+    void fail(LoginThrottle throttle, Instant now) {
+        failures++;
+        lockedUntil = throttle.lockedUntil(failures, now).orElse(null);
+        updatedAt = now;
+    }
+
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+}

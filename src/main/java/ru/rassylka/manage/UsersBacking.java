@@ -1,0 +1,68 @@
+package ru.rassylka.manage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import ru.rassylka.account.User;
+import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.web.Pages;
+
+/** The manager's list of all users, with block and unblock. */
+@Named
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private UserDirectory directory;
+
+    @Inject
+    private UserAdministration administration;
+
+    private UsersLazyModel users;
+    private User selected;
+    private String reason;
+
+    @PostConstruct
+    void init() {
+        users = new UsersLazyModel(directory);
+    }
+
+    public void prepareBlock(User user) {
+        selected = user;
+        reason = null;
+    }
+
+    public void block() {
+        try {
+            administration.block(selected.getId(), reason);
+            Pages.info("manage.users.blocked", selected.getEmail());
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public void unblock(User user) {
+        administration.unblock(user.getId());
+        Pages.info("manage.users.unblocked", user.getEmail());
+    }
+
+    public UsersLazyModel getUsers() {
+        return users;
+    }
+
+    public User getSelected() {
+        return selected;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}
