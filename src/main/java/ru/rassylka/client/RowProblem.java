@@ -1,0 +1,22 @@
+package ru.rassylka.client;
+
+/**
+ * A data row of an import file that cannot be imported: the physical line where the row starts
+ * (the header is line 1), why, and the offending value ({@code null} when the value is missing).
+ */
+public record RowProblem(long line, Reason reason, String value) {
+
+    /** Why a row was rejected; the UI turns these into sentences. */
+    public enum Reason {
+        /** The row has more cells than the header; the value is the number of cells. */
+        WRONG_COLUMN_COUNT,
+        EMAIL_MISSING,
+        EMAIL_TOO_LONG,
+        EMAIL_INVALID,
+        NAME_MISSING,
+        NAME_TOO_LONG,
+        COMMENT_TOO_LONG,
+        /** The same e-mail, ignoring case, was already imported from an earlier line. */
+        DUPLICATE_IN_FILE
+    }
+}
