@@ -10,12 +10,14 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.web.Pages;
 
@@ -44,10 +46,23 @@ public class LoginBacking {
 
     private String refused;
 
-    /** Explains why an open session was ended (see {@link ActiveAccountFilter}). */
+    /** The page to return to after login: the protected page this login form was shown for. */
+    private String returnTo;
+
+    /** Remembers the protected page that asked, and explains why an open session was ended. */
     public void onLoad() {
-        if ("blocked".equals(refused) && !FacesContext.getCurrentInstance().isPostback()) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.isPostback()) {
+            return;
+        }
+        if ("blocked".equals(refused)) {
             Pages.error("login.sessionEnded");
+        }
+        Map<String, Object> attributes = faces.getExternalContext().getRequestMap();
+        Object uri = attributes.get(RequestDispatcher.FORWARD_REQUEST_URI);
+        Object query = attributes.get(RequestDispatcher.FORWARD_QUERY_STRING);
+        if (uri != null) {
+            returnTo = query == null ? uri.toString() : uri + "?" + query;
         }
     }
 
@@ -66,7 +81,7 @@ public class LoginBacking {
             }
             case SUCCESS -> {
                 loggedIn(request);
-                external.redirect(external.getRequestContextPath() + "/");
+                external.redirect(ReturnAddress.safe(returnTo, external.getRequestContextPath()));
             }
             default -> refused();
         }
@@ -107,6 +122,14 @@ public class LoginBacking {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo;
     }
 
     public String getRefused() {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * When repeated failed logins lock a key (an e-mail address or a client address): from the
- * threshold on, each further failure doubles the lock, from 30 seconds up to 15 minutes.
+ * threshold on, each further failure doubles the lock, from 30 seconds up to 15 minutes. Failures
+ * are forgotten after 15 quiet minutes, so a shared client address is not locked for good.
  */
 public record LoginThrottle(int threshold) {
 
@@ -15,6 +16,11 @@ public record LoginThrottle(int threshold) {
 
     public static final LoginThrottle PER_EMAIL = new LoginThrottle(5);
     public static final LoginThrottle PER_CLIENT_ADDRESS = new LoginThrottle(20);
+
+    /** Whether failures counted until {@code lastFailure} no longer count at {@code now}. */
+    public boolean isForgotten(Instant lastFailure, Instant now) {
+        return lastFailure.plus(LONGEST_LOCK).isBefore(now);
+    }
 
     public Optional<Instant> lockedUntil(int failures, Instant now) {
         if (failures < threshold) {

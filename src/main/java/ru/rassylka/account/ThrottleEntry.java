@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Consecutive failed logins for one key, and the lock they caused. */
+/** Recent failed logins for one key, and the lock they caused. */
 @Entity
 @Table(name = "login_throttle")
 public class ThrottleEntry {
@@ -32,6 +32,9 @@ public class ThrottleEntry {
     }
 
     void fail(LoginThrottle throttle, Instant now) {
+        if (throttle.isForgotten(updatedAt, now)) {
+            failures = 0;
+        }
         failures++;
         lockedUntil = throttle.lockedUntil(failures, now).orElse(null);
         updatedAt = now;

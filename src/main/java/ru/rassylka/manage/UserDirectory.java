@@ -28,7 +28,8 @@ public class UserDirectory {
     private EntityManager em;
 
     public List<User> page(String search, String sortField, boolean ascending, int first, int size) {
-        String order = SORTABLE.getOrDefault(sortField, "u.createdAt") + (ascending ? " asc" : " desc") + ", u.id";
+        String column = sortField == null ? null : SORTABLE.get(sortField);
+        String order = (column == null ? "u.createdAt" : column) + (ascending ? " asc" : " desc") + ", u.id";
         return query("select u from User u", " order by " + order, search, User.class)
                 .setFirstResult(first)
                 .setMaxResults(size)

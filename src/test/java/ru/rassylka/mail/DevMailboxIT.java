@@ -10,9 +10,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import ru.rassylka.testing.Browser;
+import ru.rassylka.testing.Journeys;
 import ru.rassylka.testing.RunningService;
 
-/** In development mode every e-mail the service sends lands in the mailbox page. */
+/** In development mode every e-mail the service sends lands in the mailbox page, which administrators read. */
 class DevMailboxIT {
 
     private final String base = RunningService.baseUrl();
@@ -21,6 +22,7 @@ class DevMailboxIT {
     @BeforeEach
     void openBrowser() {
         browser = Browser.open();
+        Journeys.logInAndWait(browser, base, RunningService.ADMIN_EMAIL, RunningService.ADMIN_PASSWORD);
     }
 
     @AfterEach

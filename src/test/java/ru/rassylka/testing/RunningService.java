@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class RunningService {
 
+    /** The first administrator of the service, created from the environment on its first start. */
+    public static final String ADMIN_EMAIL = "admin@e2e.example.org";
+    public static final String ADMIN_PASSWORD = "e2e-admin-password";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
     private static String baseUrl;
 
@@ -41,16 +44,19 @@ public final class RunningService {
         environment.remove("SMTP_HOST");
         environment.remove("SMTP_PORT");
         environment.remove("SMTP_TLS");
-        environment.putAll(Map.of(
-                "PORT", port,
-                "DB_HOST", System.getProperty("rassylka.testDb.host", "127.0.0.1"),
-                "DB_PORT", System.getProperty("rassylka.testDb.port", "5432"),
-                "DB_NAME", System.getProperty("rassylka.e2e.dbName", "rassylka_e2e"),
-                "DB_USER", TestDatabases.user(),
-                "DB_PASSWORD", TestDatabases.password(),
-                "DEV_SMTP_PORT", System.getProperty("rassylka.e2e.smtpPort", "12525"),
-                "DATA_DIR", new File(buildDir, "e2e-data").getAbsolutePath(),
-                "JAVA_OPTS", "-Xmx768m"));
+        environment.put("PORT", port);
+        environment.put("BASE_URL", "http://localhost:" + port);
+        environment.put("ADMIN_EMAIL", ADMIN_EMAIL);
+        environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.put("PASSWORD_HASH_ITERATIONS", "1024");
+        environment.put("DB_HOST", System.getProperty("rassylka.testDb.host", "127.0.0.1"));
+        environment.put("DB_PORT", System.getProperty("rassylka.testDb.port", "5432"));
+        environment.put("DB_NAME", System.getProperty("rassylka.e2e.dbName", "rassylka_e2e"));
+        environment.put("DB_USER", TestDatabases.user());
+        environment.put("DB_PASSWORD", TestDatabases.password());
+        environment.put("DEV_SMTP_PORT", System.getProperty("rassylka.e2e.smtpPort", "12525"));
+        environment.put("DATA_DIR", new File(buildDir, "e2e-data").getAbsolutePath());
+        environment.put("JAVA_OPTS", "-Xmx768m");
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The mapping between clean addresses and Facelets views: {@code /mailings} is
- * {@code /mailings/index.xhtml}, {@code /mailings/edit} is {@code /mailings/edit.xhtml} and
+ * The mapping between clean addresses and Facelets views: {@code /mailings/} is
+ * {@code /mailings/index.xhtml} (the container redirects {@code /mailings} there), {@code /mailings/edit} is {@code /mailings/edit.xhtml} and
  * {@code /blog/12} is {@code /blog/view.xhtml?id=12}.
  */
 public final class CleanUrls {
@@ -38,7 +38,7 @@ public final class CleanUrls {
 
     /**
      * The clean address of a view's action URL, e.g. {@code /ctx/mailings/index.xhtml} →
-     * {@code /ctx/mailings} and {@code /ctx/index.xhtml} → {@code /ctx/}.
+     * {@code /ctx/mailings/} and {@code /ctx/index.xhtml} → {@code /ctx/}.
      */
     public static String clean(String contextPath, String actionUrl) {
         if (!actionUrl.startsWith(contextPath) || !actionUrl.endsWith(VIEW_SUFFIX)) {
@@ -49,7 +49,8 @@ public final class CleanUrls {
             return contextPath + "/";
         }
         if (view.endsWith(INDEX)) {
-            view = view.substring(0, view.length() - INDEX.length());
+            // the folder with its slash: without it the container answers with a redirect to it
+            view = view.substring(0, view.length() - INDEX.length() + 1);
         }
         return contextPath + view;
     }

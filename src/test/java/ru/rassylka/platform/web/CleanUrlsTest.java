@@ -33,12 +33,12 @@ class CleanUrlsTest {
     }
 
     @Test
-    void actionUrlsLoseTheSuffixAndTheIndex() {
+    void actionUrlsLoseTheSuffixAndFolderIndexesKeepTheirSlash() {
         assertEquals("/mailings/edit", CleanUrls.clean("", "/mailings/edit.xhtml"));
-        assertEquals("/mailings", CleanUrls.clean("", "/mailings/index.xhtml"));
+        assertEquals("/mailings/", CleanUrls.clean("", "/mailings/index.xhtml"));
         assertEquals("/", CleanUrls.clean("", "/index.xhtml"));
         assertEquals("/app/", CleanUrls.clean("/app", "/app/index.xhtml"));
-        assertEquals("/app/clients", CleanUrls.clean("/app", "/app/clients/index.xhtml"));
+        assertEquals("/app/clients/", CleanUrls.clean("/app", "/app/clients/index.xhtml"));
         assertEquals("/robots.txt", CleanUrls.clean("", "/robots.txt"));
     }
 }

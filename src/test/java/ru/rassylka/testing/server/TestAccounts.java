@@ -47,6 +47,11 @@ public class TestAccounts {
                 .executeUpdate();
     }
 
+    /** The single number a JPQL count query with one positional parameter gives. */
+    public Object count(String jpql, Object parameter) {
+        return em.createQuery(jpql).setParameter(1, parameter).getSingleResult();
+    }
+
     public User byEmail(String email) {
         return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email)).getSingleResult();
     }

@@ -1,0 +1,24 @@
+package ru.rassylka.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ReturnAddressTest {
+
+    @Test
+    void aPathOfTheApplicationIsKept() {
+        assertEquals("/profile/", ReturnAddress.safe("/profile/", ""));
+        assertEquals("/app/mailings/edit?id=5", ReturnAddress.safe("/app/mailings/edit?id=5", "/app"));
+    }
+
+    @Test
+    void anythingElseLeadsHome() {
+        assertEquals("/", ReturnAddress.safe(null, ""));
+        assertEquals("/", ReturnAddress.safe("https://evil.example/", ""));
+        assertEquals("/", ReturnAddress.safe("//evil.example/", ""));
+        assertEquals("/", ReturnAddress.safe("/\\evil.example", ""));
+        assertEquals("/app/", ReturnAddress.safe("/other/page", "/app"));
+        assertEquals("/", ReturnAddress.safe("/x\r\nSet-Cookie: a=b", ""));
+    }
+}

@@ -1,0 +1,88 @@
+package ru.rassylka.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Steps that browser tests share: typing into forms, logging in, reading the development mailbox. */
+public final class Journeys {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+\\?token=[A-Za-z0-9_%\\-]+");
+
+    private Journeys() {}
+
+    public static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public static void logIn(WebDriver browser, String base, String email, String password) {
+        browser.get(base + "/login");
+        type(browser, "login:email", email);
+        type(browser, "login:password", password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    /** Logs in and waits for the header to show the account. */
+    public static void logInAndWait(WebDriver browser, String base, String email, String password) {
+        logIn(browser, base, email, password);
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("profile-link")));
+    }
+
+    public static void logOut(WebDriver browser) {
+        browser.findElement(By.id("logout:submit")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
+    }
+
+    /** Registers through the form and answers the link from the verification e-mail. */
+    public static String register(WebDriver browser, WebDriver adminBrowser, String base, String email, String password, String name) {
+        browser.get(base + "/register");
+        type(browser, "register:email", email);
+        type(browser, "register:password", password);
+        type(browser, "register:passwordRepeat", password);
+        type(browser, "register:fullName", name);
+        browser.findElement(By.id("register:submit")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        return linkFromMailbox(adminBrowser, base, email);
+    }
+
+    /** Registers, confirms the address through the e-mailed link, and leaves the browser logged out. */
+    public static void registerAndVerify(WebDriver browser, WebDriver adminBrowser, String base, String email, String password, String name) {
+        browser.get(register(browser, adminBrowser, base, email, password, name));
+        browser.findElement(By.id("confirm:submit")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
+    }
+
+    /** Opens the development mailbox (as the logged-in administrator) until a link to the address shows up. */
+    public static String linkFromMailbox(WebDriver adminBrowser, String base, String recipient) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            adminBrowser.get(base + "/dev/mailbox");
+            for (WebElement row : adminBrowser.findElements(By.cssSelector("#mailbox\\:list tbody tr"))) {
+                if (row.getText().contains(recipient)) {
+                    Matcher link = LINK.matcher(row.findElement(By.className("mail-text")).getAttribute("textContent"));
+                    if (link.find()) {
+                        return link.group();
+                    }
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No e-mail with a link to " + recipient + " in the development mailbox");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

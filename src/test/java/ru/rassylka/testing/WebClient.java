@@ -1,0 +1,109 @@
+package ru.rassylka.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A cookie-keeping HTTP client that logs in through the login form, without a browser. */
+public final class WebClient {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private static final Pattern RETURN_TO = Pattern.compile("name=\"login:returnTo\"[^>]*value=\"([^\"]*)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    /** A client for the application at {@code base} (ending with a slash). */
+    public WebClient(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    /** GET that follows the container's redirect from a folder to the folder with a slash, as browsers do. */
+    public HttpResponse<String> getFollowingFolderRedirect(String path) {
+        HttpResponse<String> response = get(path);
+        String folder = base.resolve(path).getPath() + "/";
+        if (response.statusCode() == 301 && response.headers().firstValue("Location").orElse("").endsWith(folder)) {
+            return get(path + "/");
+        }
+        return response;
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** Opens the login page and submits its form; answers the response to the submit (a redirect when it worked). */
+    public HttpResponse<String> logIn(String email, String password) {
+        return submitLogin(get("login").body(), email, password);
+    }
+
+    /** Submits the login form of a page that shows it, e.g. a protected page asked for anonymously. */
+    public HttpResponse<String> submitLogin(String page, String email, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:email", email);
+        form.put("login:password", password);
+        form.put("login:submit", "");
+        Matcher returnTo = RETURN_TO.matcher(page);
+        if (returnTo.find()) {
+            form.put("login:returnTo", returnTo.group(1).replace("&amp;", "&"));
+        }
+        form.put("jakarta.faces.ViewState", viewState(page));
+        return post("login", form);
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public static String viewState(String html) {
+        Matcher matcher = VIEW_STATE.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No view state in the page");
+        }
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
