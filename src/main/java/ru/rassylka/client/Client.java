@@ -1,0 +1,111 @@
+package ru.rassylka.client;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import ru.rassylka.account.User;
+
+/** A recipient of one owner's mailings; the e-mail is unique per owner regardless of case. */
+@Entity
+@Table(name = "client")
+public class Client {
+
+    @Id
+    @SequenceGenerator(name = "client_seq", sequenceName = "client_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id", updatable = false)
+    private User owner;
+
+    @Column(nullable = false, length = ClientLimits.EMAIL_MAX)
+    @NotBlank
+    @Email
+    @Size(max = ClientLimits.EMAIL_MAX)
+    private String email;
+
+    @Column(name = "full_name", nullable = false, length = ClientLimits.FULL_NAME_MAX)
+    @NotBlank
+    @Size(max = ClientLimits.FULL_NAME_MAX)
+    private String fullName;
+
+    @Column(length = ClientLimits.COMMENT_MAX)
+    @Size(max = ClientLimits.COMMENT_MAX)
+    private String comment;
+
+    @Column(name = "unsubscribed_at")
+    private Instant unsubscribedAt;
+
+    @Column(name = "created_at", nullable = false)
+    @NotNull
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Client() {}
+
+    public Client(User owner, String email, String fullName, String comment, Instant createdAt) {
+        this.owner = owner;
+        this.createdAt = createdAt;
+        change(email, fullName, comment);
+    }
+
+    public final void change(String email, String fullName, String comment) {
+        this.email = EmailAddresses.normalize(email);
+        this.fullName = fullName == null ? null : fullName.trim();
+        this.comment = comment == null || comment.isBlank() ? null : comment.trim();
+    }
+
+    public void unsubscribe(Instant at) {
+        if (unsubscribedAt == null) {
+            unsubscribedAt = at;
+        }
+    }
+
+    public boolean isUnsubscribed() {
+        return unsubscribedAt != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public User getOwner() {
+        return owner;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public Instant getUnsubscribedAt() {
+        return unsubscribedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
