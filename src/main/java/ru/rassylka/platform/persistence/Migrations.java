@@ -33,7 +33,8 @@ public class Migrations {
     void migrate() {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Flyway puts postgresql or h2 for {vendor}: indexes only one database knows live there
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 .load();
         MigrateResult result = flyway.migrate();
         logger.info(() -> "Database schema at version " + flyway.info().current().getVersion()
