@@ -20,6 +20,8 @@ import ru.rassylka.platform.web.Pages;
 public class ClientImportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The same limit as the upload's in the view and in web.xml. */
+    private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
 
     @Inject
     private ClientImport clientImport;
@@ -32,6 +34,10 @@ public class ClientImportBacking implements Serializable {
     public void upload() throws IOException {
         if (file == null || file.getSize() == 0) {
             Pages.error("clients.import.noFile");
+            return;
+        }
+        if (file.getSize() > MAX_FILE_BYTES) {
+            Pages.error("clients.import.tooLarge");
             return;
         }
         // The upload lives only as long as this request; the import reads its own copy

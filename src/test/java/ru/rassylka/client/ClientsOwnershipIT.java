@@ -24,6 +24,8 @@ import ru.rassylka.testing.WebClient;
 class ClientsOwnershipIT {
 
     private static final String PASSWORD = "ownership password";
+    // A browser posts the page's script nonce back (PrimeFaces checks it); so do these requests
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern EDIT_LINK = Pattern.compile("edit\\?id=(\\d+)\"[^>]*>([^<]+)<");
 
     @Deployment(testable = false)
@@ -91,6 +93,7 @@ class ClientsOwnershipIT {
         choose.put("clients:table_rowKey", String.valueOf(annasClient));
         choose.put("id", String.valueOf(annasClient));
         choose.put("jakarta.faces.ViewState", WebClient.viewState(list));
+        choose.put("primefaces.nonce", nonce(list));
         HttpResponse<String> chosen = boris.post("clients/", choose);
         assertTrue(chosen.body().contains("boris.client@example.org"), chosen.body());
 
@@ -102,6 +105,7 @@ class ClientsOwnershipIT {
         confirm.put("deleteForm", "deleteForm");
         confirm.put("id", String.valueOf(annasClient));
         confirm.put("jakarta.faces.ViewState", WebClient.viewState(list));
+        confirm.put("primefaces.nonce", nonce(list));
         assertEquals(200, boris.post("clients/", confirm).statusCode());
 
         assertEquals(200, anna.get("clients/edit?id=" + annasClient).statusCode(), "Anna's client is still there");
@@ -135,7 +139,16 @@ class ClientsOwnershipIT {
         form.put("client:fullName", fullName);
         form.put("client:comment", "");
         form.put("jakarta.faces.ViewState", WebClient.viewState(page));
+        form.put("primefaces.nonce", nonce(page));
         return form;
+    }
+
+    private static String nonce(String page) {
+        Matcher nonce = NONCE.matcher(page);
+        if (!nonce.find()) {
+            throw new AssertionError("No script nonce in the page");
+        }
+        return nonce.group(1);
     }
 
     private WebClient loggedIn(String name) {
