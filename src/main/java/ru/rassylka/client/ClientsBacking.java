@@ -1,6 +1,8 @@
 package ru.rassylka.client;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +10,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.primefaces.component.datatable.DataTable;
 import ru.rassylka.account.ActiveUser;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.web.Pages;
@@ -39,6 +42,14 @@ public class ClientsBacking implements Serializable {
     /** A moment in the user's own time zone. */
     public String date(Instant at) {
         return at == null ? "" : DATES.withZone(zone).format(at);
+    }
+
+    /** A new search starts at its first page; the search text itself is already in the model. */
+    public void find() {
+        UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent("clients:table");
+        if (table instanceof DataTable dataTable) {
+            dataTable.setFirst(0);
+        }
     }
 
     /** Remembers the row to delete; the dialog's confirmation deletes it. */
