@@ -17,6 +17,13 @@ public record RowProblem(long line, Reason reason, String value) {
         NAME_TOO_LONG,
         COMMENT_TOO_LONG,
         /** The same e-mail, ignoring case, was already imported from an earlier line. */
-        DUPLICATE_IN_FILE
+        DUPLICATE_IN_FILE,
+        /** The owner already has a client with this e-mail; found by the import, not by the reader. */
+        ALREADY_EXISTS;
+
+        /** Whether the row was skipped as a copy of another client rather than rejected as wrong. */
+        public boolean isDuplicate() {
+            return this == DUPLICATE_IN_FILE || this == ALREADY_EXISTS;
+        }
     }
 }

@@ -1,0 +1,13 @@
+package ru.rassylka.client;
+
+import ru.rassylka.platform.BusinessException;
+
+/** No client with this id belongs to the caller: unknown and foreign ids look the same. */
+public class ClientNotFoundException extends BusinessException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ClientNotFoundException() {
+        super("clients.notFound");
+    }
+}

@@ -1,0 +1,184 @@
+package ru.rassylka.client;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import ru.rassylka.account.Accounts;
+import ru.rassylka.account.Role;
+import ru.rassylka.account.User;
+import ru.rassylka.platform.BusinessException;
+
+/**
+ * The caller's clients: pages of the list, create, change, delete. Every query names the owner,
+ * so another owner's id finds nothing. The methods taking the owner are what the caller's methods
+ * delegate to; they are open to other beans (the import, tests), never to a page directly.
+ */
+@Stateless
+@RolesAllowed(Role.Names.USER)
+public class ClientService {
+
+    /** Sortable columns: the view's field name → the JPQL path; each has an (owner, column, id) index. */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "email", "c.email",
+            "fullName", "c.fullName",
+            "createdAt", "c.createdAt");
+    // A prefix search, so that the (owner_id, email) and (owner_id, lower(full_name)) indexes serve it
+    private static final String SEARCH = " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Accounts accounts;
+
+    public List<Client> page(String search, String sortField, boolean ascending, int first, int size) {
+        return page(accounts.getCurrent(), search, sortField, ascending, first, size);
+    }
+
+    public long count(String search) {
+        return count(accounts.getCurrent(), search);
+    }
+
+    public Optional<Client> find(long id) {
+        return find(accounts.getCurrent(), id);
+    }
+
+    public Client get(long id) {
+        return find(id).orElseThrow(ClientNotFoundException::new);
+    }
+
+    public Client create(String email, String fullName, String comment) {
+        return create(accounts.getCurrent(), email, fullName, comment);
+    }
+
+    public Client update(long id, String email, String fullName, String comment) {
+        return update(accounts.getCurrent(), id, email, fullName, comment);
+    }
+
+    public void delete(long id) {
+        delete(accounts.getCurrent(), id);
+    }
+
+    /** The next clients after the given e-mail (all of them from {@code null}), in e-mail order. */
+    public List<Client> after(String email, int size) {
+        return after(accounts.getCurrent(), email, size);
+    }
+
+    @PermitAll
+    public List<Client> page(User owner, String search, String sortField, boolean ascending, int first, int size) {
+        String column = sortField == null ? null : SORTABLE.get(sortField);
+        String direction = ascending ? " asc" : " desc";
+        // The e-mail is unique per owner and needs no tie-breaker; the id keeps other orders stable
+        String order = column == null ? "c.createdAt" + direction + ", c.id" + direction
+                : column.equals("c.email") ? column + direction
+                : column + direction + ", c.id" + direction;
+        return query(owner, "select c from Client c", " order by " + order, search, Client.class)
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    @PermitAll
+    public long count(User owner, String search) {
+        return query(owner, "select count(c) from Client c", "", search, Long.class).getSingleResult();
+    }
+
+    @PermitAll
+    public Optional<Client> find(User owner, long id) {
+        return em.createQuery("select c from Client c where c.owner = :owner and c.id = :id", Client.class)
+                .setParameter("owner", owner)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @PermitAll
+    public Client create(User owner, String email, String fullName, String comment) {
+        requireValid(email, fullName, comment);
+        requireUnique(owner, EmailAddresses.normalize(email), null);
+        Client client = new Client(owner, email, fullName, comment, Instant.now());
+        em.persist(client);
+        return client;
+    }
+
+    @PermitAll
+    public Client update(User owner, long id, String email, String fullName, String comment) {
+        Client client = find(owner, id).orElseThrow(ClientNotFoundException::new);
+        requireValid(email, fullName, comment);
+        // checked before the change: a query after it would flush the change first
+        requireUnique(owner, EmailAddresses.normalize(email), client.getId());
+        client.change(email, fullName, comment);
+        return client;
+    }
+
+    /** Removes the client; what was already sent to it is kept by the mailings' own records. */
+    @PermitAll
+    public void delete(User owner, long id) {
+        em.remove(find(owner, id).orElseThrow(ClientNotFoundException::new));
+    }
+
+    @PermitAll
+    public List<Client> after(User owner, String email, int size) {
+        String from = email == null ? "" : " and c.email > :after";
+        TypedQuery<Client> query = em.createQuery(
+                "select c from Client c where c.owner = :owner" + from + " order by c.email", Client.class)
+                .setParameter("owner", owner)
+                .setMaxResults(size);
+        if (email != null) {
+            query.setParameter("after", email);
+        }
+        return query.getResultList();
+    }
+
+    private <T> TypedQuery<T> query(User owner, String select, String order, String search, Class<T> type) {
+        String where = " where c.owner = :owner";
+        if (search == null || search.isBlank()) {
+            return em.createQuery(select + where + order, type).setParameter("owner", owner);
+        }
+        String escaped = search.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return em.createQuery(select + where + SEARCH + order, type)
+                .setParameter("owner", owner)
+                .setParameter("pattern", escaped + "%");
+    }
+
+    /** The same rules as the import's, on the values as {@link Client#change} will store them. */
+    private static void requireValid(String email, String fullName, String comment) {
+        String normalized = EmailAddresses.normalize(email);
+        if (normalized == null || normalized.isEmpty()) {
+            throw new BusinessException("clients.emailRequired");
+        }
+        if (!EmailAddresses.isValid(normalized)) {
+            throw new BusinessException("clients.emailInvalid", normalized);
+        }
+        if (fullName == null || fullName.isBlank()) {
+            throw new BusinessException("clients.nameRequired");
+        }
+        if (fullName.strip().length() > ClientLimits.FULL_NAME_MAX) {
+            throw new BusinessException("clients.nameTooLong", ClientLimits.FULL_NAME_MAX);
+        }
+        if (comment != null && comment.strip().length() > ClientLimits.COMMENT_MAX) {
+            throw new BusinessException("clients.commentTooLong", ClientLimits.COMMENT_MAX);
+        }
+    }
+
+    private void requireUnique(User owner, String email, Long exceptId) {
+        boolean taken = em.createQuery("select c.id from Client c where c.owner = :owner and c.email = :email", Long.class)
+                .setParameter("owner", owner)
+                .setParameter("email", email)
+                .getResultStream()
+                .anyMatch(id -> !id.equals(exceptId));
+        if (taken) {
+            throw new BusinessException("clients.duplicate", email);
+        }
+    }
+}
