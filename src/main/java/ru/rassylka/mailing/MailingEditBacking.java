@@ -72,6 +72,11 @@ public class MailingEditBacking implements Serializable {
         return mailings.suggestClients(query);
     }
 
+    /** A client as the recipient field shows it; a refused submission shows what was sent back as it was. */
+    public String label(Object item) {
+        return item instanceof Client client ? client.getFullName() + " <" + client.getEmail() + ">" : String.valueOf(item);
+    }
+
     public String save() {
         MailingPlan plan = new MailingPlan(name, messageId, allClients,
                 recipients == null ? null : recipients.stream().map(Client::getId).collect(Collectors.toSet()),

@@ -1,19 +1,22 @@
 package ru.rassylka.mailing;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.ConverterException;
-import jakarta.faces.convert.FacesConverter;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import ru.rassylka.platform.web.Pages;
 
 /**
  * A submitted message id is accepted only when it names one of the caller's messages that is not
  * deleted; any other id fails validation. The value stays the id, so the choice list compares ids.
+ * A CDI bean used as {@code converter="#{ownMessageConverter}"}, so that the service is injected.
  */
-@FacesConverter(value = "ownMessageConverter", managed = true)
+@Named
+@ApplicationScoped
 public class OwnMessageConverter implements Converter<Long> {
 
     @Inject
