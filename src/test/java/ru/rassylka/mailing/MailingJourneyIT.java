@@ -1,0 +1,113 @@
+package ru.rassylka.mailing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Year;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import ru.rassylka.testing.Browser;
+import ru.rassylka.testing.Journeys;
+import ru.rassylka.testing.RunningService;
+
+/** A message with placeholders, its preview, a monthly mailing, and a manager disabling it, in real browsers. */
+class MailingJourneyIT {
+
+    private final String base = RunningService.baseUrl();
+    private WebDriver browser;
+    private WebDriver admin;
+
+    @BeforeEach
+    void openBrowsers() {
+        browser = Browser.open();
+        admin = Browser.open();
+        Journeys.logInAndWait(admin, base, RunningService.ADMIN_EMAIL, RunningService.ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browser.quit();
+        admin.quit();
+    }
+
+    @Test
+    void ownerWritesAMessageSchedulesAMonthlyMailingAndSeesAManagerDisableIt() {
+        String owner = "owner-" + System.nanoTime() + "@example.org";
+        String managerEmail = "manager-" + System.nanoTime() + "@example.org";
+        Journeys.registerAndVerify(browser, admin, base, owner, "owner password", "Ольга Автор");
+        Journeys.logInAndWait(browser, base, owner, "owner password");
+
+        browser.get(base + "/messages/edit");
+        Journeys.type(browser, "message:subject", "Здравствуйте, {{full_name}}");
+        Journeys.type(browser, "message:body", "Письмо для {{name}} на {{email}}");
+        browser.findElement(By.id("message:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Неизвестные подстановки: {{name}}"));
+        assertEquals("Здравствуйте, {{full_name}}", browser.findElement(By.id("message:subject")).getAttribute("value"),
+                "what was typed stays");
+
+        Journeys.type(browser, "message:body", "Письмо для {{full_name}} на {{email}}");
+        browser.findElement(By.id("message:preview")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewSubject"),
+                "Здравствуйте, Иван Иванов"));
+        assertEquals("Письмо для Иван Иванов на ivan@example.org", browser.findElement(By.id("previewText")).getText());
+        browser.findElement(By.id("message:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
+
+        int year = Year.now().getValue() + 1;
+        browser.get(base + "/mailings/edit");
+        Journeys.type(browser, "mailing:name", "Ежемесячные новости");
+        browser.findElement(By.id("mailing:message")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#mailing\\:message_items li[data-label='Здравствуйте, {{full_name}}']"))).click();
+        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
+        Journeys.type(browser, "mailing:firstSend_input", "31.01." + year + " 10:00");
+        browser.findElement(By.id("mailing:firstSend_input")).sendKeys(Keys.ESCAPE);
+        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
+        browser.findElement(By.id("mailing:save")).click();
+
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertEquals("Создана", browser.findElement(By.id("status")).getText());
+        assertEquals("Ежемесячно", browser.findElement(By.id("periodicity")).getText());
+        assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());
+
+        WebDriver manager = Browser.open();
+        try {
+            Journeys.registerAndVerify(manager, admin, base, managerEmail, "manager password", "Мария Менеджер");
+            grantManager(managerEmail);
+            Journeys.logInAndWait(manager, base, managerEmail, "manager password");
+            manager.get(base + "/manage/mailings");
+            Journeys.type(manager, "mailings:search", owner);
+            manager.findElement(By.id("mailings:find")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mailings\\:table .mailing-owner"), 1));
+            assertEquals("Создана", manager.findElement(By.cssSelector("#mailings\\:table .mailing-status")).getText());
+            manager.findElement(By.cssSelector("[id$=':disable']")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.visibilityOfElementLocated(By.id("disableForm:reason")));
+            Journeys.type(manager, "disableForm:reason", "Жалобы получателей");
+            manager.findElement(By.id("disableForm:confirm")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mailings\\:table .mailing-disabled")));
+        } finally {
+            manager.quit();
+        }
+
+        browser.get(base + "/mailings/");
+        assertEquals("Отключена менеджером: Жалобы получателей",
+                browser.findElement(By.cssSelector("#list\\:table .mailing-disabled")).getText());
+        assertEquals("", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText(), "no next send while disabled");
+        assertTrue(browser.findElement(By.cssSelector("#list\\:table .mailing-name")).getText().contains("Ежемесячные новости"));
+    }
+
+    private void grantManager(String email) {
+        admin.get(base + "/admin/users");
+        Journeys.type(admin, "users:search", email);
+        admin.findElement(By.id("users:find")).click();
+        Browser.waitFor(admin).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
+        admin.findElement(By.cssSelector("[id$=':grant']")).click();
+        Browser.waitFor(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
+    }
+}
