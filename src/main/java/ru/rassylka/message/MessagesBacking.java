@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import ru.rassylka.account.ActiveUser;
 import ru.rassylka.account.User;
@@ -16,6 +18,7 @@ import ru.rassylka.platform.web.Pages;
 public class MessagesBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     @Inject
     private MessageService messages;
@@ -24,9 +27,11 @@ public class MessagesBacking implements Serializable {
     private ActiveUser activeUser;
 
     private List<Message> list;
+    private ZoneId zone;
 
     @PostConstruct
     void init() {
+        zone = activeUser.user().map(User::zone).orElse(ZoneId.of(User.DEFAULT_TIME_ZONE));
         list = messages.list();
     }
 
@@ -40,9 +45,9 @@ public class MessagesBacking implements Serializable {
         list = messages.list();
     }
 
-    /** The owner's time zone, for the times in the list. */
-    public String getZone() {
-        return activeUser.user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE);
+    /** When the message was last changed, on the owner's wall clock. */
+    public String updated(Message message) {
+        return UPDATED.format(message.getUpdatedAt().atZone(zone));
     }
 
     public List<Message> getList() {

@@ -76,6 +76,21 @@ class WorkspaceOwnershipIT {
     }
 
     @Test
+    void listsShowOnlyTheCallersOwnWork() {
+        WebClient userA = loggedIn(a);
+        String aMessages = userA.getFollowingFolderRedirect("messages").body();
+        String aMailings = userA.getFollowingFolderRedirect("mailings").body();
+        String bMessages = userB.getFollowingFolderRedirect("messages").body();
+        String bMailings = userB.getFollowingFolderRedirect("mailings").body();
+
+        assertTrue(aMessages.contains("Тема А") && !aMessages.contains("Тема Б"), aMessages);
+        assertTrue(aMailings.contains("Рассылка А") && !aMailings.contains("Рассылка Б"), aMailings);
+        assertTrue(bMessages.contains("Тема Б") && !bMessages.contains("Тема А"), bMessages);
+        assertTrue(bMailings.contains("Рассылка Б") && !bMailings.contains("Рассылка А"), bMailings);
+        assertTrue(aMailings.contains("Создана"), "the computed status is shown");
+    }
+
+    @Test
     void anotherUsersIdsInEveryActionAnswer404AndChangeNothing() {
         String mailingBefore = inspect("mailing", aMailing);
         String messageBefore = inspect("message", aMessage);
@@ -119,6 +134,7 @@ class WorkspaceOwnershipIT {
 
         assertEquals(404, manager.get("mailings/edit?id=" + aMailing).statusCode());
         assertEquals(404, manager.get("mailings/" + aMailing).statusCode());
+        assertEquals(403, userB.get("manage/mailings").statusCode(), "a plain user has no manager page");
         HttpResponse<String> oversight = manager.get("manage/mailings");
         assertEquals(200, oversight.statusCode());
         assertTrue(oversight.body().contains("Рассылка А"), "the manager sees it in the read-only list: " + oversight.body());
