@@ -76,6 +76,14 @@ class MailingJourneyIT {
         assertEquals("Ежемесячно", browser.findElement(By.id("periodicity")).getText());
         assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());
 
+        browser.get(base + "/mailings/");
+        browser.findElement(By.cssSelector("[id$=':pause']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list\\:table .mailing-paused")));
+        assertEquals("", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText(), "no next send while paused");
+        browser.findElement(By.cssSelector("[id$=':resume']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#list\\:table .mailing-next"), "31.01." + year + " 10:00 (Europe/Moscow)"));
+
         WebDriver manager = Browser.open();
         try {
             Journeys.registerAndVerify(manager, admin, base, managerEmail, "manager password", "Мария Менеджер");
@@ -100,6 +108,13 @@ class MailingJourneyIT {
                 browser.findElement(By.cssSelector("#list\\:table .mailing-disabled")).getText());
         assertEquals("", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText(), "no next send while disabled");
         assertTrue(browser.findElement(By.cssSelector("#list\\:table .mailing-name")).getText().contains("Ежемесячные новости"));
+
+        browser.findElement(By.cssSelector("#list\\:table .mailing-name")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("actions:confirmYes"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "Рассылка «Ежемесячные новости» удалена."));
+        assertEquals(0, browser.findElements(By.cssSelector("#list\\:table .mailing-name")).size());
     }
 
     private void grantManager(String email) {
