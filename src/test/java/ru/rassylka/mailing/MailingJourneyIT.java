@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import ru.rassylka.testing.Browser;
 import ru.rassylka.testing.Journeys;
@@ -62,12 +62,9 @@ class MailingJourneyIT {
         int year = Year.now().getValue() + 1;
         browser.get(base + "/mailings/edit");
         Journeys.type(browser, "mailing:name", "Ежемесячные новости");
-        browser.findElement(By.id("mailing:message")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#mailing\\:message_items li[data-label='Здравствуйте, {{full_name}}']"))).click();
+        choose(browser, "mailing:message", "Здравствуйте, {{full_name}}");
         browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
         Journeys.type(browser, "mailing:firstSend_input", "31.01." + year + " 10:00");
-        browser.findElement(By.id("mailing:firstSend_input")).sendKeys(Keys.ESCAPE);
         browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
         browser.findElement(By.id("mailing:save")).click();
 
@@ -91,7 +88,9 @@ class MailingJourneyIT {
             Journeys.logInAndWait(manager, base, managerEmail, "manager password");
             manager.get(base + "/manage/mailings");
             Journeys.type(manager, "mailings:search", owner);
+            WebElement before = manager.findElement(By.id("mailings:table"));
             manager.findElement(By.id("mailings:find")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.stalenessOf(before));
             Browser.waitFor(manager).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mailings\\:table .mailing-owner"), 1));
             assertEquals("Создана", manager.findElement(By.cssSelector("#mailings\\:table .mailing-status")).getText());
             manager.findElement(By.cssSelector("[id$=':disable']")).click();
@@ -115,6 +114,25 @@ class MailingJourneyIT {
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Рассылка «Ежемесячные новости» удалена."));
         assertEquals(0, browser.findElements(By.cssSelector("#list\\:table .mailing-name")).size());
+    }
+
+    /** Picks an option of a PrimeFaces select menu; a click swallowed by the opening animation is repeated. */
+    private static void choose(WebDriver browser, String menuId, String label) {
+        By menuLabel = By.id(menuId + "_label");
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        for (int attempt = 0; attempt < 3 && !label.equals(browser.findElement(menuLabel).getText()); attempt++) {
+            if (!browser.findElement(panel).isDisplayed()) {
+                browser.findElement(By.id(menuId)).click();
+            }
+            Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
+            try {
+                Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // still open: try again
+            }
+        }
+        assertEquals(label, browser.findElement(menuLabel).getText());
     }
 
     private void grantManager(String email) {
