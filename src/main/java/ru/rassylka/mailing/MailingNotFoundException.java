@@ -1,0 +1,13 @@
+package ru.rassylka.mailing;
+
+import ru.rassylka.platform.BusinessException;
+
+/** No mailing with this id among the caller's mailings: pages answer 404 and nothing changes. */
+public class MailingNotFoundException extends BusinessException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MailingNotFoundException(long id) {
+        super("mailings.notFound", id);
+    }
+}

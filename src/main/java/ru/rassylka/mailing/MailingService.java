@@ -1,0 +1,211 @@
+package ru.rassylka.mailing;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import ru.rassylka.account.Accounts;
+import ru.rassylka.account.Role;
+import ru.rassylka.account.User;
+import ru.rassylka.client.Client;
+import ru.rassylka.message.Message;
+import ru.rassylka.platform.BusinessException;
+
+/**
+ * The caller's mailings. Every query names the owner, so another owner's mailing, message or
+ * client id finds nothing. The methods taking the owner serve the caller-based ones (and tests);
+ * pages use only the latter.
+ */
+@Stateless
+@RolesAllowed(Role.Names.USER)
+public class MailingService {
+
+    static final int SUGGESTIONS_MAX = 20;
+
+    private static final String OWN = "select m from Mailing m join fetch m.message where m.owner = :owner and m.deletedAt is null";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Accounts accounts;
+
+    public List<Mailing> list() {
+        return list(accounts.getCurrent());
+    }
+
+    public Optional<Mailing> find(long id) {
+        return find(accounts.getCurrent(), id);
+    }
+
+    public Mailing create(MailingPlan plan) {
+        return create(accounts.getCurrent(), plan);
+    }
+
+    public Mailing update(long id, MailingPlan plan) {
+        return update(accounts.getCurrent(), id, plan);
+    }
+
+    public void delete(long id) {
+        delete(accounts.getCurrent(), id);
+    }
+
+    public void pause(long id) {
+        pause(accounts.getCurrent(), id);
+    }
+
+    public void resume(long id) {
+        resume(accounts.getCurrent(), id);
+    }
+
+    /** The messages a mailing may send: the caller's, not deleted. */
+    public List<Message> messageChoices() {
+        return messageChoices(accounts.getCurrent());
+    }
+
+    public Optional<Message> findMessage(long id) {
+        return findMessage(accounts.getCurrent(), id);
+    }
+
+    public Optional<Client> findClient(long id) {
+        return findClient(accounts.getCurrent(), id);
+    }
+
+    public List<Client> suggestClients(String prefix) {
+        return suggestClients(accounts.getCurrent(), prefix);
+    }
+
+    /** The owner's mailings that are not deleted, the newest first. */
+    @PermitAll
+    public List<Mailing> list(User owner) {
+        return em.createQuery(OWN + " order by m.createdAt desc, m.id desc", Mailing.class)
+                .setParameter("owner", owner)
+                .getResultList();
+    }
+
+    /** The owner's mailing with its recipients loaded, or empty for a deleted or another owner's one. */
+    @PermitAll
+    public Optional<Mailing> find(User owner, long id) {
+        Optional<Mailing> mailing = em.createQuery(OWN + " and m.id = :id", Mailing.class)
+                .setParameter("owner", owner)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+        mailing.ifPresent(found -> found.getRecipients().size());
+        return mailing;
+    }
+
+    @PermitAll
+    public Mailing get(User owner, long id) {
+        return find(owner, id).orElseThrow(() -> new MailingNotFoundException(id));
+    }
+
+    /** A new mailing; its first send must lie in the future of the owner's wall clock. */
+    @PermitAll
+    public Mailing create(User owner, MailingPlan plan) {
+        Instant now = Instant.now();
+        Mailing mailing = new Mailing(owner, now);
+        apply(owner, mailing, plan, null, now);
+        em.persist(mailing);
+        return mailing;
+    }
+
+    /** Changes what and when to send; sends already made stay as they were, the next one is recomputed. */
+    @PermitAll
+    public Mailing update(User owner, long id, MailingPlan plan) {
+        Mailing mailing = get(owner, id);
+        boolean sameZone = mailing.getTimeZone().equals(owner.zone().getId());
+        apply(owner, mailing, plan, sameZone ? mailing.getFirstSend() : null, Instant.now());
+        return mailing;
+    }
+
+    /** Hides the mailing and stops its sends; the row and its history stay for statistics. */
+    @PermitAll
+    public void delete(User owner, long id) {
+        get(owner, id).delete(Instant.now());
+    }
+
+    @PermitAll
+    public void pause(User owner, long id) {
+        get(owner, id).pause(Instant.now());
+    }
+
+    @PermitAll
+    public void resume(User owner, long id) {
+        get(owner, id).resume(Instant.now());
+    }
+
+    @PermitAll
+    public List<Message> messageChoices(User owner) {
+        return em.createQuery("select m from Message m where m.owner = :owner and m.deletedAt is null order by m.subject, m.id", Message.class)
+                .setParameter("owner", owner)
+                .getResultList();
+    }
+
+    @PermitAll
+    public Optional<Message> findMessage(User owner, long id) {
+        return em.createQuery("select m from Message m where m.owner = :owner and m.deletedAt is null and m.id = :id", Message.class)
+                .setParameter("owner", owner)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @PermitAll
+    public Optional<Client> findClient(User owner, long id) {
+        return em.createQuery("select c from Client c where c.owner = :owner and c.id = :id", Client.class)
+                .setParameter("owner", owner)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Up to 20 of the owner's subscribed clients whose e-mail or name starts with the prefix. */
+    @PermitAll
+    public List<Client> suggestClients(User owner, String prefix) {
+        String pattern = escapeLike(prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT)) + "%";
+        return em.createQuery("select c from Client c where c.owner = :owner and c.unsubscribedAt is null"
+                        + " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')"
+                        + " order by c.email", Client.class)
+                .setParameter("owner", owner)
+                .setParameter("pattern", pattern)
+                .setMaxResults(SUGGESTIONS_MAX)
+                .getResultList();
+    }
+
+    private void apply(User owner, Mailing mailing, MailingPlan plan, LocalDateTime previousFirstSend, Instant now) {
+        plan.problem(owner.zone(), now, previousFirstSend).ifPresent(key -> {
+            throw new BusinessException(key);
+        });
+        Message message = findMessage(owner, plan.messageId())
+                .orElseThrow(() -> new BusinessException("mailings.unknownMessage"));
+        Set<Client> chosen = plan.allClients() ? Set.of() : ownClients(owner, plan.clientIds());
+        mailing.plan(plan.name().strip(), message, plan.schedule(owner.zone()), now);
+        mailing.sendTo(plan.allClients(), chosen);
+    }
+
+    /** The owner's clients with these ids; any id that is not the owner's refuses the whole plan. */
+    private Set<Client> ownClients(User owner, Set<Long> ids) {
+        List<Client> found = em.createQuery("select c from Client c where c.owner = :owner and c.id in :ids", Client.class)
+                .setParameter("owner", owner)
+                .setParameter("ids", ids)
+                .getResultList();
+        if (found.size() != ids.size()) {
+            throw new BusinessException("mailings.unknownClient");
+        }
+        return new HashSet<>(found);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,89 @@
+package ru.rassylka.mailing;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
+import ru.rassylka.account.ActiveUser;
+import ru.rassylka.account.User;
+import ru.rassylka.client.Client;
+import ru.rassylka.platform.web.Pages;
+
+/** One mailing of the owner with pause, resume and delete; another owner's id answers 404. */
+@Named
+@ViewScoped
+public class MailingViewBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private MailingService mailings;
+
+    @Inject
+    private ActiveUser activeUser;
+
+    private Long id;
+    private Mailing mailing;
+    private String zone;
+
+    public void onLoad() {
+        mailing = id == null ? null : mailings.find(id).orElse(null);
+        if (mailing == null) {
+            Pages.notFound();
+            return;
+        }
+        zone = activeUser.user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE);
+    }
+
+    public String pause() {
+        return act(() -> mailings.pause(id), "mailings.paused");
+    }
+
+    public String resume() {
+        return act(() -> mailings.resume(id), "mailings.resumed");
+    }
+
+    public String delete() {
+        try {
+            mailings.delete(id);
+        } catch (MailingNotFoundException e) {
+            Pages.notFound();
+            return null;
+        }
+        Pages.info("mailings.deleted", mailing.getName());
+        return "/mailings/index?faces-redirect=true";
+    }
+
+    private String act(Runnable action, String doneKey) {
+        try {
+            action.run();
+        } catch (MailingNotFoundException e) {
+            Pages.notFound();
+            return null;
+        }
+        Pages.info(doneKey, mailing.getName());
+        return "/mailings/view?faces-redirect=true&id=" + id;
+    }
+
+    public List<Client> getRecipients() {
+        return mailing.getRecipients().stream().sorted(Comparator.comparing(Client::getEmail)).toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Mailing getMailing() {
+        return mailing;
+    }
+
+    public String getZone() {
+        return zone;
+    }
+}

@@ -1,0 +1,69 @@
+package ru.rassylka.manage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import ru.rassylka.mailing.Mailing;
+import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.web.Pages;
+
+/** The manager's list of all mailings, with disable (with a reason) and enable. */
+@Named
+@ViewScoped
+public class ManageMailingsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private MailingOversight oversight;
+
+    private MailingsLazyModel mailings;
+    private Mailing selected;
+    private String reason;
+
+    @PostConstruct
+    void init() {
+        mailings = new MailingsLazyModel(oversight);
+    }
+
+    public void prepareDisable(Mailing mailing) {
+        selected = mailing;
+        reason = null;
+    }
+
+    public void disable() {
+        try {
+            oversight.disable(selected.getId(), reason);
+            Pages.info("manage.mailings.disabled", selected.getName());
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public void enable(Mailing mailing) {
+        try {
+            oversight.enable(mailing.getId());
+            Pages.info("manage.mailings.enabled", mailing.getName());
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+        }
+    }
+
+    public MailingsLazyModel getMailings() {
+        return mailings;
+    }
+
+    public Mailing getSelected() {
+        return selected;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

@@ -1,0 +1,146 @@
+package ru.rassylka.mailing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Year;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import ru.rassylka.testing.Browser;
+import ru.rassylka.testing.Journeys;
+import ru.rassylka.testing.RunningService;
+
+/** A message with placeholders, its preview, a monthly mailing, and a manager disabling it, in real browsers. */
+class MailingJourneyIT {
+
+    private final String base = RunningService.baseUrl();
+    private WebDriver browser;
+    private WebDriver admin;
+
+    @BeforeEach
+    void openBrowsers() {
+        browser = Browser.open();
+        admin = Browser.open();
+        Journeys.logInAndWait(admin, base, RunningService.ADMIN_EMAIL, RunningService.ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browser.quit();
+        admin.quit();
+    }
+
+    @Test
+    void ownerWritesAMessageSchedulesAMonthlyMailingAndSeesAManagerDisableIt() {
+        String owner = "owner-" + System.nanoTime() + "@example.org";
+        String managerEmail = "manager-" + System.nanoTime() + "@example.org";
+        Journeys.registerAndVerify(browser, admin, base, owner, "owner password", "Ольга Автор");
+        Journeys.logInAndWait(browser, base, owner, "owner password");
+
+        browser.get(base + "/messages/edit");
+        Journeys.type(browser, "message:subject", "Здравствуйте, {{full_name}}");
+        Journeys.type(browser, "message:body", "Письмо для {{name}} на {{email}}");
+        browser.findElement(By.id("message:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Неизвестные подстановки: {{name}}"));
+        assertEquals("Здравствуйте, {{full_name}}", browser.findElement(By.id("message:subject")).getAttribute("value"),
+                "what was typed stays");
+
+        Journeys.type(browser, "message:body", "Письмо для {{full_name}} на {{email}}");
+        browser.findElement(By.id("message:preview")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewSubject"),
+                "Здравствуйте, Иван Иванов"));
+        assertEquals("Письмо для Иван Иванов на ivan@example.org", browser.findElement(By.id("previewText")).getText());
+        browser.findElement(By.id("message:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
+
+        int year = Year.now().getValue() + 1;
+        browser.get(base + "/mailings/edit");
+        Journeys.type(browser, "mailing:name", "Ежемесячные новости");
+        choose(browser, "mailing:message", "Здравствуйте, {{full_name}}");
+        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
+        Journeys.type(browser, "mailing:firstSend_input", "31.01." + year + " 10:00");
+        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
+        browser.findElement(By.id("mailing:save")).click();
+
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertEquals("Создана", browser.findElement(By.id("status")).getText());
+        assertEquals("Ежемесячно", browser.findElement(By.id("periodicity")).getText());
+        assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());
+
+        browser.get(base + "/mailings/");
+        browser.findElement(By.cssSelector("[id$=':pause']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list\\:table .mailing-paused")));
+        assertEquals("", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText(), "no next send while paused");
+        browser.findElement(By.cssSelector("[id$=':resume']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#list\\:table .mailing-next"), "31.01." + year + " 10:00 (Europe/Moscow)"));
+
+        WebDriver manager = Browser.open();
+        try {
+            Journeys.registerAndVerify(manager, admin, base, managerEmail, "manager password", "Мария Менеджер");
+            grantManager(managerEmail);
+            Journeys.logInAndWait(manager, base, managerEmail, "manager password");
+            manager.get(base + "/manage/mailings");
+            Journeys.type(manager, "mailings:search", owner);
+            WebElement before = manager.findElement(By.id("mailings:table"));
+            manager.findElement(By.id("mailings:find")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.stalenessOf(before));
+            Browser.waitFor(manager).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mailings\\:table .mailing-owner"), 1));
+            assertEquals("Создана", manager.findElement(By.cssSelector("#mailings\\:table .mailing-status")).getText());
+            manager.findElement(By.cssSelector("[id$=':disable']")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.visibilityOfElementLocated(By.id("disableForm:reason")));
+            Journeys.type(manager, "disableForm:reason", "Жалобы получателей");
+            manager.findElement(By.id("disableForm:confirm")).click();
+            Browser.waitFor(manager).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mailings\\:table .mailing-disabled")));
+        } finally {
+            manager.quit();
+        }
+
+        browser.get(base + "/mailings/");
+        assertEquals("Отключена менеджером: Жалобы получателей",
+                browser.findElement(By.cssSelector("#list\\:table .mailing-disabled")).getText());
+        assertEquals("", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText(), "no next send while disabled");
+        assertTrue(browser.findElement(By.cssSelector("#list\\:table .mailing-name")).getText().contains("Ежемесячные новости"));
+
+        browser.findElement(By.cssSelector("#list\\:table .mailing-name")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("actions:confirmYes"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "Рассылка «Ежемесячные новости» удалена."));
+        assertEquals(0, browser.findElements(By.cssSelector("#list\\:table .mailing-name")).size());
+    }
+
+    /** Picks an option of a PrimeFaces select menu; a click swallowed by the opening animation is repeated. */
+    private static void choose(WebDriver browser, String menuId, String label) {
+        By menuLabel = By.id(menuId + "_label");
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        for (int attempt = 0; attempt < 3 && !label.equals(browser.findElement(menuLabel).getText()); attempt++) {
+            if (!browser.findElement(panel).isDisplayed()) {
+                browser.findElement(By.id(menuId)).click();
+            }
+            Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
+            try {
+                Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // still open: try again
+            }
+        }
+        assertEquals(label, browser.findElement(menuLabel).getText());
+    }
+
+    private void grantManager(String email) {
+        admin.get(base + "/admin/users");
+        Journeys.type(admin, "users:search", email);
+        admin.findElement(By.id("users:find")).click();
+        Browser.waitFor(admin).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
+        admin.findElement(By.cssSelector("[id$=':grant']")).click();
+        Browser.waitFor(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
+    }
+}
