@@ -50,7 +50,10 @@ class ClientsOwnershipIT {
 
     @Test
     void foreignOrUnknownIdInTheEditPageGives404() {
-        assertEquals(404, boris.get("clients/edit?id=" + annasClient).statusCode());
+        HttpResponse<String> foreign = boris.get("clients/edit?id=" + annasClient);
+        assertEquals(404, foreign.statusCode());
+        assertTrue(foreign.body().contains("id=\"error-heading\""), "the not-found page is shown");
+        assertTrue(!foreign.body().contains("annas.client@example.org"));
         assertEquals(404, boris.get("clients/edit?id=999999999").statusCode());
         assertEquals(200, anna.get("clients/edit?id=" + annasClient).statusCode());
         assertTrue(!boris.getFollowingFolderRedirect("clients").body().contains("annas.client@example.org"));

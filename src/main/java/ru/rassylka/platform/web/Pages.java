@@ -10,6 +10,8 @@ import java.util.ResourceBundle;
 /** Small helpers for backing beans: localized messages and error answers. */
 public final class Pages {
 
+    static final String NOT_FOUND_VIEW = "/errors/404.xhtml";
+
     private Pages() {}
 
     /** The text of a key in the message bundle, in the language of the current view. */
@@ -28,15 +30,25 @@ public final class Pages {
         add(FacesMessage.SEVERITY_ERROR, key, arguments);
     }
 
-    /** Answers the request with 404, the same answer as for a page that does not exist. */
+    /**
+     * Answers the request with 404 and the not-found page, the same answer as for a page that does
+     * not exist. On a page load the page is rendered in place, since an error dispatch from inside
+     * a Faces request cannot render a Faces view; a forged form post just gets the status.
+     */
     public static void notFound() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            faces.getExternalContext().responseSendError(404, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (faces.isPostback()) {
+            try {
+                faces.getExternalContext().responseSendError(404, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
+            return;
         }
-        faces.responseComplete();
+        faces.getExternalContext().setResponseStatus(404);
+        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
+        faces.renderResponse();
     }
 
     private static void add(FacesMessage.Severity severity, String key, Object... arguments) {
