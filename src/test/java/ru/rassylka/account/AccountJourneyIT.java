@@ -89,7 +89,7 @@ class AccountJourneyIT {
         try {
             Journeys.registerAndVerify(manager, admin, base, managerEmail, "manager password", "Мария Менеджер");
             Journeys.registerAndVerify(browser, admin, base, userEmail, "user password", "Иван Пользователь");
-            grantManager(managerEmail);
+            Journeys.grantManager(admin, base, managerEmail);
             Journeys.logInAndWait(manager, base, managerEmail, "manager password");
             Journeys.logInAndWait(browser, base, userEmail, "user password");
 
@@ -112,15 +112,6 @@ class AccountJourneyIT {
         } finally {
             manager.quit();
         }
-    }
-
-    private void grantManager(String email) {
-        admin.get(base + "/admin/users");
-        Journeys.type(admin, "users:search", email);
-        admin.findElement(By.id("users:find")).click();
-        Browser.waitFor(admin).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
-        admin.findElement(By.cssSelector("[id$=':grant']")).click();
-        Browser.waitFor(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
     }
 
     private void changePassword(String current, String next) {

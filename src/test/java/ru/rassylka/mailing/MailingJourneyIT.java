@@ -62,7 +62,7 @@ class MailingJourneyIT {
         int year = Year.now().getValue() + 1;
         browser.get(base + "/mailings/edit");
         Journeys.type(browser, "mailing:name", "Ежемесячные новости");
-        choose(browser, "mailing:message", "Здравствуйте, {{full_name}}");
+        Journeys.choose(browser, "mailing:message", "Здравствуйте, {{full_name}}");
         browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
         Journeys.type(browser, "mailing:firstSend_input", "31.01." + year + " 10:00");
         browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
@@ -84,7 +84,7 @@ class MailingJourneyIT {
         WebDriver manager = Browser.open();
         try {
             Journeys.registerAndVerify(manager, admin, base, managerEmail, "manager password", "Мария Менеджер");
-            grantManager(managerEmail);
+            Journeys.grantManager(admin, base, managerEmail);
             Journeys.logInAndWait(manager, base, managerEmail, "manager password");
             manager.get(base + "/manage/mailings");
             Journeys.type(manager, "mailings:search", owner);
@@ -114,33 +114,5 @@ class MailingJourneyIT {
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Рассылка «Ежемесячные новости» удалена."));
         assertEquals(0, browser.findElements(By.cssSelector("#list\\:table .mailing-name")).size());
-    }
-
-    /** Picks an option of a PrimeFaces select menu; a click swallowed by the opening animation is repeated. */
-    private static void choose(WebDriver browser, String menuId, String label) {
-        By menuLabel = By.id(menuId + "_label");
-        By panel = By.id(menuId + "_panel");
-        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
-        for (int attempt = 0; attempt < 3 && !label.equals(browser.findElement(menuLabel).getText()); attempt++) {
-            if (!browser.findElement(panel).isDisplayed()) {
-                browser.findElement(By.id(menuId)).click();
-            }
-            Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
-            try {
-                Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(panel));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                // still open: try again
-            }
-        }
-        assertEquals(label, browser.findElement(menuLabel).getText());
-    }
-
-    private void grantManager(String email) {
-        admin.get(base + "/admin/users");
-        Journeys.type(admin, "users:search", email);
-        admin.findElement(By.id("users:find")).click();
-        Browser.waitFor(admin).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
-        admin.findElement(By.cssSelector("[id$=':grant']")).click();
-        Browser.waitFor(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
     }
 }

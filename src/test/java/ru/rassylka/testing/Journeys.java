@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,6 +76,38 @@ public final class Journeys {
             pause();
         }
         throw new AssertionError("No e-mail with a link to " + recipient + " in the development mailbox");
+    }
+
+    /** Picks an option of a PrimeFaces select menu; a click swallowed by the opening animation is repeated. */
+    public static void choose(WebDriver browser, String menuId, String label) {
+        By menuLabel = By.id(menuId + "_label");
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        for (int attempt = 0; attempt < 3 && !label.equals(browser.findElement(menuLabel).getText()); attempt++) {
+            if (!browser.findElement(panel).isDisplayed()) {
+                browser.findElement(By.id(menuId)).click();
+            }
+            Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
+            try {
+                Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+            } catch (TimeoutException e) {
+                // still open: try again
+            }
+        }
+        if (!label.equals(browser.findElement(menuLabel).getText())) {
+            throw new AssertionError("Could not choose " + label + " in " + menuId);
+        }
+    }
+
+    /** The administrator (logged in in {@code adminBrowser}) makes an account a manager. */
+    public static void grantManager(WebDriver adminBrowser, String base, String email) {
+        adminBrowser.get(base + "/admin/users");
+        type(adminBrowser, "users:search", email);
+        adminBrowser.findElement(By.id("users:find")).click();
+        Browser.waitFor(adminBrowser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
+        adminBrowser.findElement(By.cssSelector("[id$=':grant']")).click();
+        Browser.waitFor(adminBrowser).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
     }
 
     private static void pause() {

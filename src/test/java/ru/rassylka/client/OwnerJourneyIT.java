@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,11 @@ import ru.rassylka.testing.Browser;
 import ru.rassylka.testing.Journeys;
 import ru.rassylka.testing.RunningService;
 
-/** A new user fills the client list in a real browser: one by the form, more from a file. */
-class ClientJourneyIT {
+/**
+ * The owner's journey in a real browser: clients by the form and from a file, a message with
+ * placeholders and its preview, a monthly mailing with its computed status and next send.
+ */
+class OwnerJourneyIT {
 
     private static final By EMAILS = By.cssSelector("#clients\\:table .client-email");
 
@@ -49,7 +53,7 @@ class ClientJourneyIT {
     }
 
     @Test
-    void createOneImportTwoSeeAllAndFindOne() throws IOException {
+    void clientsByFormAndFileThenAMessageWithPreviewThenAMonthlyMailing() throws IOException {
         browser.get(base + "/clients/");
         browser.findElement(By.id("new")).click();
         Journeys.type(browser, "client:email", "Olga@Example.org");
@@ -78,5 +82,29 @@ class ClientJourneyIT {
         browser.findElement(By.id("clients:find")).click();
         Browser.waitFor(browser).until(ExpectedConditions.numberOfElementsToBe(EMAILS, 1));
         assertEquals("petrov@example.org", browser.findElement(EMAILS).getText());
+
+        browser.get(base + "/messages/edit");
+        Journeys.type(browser, "message:subject", "Новости для {{full_name}}");
+        Journeys.type(browser, "message:body", "Здравствуйте, {{full_name}}! Ваш адрес: {{email}}.");
+        browser.findElement(By.id("message:preview")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewSubject"),
+                "Новости для Ольга Смирнова"));
+        assertEquals("Здравствуйте, Ольга Смирнова! Ваш адрес: olga@example.org.", browser.findElement(By.id("previewText")).getText());
+        browser.findElement(By.id("message:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
+
+        int year = Year.now().getValue() + 1;
+        browser.get(base + "/mailings/edit");
+        Journeys.type(browser, "mailing:name", "Новости месяца");
+        Journeys.choose(browser, "mailing:message", "Новости для {{full_name}}");
+        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
+        Journeys.type(browser, "mailing:firstSend_input", "31.01." + year + " 10:00");
+        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
+        browser.findElement(By.id("mailing:save")).click();
+
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertEquals("Создана", browser.findElement(By.id("status")).getText());
+        assertEquals("Ежемесячно", browser.findElement(By.id("periodicity")).getText());
+        assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());
     }
 }
