@@ -60,15 +60,7 @@ class MailingJourneyIT {
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
 
         int year = Year.now().getValue() + 1;
-        browser.get(base + "/mailings/edit");
-        Journeys.type(browser, "mailing:name", "Ежемесячные новости");
-        Journeys.choose(browser, "mailing:message", "Здравствуйте, {{full_name}}");
-        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
-        Journeys.type(browser, "mailing:firstSend_input", "31.01." + year + " 10:00");
-        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
-        browser.findElement(By.id("mailing:save")).click();
-
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        Journeys.createMonthlyMailingToAllClients(browser, base, "Ежемесячные новости", "Здравствуйте, {{full_name}}", "31.01." + year + " 10:00");
         assertEquals("Создана", browser.findElement(By.id("status")).getText());
         assertEquals("Ежемесячно", browser.findElement(By.id("periodicity")).getText());
         assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());

@@ -99,6 +99,19 @@ public final class Journeys {
         }
     }
 
+    /** Fills the mailing form (all my clients, monthly from {@code firstSend}) and waits for the mailing's page. */
+    public static void createMonthlyMailingToAllClients(WebDriver browser, String base, String name, String messageSubject,
+            String firstSend) {
+        browser.get(base + "/mailings/edit");
+        type(browser, "mailing:name", name);
+        choose(browser, "mailing:message", messageSubject);
+        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
+        type(browser, "mailing:firstSend_input", firstSend);
+        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
+        browser.findElement(By.id("mailing:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    }
+
     /** The administrator (logged in in {@code adminBrowser}) makes an account a manager. */
     public static void grantManager(WebDriver adminBrowser, String base, String email) {
         adminBrowser.get(base + "/admin/users");
