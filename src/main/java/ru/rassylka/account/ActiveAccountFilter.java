@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Optional;
 
 /**
  * Ends the session of an account that was blocked (or removed) since it logged in, at its very
@@ -18,6 +19,8 @@ public class ActiveAccountFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String LOGIN_PAGE = "/login?refused=blocked";
+    /** The request attribute that hands the account looked up here to {@link ActiveUser}. */
+    static final String ACCOUNT = ActiveAccountFilter.class.getName() + ".account";
 
     @Inject
     private Accounts accounts;
@@ -26,7 +29,13 @@ public class ActiveAccountFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
-        if (principal == null || isResource(request) || isActive(principal.getName())) {
+        if (principal == null || isResource(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<User> account = accounts.findByEmail(principal.getName()).filter(user -> user.isVerified() && !user.isBlocked());
+        if (account.isPresent()) {
+            request.setAttribute(ACCOUNT, account.get());
             chain.doFilter(request, response);
             return;
         }
@@ -44,10 +53,6 @@ public class ActiveAccountFilter extends HttpFilter {
         } else {
             response.sendRedirect(target);
         }
-    }
-
-    private boolean isActive(String email) {
-        return accounts.findByEmail(email).filter(user -> user.isVerified() && !user.isBlocked()).isPresent();
     }
 
     private static boolean isResource(HttpServletRequest request) {

@@ -31,9 +31,16 @@ public class ActiveUser {
     public Optional<User> user() {
         if (user == null) {
             Principal principal = securityContext.getCallerPrincipal();
-            user = principal == null ? Optional.empty() : accounts.findByEmail(principal.getName());
+            user = principal == null ? Optional.empty() : lookedUpByTheFilter().or(() -> accounts.findByEmail(principal.getName()));
         }
         return user;
+    }
+
+    /** The account {@link ActiveAccountFilter} already loaded for this request, if it ran. */
+    private Optional<User> lookedUpByTheFilter() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null ? Optional.empty()
+                : Optional.ofNullable((User) faces.getExternalContext().getRequestMap().get(ActiveAccountFilter.ACCOUNT));
     }
 
     public String getDisplayName() {

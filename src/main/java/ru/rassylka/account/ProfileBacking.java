@@ -59,14 +59,16 @@ public class ProfileBacking implements Serializable {
         }
     }
 
-    public void save() {
+    /** Saves and shows the page again by a redirect, so the header greets with the new name. */
+    public String save() {
         if (!ZONES.contains(timeZone)) {
             Pages.error("profile.unknownTimeZone");
-            return;
+            return null;
         }
         accounts.updateProfile(new ProfileChange(fullName, phone, city, language, timeZone));
         activeLanguage.adopt(language);
         Pages.info("profile.saved");
+        return "/profile/index?faces-redirect=true";
     }
 
     public void changePassword() {
