@@ -82,6 +82,21 @@ class AccountJourneyIT {
     }
 
     @Test
+    void savedProfileGreetsWithTheNewName() {
+        String email = "rename-" + System.nanoTime() + "@example.org";
+        Journeys.registerAndVerify(browser, admin, base, email, "rename password", "Старое Имя");
+        Journeys.logInAndWait(browser, base, email, "rename password");
+        browser.get(base + "/profile");
+
+        Journeys.type(browser, "profile:fullName", "Новое Имя");
+        browser.findElement(By.id("profile:save")).click();
+
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Профиль сохранён."));
+        assertEquals("Новое Имя", browser.findElement(By.id("profile-link")).getText());
+        assertEquals("Новое Имя", browser.findElement(By.id("profile:fullName")).getAttribute("value"));
+    }
+
+    @Test
     void managerBlocksALoggedInUserWhoseNextRequestLandsOnTheLoginPage() {
         String managerEmail = "manager-" + System.nanoTime() + "@example.org";
         String userEmail = "blocked-" + System.nanoTime() + "@example.org";

@@ -30,7 +30,12 @@ public final class WebClient {
     /** A client for the application at {@code base} (ending with a slash). */
     public WebClient(URI base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 as browsers speak it to a plain-HTTP server, without the client's h2c upgrade attempts
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String path) {
