@@ -4,6 +4,7 @@ import java.io.File;
 import java.time.Duration;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,10 +29,14 @@ public final class Browser {
         return driver;
     }
 
-    /** Waits up to 15 s; elements replaced by a page load or an ajax update are looked up again. */
+    /**
+     * Waits up to 15 s; elements replaced by a page load or an ajax update are looked up again
+     * (Chromium reports some of those as a stale element, others as an unknown inspector error).
+     */
     public static WebDriverWait waitFor(WebDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 }
