@@ -9,13 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.persistence.LikePatterns;
 
 /**
  * The caller's clients: pages of the list, create, change, delete. Every query names the owner,
@@ -144,11 +144,9 @@ public class ClientService {
         if (search == null || search.isBlank()) {
             return em.createQuery(select + where + order, type).setParameter("owner", owner);
         }
-        String escaped = search.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return em.createQuery(select + where + SEARCH + order, type)
                 .setParameter("owner", owner)
-                .setParameter("pattern", escaped + "%");
+                .setParameter("pattern", LikePatterns.startingWith(search));
     }
 
     /** The same rules as the import's, on the values as {@link Client#change} will store them. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import ru.rassylka.account.Accounts;
@@ -19,6 +18,7 @@ import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
 import ru.rassylka.message.Message;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.persistence.LikePatterns;
 
 /**
  * The caller's mailings. Every query names the owner, so another owner's mailing, message or
@@ -172,7 +172,7 @@ public class MailingService {
     /** Up to 20 of the owner's subscribed clients whose e-mail or name starts with the prefix. */
     @PermitAll
     public List<Client> suggestClients(User owner, String prefix) {
-        String pattern = escapeLike(prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = LikePatterns.startingWith(prefix);
         return em.createQuery("select c from Client c where c.owner = :owner and c.unsubscribedAt is null"
                         + " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')"
                         + " order by c.email", Client.class)
@@ -203,9 +203,5 @@ public class MailingService {
             throw new BusinessException("mailings.unknownClient");
         }
         return new HashSet<>(found);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -11,13 +11,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.persistence.LikePatterns;
 
 /**
  * What a manager may do to mailings: see every user's mailings that are not deleted, disable one
@@ -99,7 +99,6 @@ public class MailingOversight {
         if (search == null || search.isBlank()) {
             return em.createQuery(select + order, type);
         }
-        String escaped = search.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return em.createQuery(select + SEARCH + order, type).setParameter("pattern", "%" + escaped + "%");
+        return em.createQuery(select + SEARCH + order, type).setParameter("pattern", LikePatterns.containing(search));
     }
 }

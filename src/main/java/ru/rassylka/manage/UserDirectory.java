@@ -6,10 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
+import ru.rassylka.platform.persistence.LikePatterns;
 
 /** All accounts, page by page, for managers and administrators; read-only. */
 @Stateless
@@ -44,7 +44,6 @@ public class UserDirectory {
         if (search == null || search.isBlank()) {
             return em.createQuery(select + order, type);
         }
-        String escaped = search.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return em.createQuery(select + SEARCH + order, type).setParameter("pattern", "%" + escaped + "%");
+        return em.createQuery(select + SEARCH + order, type).setParameter("pattern", LikePatterns.containing(search));
     }
 }

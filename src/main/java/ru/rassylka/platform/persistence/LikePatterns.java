@@ -1,0 +1,25 @@
+package ru.rassylka.platform.persistence;
+
+import java.util.Locale;
+
+/**
+ * Search text as a LIKE pattern in lower case, with its own {@code %}, {@code _} and {@code \}
+ * taken literally; queries use it with {@code escape '\'}.
+ */
+public final class LikePatterns {
+
+    private LikePatterns() {}
+
+    public static String startingWith(String search) {
+        return literal(search) + "%";
+    }
+
+    public static String containing(String search) {
+        return "%" + literal(search) + "%";
+    }
+
+    private static String literal(String search) {
+        String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
