@@ -16,6 +16,7 @@ import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
+import ru.rassylka.client.ClientService;
 import ru.rassylka.message.Message;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.persistence.LikePatterns;
@@ -38,6 +39,9 @@ public class MailingService {
 
     @Inject
     private Accounts accounts;
+
+    @Inject
+    private ClientService clients;
 
     public List<Mailing> list() {
         return list(accounts.getCurrent());
@@ -162,11 +166,7 @@ public class MailingService {
 
     @PermitAll
     public Optional<Client> findClient(User owner, long id) {
-        return em.createQuery("select c from Client c where c.owner = :owner and c.id = :id", Client.class)
-                .setParameter("owner", owner)
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst();
+        return clients.find(owner, id);
     }
 
     /** Up to 20 of the owner's subscribed clients whose e-mail or name starts with the prefix. */

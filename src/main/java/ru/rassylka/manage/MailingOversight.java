@@ -1,9 +1,7 @@
 package ru.rassylka.manage;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,8 +40,6 @@ public class MailingOversight {
     @Inject
     private Accounts accounts;
 
-    @Resource
-    private SessionContext session;
 
     public List<Mailing> page(String search, String sortField, boolean ascending, int first, int size) {
         String column = sortField == null ? null : SORTABLE.get(sortField);
@@ -60,11 +56,11 @@ public class MailingOversight {
     }
 
     public void disable(long mailingId, String reason) {
-        disable(caller(), mailingId, reason);
+        disable(accounts.getCurrent(), mailingId, reason);
     }
 
     public void enable(long mailingId) {
-        enable(caller(), mailingId);
+        enable(accounts.getCurrent(), mailingId);
     }
 
     /** Stops the mailing's sends until a manager enables it; the owner sees who did and why. */
@@ -81,10 +77,6 @@ public class MailingOversight {
     @PermitAll
     public void enable(User manager, long mailingId) {
         find(mailingId).enable(Instant.now());
-    }
-
-    private User caller() {
-        return accounts.findByEmail(session.getCallerPrincipal().getName()).orElseThrow();
     }
 
     private Mailing find(long mailingId) {

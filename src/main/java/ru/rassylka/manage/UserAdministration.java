@@ -1,12 +1,8 @@
 package ru.rassylka.manage;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
@@ -18,21 +14,18 @@ import ru.rassylka.platform.BusinessException;
 @RolesAllowed(Role.Names.MANAGER)
 public class UserAdministration {
 
-    @PersistenceContext
-    private EntityManager em;
-
     @Inject
     private Accounts accounts;
 
-    @Resource
-    private SessionContext session;
+    @Inject
+    private UserDirectory directory;
 
     public void block(long userId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("manage.users.reasonRequired");
         }
-        User manager = accounts.findByEmail(session.getCallerPrincipal().getName()).orElseThrow();
-        User user = find(userId);
+        User manager = accounts.getCurrent();
+        User user = directory.get(userId);
         if (user.getId().equals(manager.getId())) {
             throw new BusinessException("manage.users.notYourself");
         }
@@ -41,14 +34,6 @@ public class UserAdministration {
     }
 
     public void unblock(long userId) {
-        find(userId).unblock();
-    }
-
-    private User find(long userId) {
-        User user = em.find(User.class, userId);
-        if (user == null) {
-            throw new BusinessException("manage.users.notFound");
-        }
-        return user;
+        directory.get(userId).unblock();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
+import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.persistence.LikePatterns;
 
 /** All accounts, page by page, for managers and administrators; read-only. */
@@ -26,6 +27,15 @@ public class UserDirectory {
 
     @PersistenceContext
     private EntityManager em;
+
+    /** The account with this id; an unknown id is a refusal the page shows. */
+    public User get(long userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw new BusinessException("manage.users.notFound");
+        }
+        return user;
+    }
 
     public List<User> page(String search, String sortField, boolean ascending, int first, int size) {
         String column = sortField == null ? null : SORTABLE.get(sortField);
