@@ -43,6 +43,11 @@ public class ActiveUser {
                 : Optional.ofNullable((User) faces.getExternalContext().getRequestMap().get(ActiveAccountFilter.ACCOUNT));
     }
 
+    /** The time zone the user's dates are shown and typed in. */
+    public String timeZone() {
+        return user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE);
+    }
+
     public String getDisplayName() {
         return user().map(User::getDisplayName).orElse("");
     }

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import ru.rassylka.account.ActiveUser;
-import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
 import ru.rassylka.message.Message;
 import ru.rassylka.platform.BusinessException;
@@ -64,7 +63,7 @@ public class MailingEditBacking implements Serializable {
             endDate = mailing.getEndDate();
         }
         messageChoices = mailings.messageChoices();
-        zone = activeUser.user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE);
+        zone = activeUser.timeZone();
         loaded = true;
     }
 

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import ru.rassylka.account.ActiveUser;
-import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
 import ru.rassylka.platform.web.Pages;
 
@@ -34,7 +33,7 @@ public class MailingViewBacking implements Serializable {
             Pages.notFound();
             return;
         }
-        zone = activeUser.user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE);
+        zone = activeUser.timeZone();
     }
 
     public String pause() {

@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import ru.rassylka.account.ActiveUser;
-import ru.rassylka.account.User;
 import ru.rassylka.platform.web.Pages;
 
 /** The owner's list of mailings: status, next send, markers, and pause, resume and delete. */
@@ -28,7 +27,7 @@ public class MailingsBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        zone = activeUser.user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE);
+        zone = activeUser.timeZone();
         list = mailings.list();
     }
 
