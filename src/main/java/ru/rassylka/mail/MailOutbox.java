@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -39,7 +40,7 @@ public class MailOutbox {
         List<QueuedMail> due = em.createNativeQuery(
                         "select * from outgoing_mail where next_attempt_at <= ? and failed_at is null "
                                 + "order by next_attempt_at limit " + BATCH + " for update skip locked", QueuedMail.class)
-                .setParameter(1, Timestamp.from(now))
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .getResultList();
         for (QueuedMail queued : due) {
             try {

@@ -21,4 +21,12 @@ class ReturnAddressTest {
         assertEquals("/app/", ReturnAddress.safe("/other/page", "/app"));
         assertEquals("/", ReturnAddress.safe("/x\r\nSet-Cookie: a=b", ""));
     }
+
+    @Test
+    void theLoginPageItselfLeadsHome() {
+        assertEquals("/", ReturnAddress.safe("/login", ""));
+        assertEquals("/", ReturnAddress.safe("/login?refused=blocked", ""));
+        assertEquals("/app/", ReturnAddress.safe("/app/login.xhtml", "/app"));
+        assertEquals("/login-help", ReturnAddress.safe("/login-help", ""));
+    }
 }

@@ -15,8 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -29,9 +33,10 @@ import ru.rassylka.mail.Mailer;
 import ru.rassylka.mail.OutgoingMail;
 import ru.rassylka.platform.persistence.Migrations;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestMailServer;
 
-/** The platform on Payara Micro: migrations on PostgreSQL, mail over SMTP and through the outbox, the health endpoint. */
+/** The platform on Payara Micro: migrations and time stamps on the test database, mail over SMTP and through the outbox, the health endpoint. */
 @ArquillianTest
 class PlatformIT {
 
@@ -55,10 +60,13 @@ class PlatformIT {
     @ArquillianResource
     private URL base;
 
+    @EJB
+    private TestAccounts testAccounts;
+
     @Test
-    void migrationsBuildTheSchemaOnPostgresql() throws Exception {
+    void migrationsBuildTheSchemaOnTheTestDatabase() throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            assertEquals("PostgreSQL", connection.getMetaData().getDatabaseProductName());
+            assertEquals(product(), connection.getMetaData().getDatabaseProductName());
             try (ResultSet applied = statement.executeQuery(
                     "select count(*) from flyway_schema_history where success and version = '1'")) {
                 applied.next();
@@ -67,6 +75,24 @@ class PlatformIT {
             try (ResultSet users = statement.executeQuery("select count(*) from app_user where email = 'nobody@example.org'")) {
                 users.next();
                 assertEquals(0, users.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void instantsKeepTheirMomentInTimestampWithTimeZoneColumns() throws Exception {
+        String email = "moment-" + System.nanoTime() + "@example.org";
+        Instant created = testAccounts.create(email, "moment password", true).getCreatedAt().truncatedTo(ChronoUnit.MICROS);
+
+        assertEquals(created, testAccounts.byEmail(email).getCreatedAt(), "read back through JPA");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select created_at, extract(epoch from created_at) from app_user where email = ?")) {
+            query.setString(1, email);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertEquals(created, row.getObject(1, OffsetDateTime.class).toInstant(), "the column as JDBC reads it");
+                assertEquals(created.getEpochSecond(), row.getBigDecimal(2).longValue(), "the moment as the database sees it");
             }
         }
     }
@@ -97,13 +123,18 @@ class PlatformIT {
 
     @Test
     @RunAsClient
-    void healthReportsPostgresqlAndAReachableMailServer() throws IOException, InterruptedException {
+    void healthReportsTheDatabaseAndAReachableMailServer() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("\"product\":\"PostgreSQL\""), response.body());
+        assertTrue(response.body().contains("\"product\":\"" + product() + "\""), response.body());
         assertTrue(response.body().contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), response.body());
+    }
+
+    /** The database product the build runs the tests on; in and out of the container (the server inherits the environment). */
+    private static String product() {
+        return "h2".equals(System.getenv("TEST_DB")) ? "H2" : "PostgreSQL";
     }
 }
