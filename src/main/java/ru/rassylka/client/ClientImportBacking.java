@@ -1,5 +1,6 @@
 package ru.rassylka.client;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,9 +21,6 @@ import ru.rassylka.platform.web.Pages;
 public class ClientImportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** The same limit as the upload's in the view and in web.xml. */
-    private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-
     @Inject
     private ClientImport clientImport;
 
@@ -30,13 +28,25 @@ public class ClientImportBacking implements Serializable {
     private UUID jobId;
     // The live job of the registry, looked up once per view rather than on every EL access
     private transient ImportJob job;
+    private boolean tooLarge;
+
+    /** Explains a refused upload that was too large to reach this page (see {@link ImportUploadLimit}). */
+    public void onLoad() {
+        if (tooLarge && !FacesContext.getCurrentInstance().isPostback()) {
+            Pages.error("clients.import.tooLarge");
+        }
+    }
 
     public void upload() throws IOException {
-        if (file == null || file.getSize() == 0) {
+        if (file == null) {
             Pages.error("clients.import.noFile");
             return;
         }
-        if (file.getSize() > MAX_FILE_BYTES) {
+        if (file.getSize() == 0) {
+            Pages.error("clients.import.emptyFile");
+            return;
+        }
+        if (file.getSize() > ClientLimits.IMPORT_FILE_MAX_BYTES) {
             Pages.error("clients.import.tooLarge");
             return;
         }
@@ -70,6 +80,18 @@ public class ClientImportBacking implements Serializable {
     public String refusalText(ClientCsvException refusal) {
         return Pages.text("clients.import.refused." + refusal.reason().name(), refusal.line(),
                 refusal.value() == null ? "" : refusal.value());
+    }
+
+    public long getMaxFileBytes() {
+        return ClientLimits.IMPORT_FILE_MAX_BYTES;
+    }
+
+    public boolean isTooLarge() {
+        return tooLarge;
+    }
+
+    public void setTooLarge(boolean tooLarge) {
+        this.tooLarge = tooLarge;
     }
 
     public UploadedFile getFile() {

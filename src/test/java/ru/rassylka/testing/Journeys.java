@@ -99,6 +99,25 @@ public final class Journeys {
         }
     }
 
+    /** Adds a client through the form of the clients page and waits for the confirmation. */
+    public static void createClient(WebDriver browser, String base, String email, String fullName) {
+        browser.get(base + "/clients/");
+        browser.findElement(By.id("new")).click();
+        type(browser, "client:email", email);
+        type(browser, "client:fullName", fullName);
+        browser.findElement(By.id("client:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "сохранён"));
+    }
+
+    /** Writes a message through its form and waits for the saved message's page. */
+    public static void createMessage(WebDriver browser, String base, String subject, String body) {
+        browser.get(base + "/messages/edit");
+        type(browser, "message:subject", subject);
+        type(browser, "message:body", body);
+        browser.findElement(By.id("message:save")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
+    }
+
     /** Fills the mailing form (all my clients, monthly from {@code firstSend}) and waits for the mailing's page. */
     public static void createMonthlyMailingToAllClients(WebDriver browser, String base, String name, String messageSubject,
             String firstSend) {
