@@ -21,6 +21,7 @@ import ru.rassylka.platform.web.Pages;
 public class ClientImportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
     @Inject
     private ClientImport clientImport;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class ImportLimitsTest {
     }
 
     @Test
-    void theMessagesNameTheLimitInMegabytes() throws IOException {
+    void theMessagesNameTheLimitInMegabytes() {
         long megabytes = ClientLimits.IMPORT_FILE_MAX_BYTES / (1024 * 1024);
 
         assertEquals("Файл больше " + megabytes + " МБ.", Bundles.messages("ru").getProperty("clients.import.tooLarge"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.faces.component.UIInput;
 import jakarta.faces.convert.Converter;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ class StandardMessagesTest {
     }
 
     @Test
-    void theMessageOfAnUnreadableDateNamesTheValueAndAnExampleInRussian() throws IOException {
+    void theMessageOfAnUnreadableDateNamesTheValueAndAnExampleInRussian() {
         assertEquals("«{0}» — не дата и время. Пример: {1}.", Bundles.messages("ru").getProperty("jakarta.faces.converter.DateTimeConverter.DATETIME"));
     }
 
