@@ -21,6 +21,9 @@ if [ -n "${DB_HOST:-}" ]; then
 else
   database=h2
   export H2_FILE="$DATA_DIR/rassylka"
+  # The embedded database means a development or trial start: the quick JIT compiler alone boots
+  # the server with half the CPU time; with PostgreSQL the optimizing compiler stays on.
+  JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1}
 fi
 
 # Clustering is off unless CLUSTER gives members, e.g. CLUSTER=tcpip:127.0.0.1:6900 (see README).
