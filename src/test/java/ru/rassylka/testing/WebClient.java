@@ -21,6 +21,8 @@ public final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
     private static final Pattern RETURN_TO = Pattern.compile("name=\"login:returnTo\"[^>]*value=\"([^\"]*)\"");
 
     private final URI base;
@@ -95,6 +97,35 @@ public final class WebClient {
             throw new AssertionError("No view state in the page");
         }
         return matcher.group(1);
+    }
+
+    /** The script nonce of a page, which PrimeFaces expects back with each postback of it. */
+    public static String nonce(String html) {
+        Matcher matcher = NONCE.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No script nonce in the page");
+        }
+        return matcher.group(1);
+    }
+
+    /**
+     * Posts a form of a page back as PrimeFaces' ajax does when a button is pressed: the form's
+     * fields, the button as source, the page's view state and nonce; the answer renders the ids
+     * of {@code render} (e.g. "@all").
+     */
+    public HttpResponse<String> ajax(String path, String page, String form, String button, String render,
+            Map<String, String> fields) {
+        Map<String, String> post = new LinkedHashMap<>();
+        post.put("jakarta.faces.partial.ajax", "true");
+        post.put("jakarta.faces.source", button);
+        post.put("jakarta.faces.partial.execute", form);
+        post.put("jakarta.faces.partial.render", render);
+        post.put(button, button);
+        post.put(form, form);
+        post.putAll(fields);
+        post.put("jakarta.faces.ViewState", viewState(page));
+        post.put("primefaces.nonce", nonce(page));
+        return post(path, post);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -2,8 +2,6 @@ package ru.rassylka.platform.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
@@ -32,22 +30,16 @@ public final class Pages {
 
     /**
      * Answers the request with 404 and the not-found page, the same answer as for a page that does
-     * not exist. On a page load the page is rendered in place, since an error dispatch from inside
-     * a Faces request cannot render a Faces view; a forged form post just gets the status.
+     * not exist, rendered in place (also for a forged form post): an error dispatch from inside a
+     * Faces request cannot render a Faces view and logs stack traces.
      */
     public static void notFound() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces.isPostback()) {
-            try {
-                faces.getExternalContext().responseSendError(404, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            faces.responseComplete();
-            return;
-        }
         faces.getExternalContext().setResponseStatus(404);
         faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
+        if (faces.getPartialViewContext().isAjaxRequest()) {
+            faces.getPartialViewContext().setRenderAll(true);
+        }
         faces.renderResponse();
     }
 
