@@ -1,7 +1,10 @@
 package ru.rassylka.platform.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
@@ -29,17 +32,28 @@ public final class Pages {
     }
 
     /**
-     * Answers the request with 404 and the not-found page, the same answer as for a page that does
-     * not exist, rendered in place (also for a forged form post): an error dispatch from inside a
-     * Faces request cannot render a Faces view and logs stack traces.
+     * Answers the request with 404, never through the container's error dispatch (from inside a
+     * Faces request it cannot render a Faces view and logs stack traces). A page load renders the
+     * not-found page in place; a form post (forged: its page showed an id of the caller's own)
+     * gets a short page, leaving the view it came from alone.
      */
     public static void notFound() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().setResponseStatus(404);
-        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
-        if (faces.getPartialViewContext().isAjaxRequest()) {
-            faces.getPartialViewContext().setRenderAll(true);
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseStatus(404);
+        if (faces.isPostback()) {
+            external.setResponseContentType("text/html");
+            external.setResponseCharacterEncoding("UTF-8");
+            try {
+                external.getResponseOutputWriter().write("<!DOCTYPE html><html><body><h1 id=\"error-heading\">"
+                        + text("error.404.title").replace("&", "&amp;").replace("<", "&lt;") + "</h1></body></html>");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
+            return;
         }
+        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
         faces.renderResponse();
     }
 
