@@ -32,7 +32,7 @@ public class AdminAppointment {
         Timestamp now = Timestamp.from(Instant.now());
         int created = em.createNativeQuery("insert into app_user (id, email, password_hash, language, time_zone, verified_at, "
                         + "created_at, version, session_epoch) values (nextval('app_user_seq'), ?, ?, ?, ?, ?, ?, 0, 0) "
-                        + "on conflict (email) do nothing")
+                        + "on conflict do nothing")
                 .setParameter(1, address)
                 .setParameter(2, hasher.hash(password))
                 .setParameter(3, Language.DEFAULT.name())
