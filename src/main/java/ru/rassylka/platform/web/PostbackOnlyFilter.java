@@ -29,6 +29,13 @@ public class PostbackOnlyFilter extends HttpFilter {
     }
 
     static boolean carriesViewStateInTheAddress(String query) {
-        return query != null && URLDecoder.decode(query.replace("+", "%2B"), StandardCharsets.UTF_8).contains("faces.ViewState");
+        if (query == null) {
+            return false;
+        }
+        try {
+            return URLDecoder.decode(query.replace("+", "%2B"), StandardCharsets.UTF_8).contains("faces.ViewState");
+        } catch (IllegalArgumentException malformed) {
+            return query.contains("faces.ViewState");
+        }
     }
 }
