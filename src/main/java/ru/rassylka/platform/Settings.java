@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ru.rassylka.platform.web.ForwardedFor;
 
 /** Settings of the whole service that several features read. */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class Settings {
     /** The addresses of the reverse proxies whose X-Forwarded-For is believed; none by default. */
     public Set<String> trustedProxies() {
         return Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip).filter(proxy -> !proxy.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+                .map(ForwardedFor::canonical).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the service is reached over HTTPS (perhaps through a proxy): then HSTS and secure cookies. */

@@ -237,6 +237,34 @@ class AccessMatrixIT {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    @Test
+    void oneClientAddressBehindTheTrustedProxyGetsOnlyItsShareOfAccountMails() {
+        String known = createUser("limited");
+        String client = "203.0.113." + (System.nanoTime() % 200 + 1);
+        for (int request = 0; request < 50; request++) {
+            requestReset(client, "nobody-" + request + "-" + System.nanoTime() + "@example.org");
+        }
+
+        String sameClientAnswer = requestReset(client, known);
+        requestReset("198.51.100." + (System.nanoTime() % 200 + 1), known);
+
+        // the other client's request was answered with a mail; the same client's, before it, was not
+        assertEquals(200, new WebClient(uri()).get("test-support/mail?to=" + known + "&count=1").statusCode());
+        assertEquals("1", new WebClient(uri()).get("test-support/mail-count?to=" + known).body());
+        assertTrue(sameClientAnswer.contains("id=\"requested\""), sameClientAnswer);
+    }
+
+    /**
+     * Asks for a reset link through the page as a client behind the trusted proxy (the tests' client
+     * on the loopback address, which the test server trusts); answers the page's answer.
+     */
+    private String requestReset(String clientAddress, String email) {
+        URI loopback = URI.create(base.toString().replaceFirst("//[^:/]+", "//127.0.0.1"));
+        WebClient client = new WebClient(loopback).withHeader("X-Forwarded-For", clientAddress);
+        String page = client.get("password-reset").body();
+        return client.ajax("password-reset", page, "request", "request:submit", "state", Map.of("request:email", email)).body();
+    }
+
     private HttpResponse<String> block(WebClient caller, String email) {
         return caller.post("test-support/block", Map.of("email", email, "reason", "test"));
     }

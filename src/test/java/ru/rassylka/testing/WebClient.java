@@ -28,6 +28,7 @@ public final class WebClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** A client for the application at {@code base} (ending with a slash). */
     public WebClient(URI base) {
@@ -40,8 +41,14 @@ public final class WebClient {
                 .build();
     }
 
+    /** Sends this header with every request from now on, e.g. X-Forwarded-For as a reverse proxy would. */
+    public WebClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** GET that follows the container's redirect from a folder to the folder with a slash, as browsers do. */
@@ -58,7 +65,7 @@ public final class WebClient {
         String body = form.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -126,6 +133,12 @@ public final class WebClient {
         post.put("jakarta.faces.ViewState", viewState(page));
         post.put("primefaces.nonce", nonce(page));
         return post(path, post);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        headers.forEach(builder::header);
+        return builder;
     }
 
     private HttpResponse<String> send(HttpRequest request) {
