@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import ru.rassylka.platform.web.ClientAddress;
 
 /**
  * The one identity store: accounts in our tables. Refuses wrong passwords and unknown addresses
@@ -30,7 +30,7 @@ public class AccountIdentityStore implements IdentityStore {
     private LoginOutcome outcome;
 
     @Inject
-    private HttpServletRequest request;
+    private ClientAddress clientAddress;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String email = User.normalizeEmail(credential.getCaller());
@@ -40,7 +40,7 @@ public class AccountIdentityStore implements IdentityStore {
             outcome.refuse(LoginRefusal.BAD_CREDENTIALS);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<Instant> locked = guard.lockedUntil(email, request.getRemoteAddr(), now);
+        Optional<Instant> locked = guard.lockedUntil(email, clientAddress.value(), now);
         if (locked.isPresent()) {
             outcome.lock(locked.get());
             return CredentialValidationResult.INVALID_RESULT;
@@ -49,7 +49,7 @@ public class AccountIdentityStore implements IdentityStore {
         boolean passwordMatches = found.map(user -> hasher.matches(password, user.getPasswordHash()))
                 .orElseGet(() -> hasher.matchesNothing(password));
         if (!passwordMatches) {
-            guard.failed(email, request.getRemoteAddr(), now);
+            guard.failed(email, clientAddress.value(), now);
             outcome.refuse(LoginRefusal.BAD_CREDENTIALS);
             return CredentialValidationResult.INVALID_RESULT;
         }

@@ -22,8 +22,11 @@ import java.time.Instant;
         query = "select t from AccountToken t join fetch t.user where t.tokenHash = :hash and t.purpose = :purpose")
 @NamedQuery(name = AccountToken.USE_ALL_OF_USER,
         query = "update AccountToken t set t.usedAt = :now where t.user = :user and t.purpose = :purpose and t.usedAt is null")
+@NamedQuery(name = AccountToken.USE,
+        query = "update AccountToken t set t.usedAt = :now where t.id = :id and t.usedAt is null and t.expiresAt > :now")
 public class AccountToken {
 
+    public static final String USE = "AccountToken.use";
     public static final String BY_HASH = "AccountToken.byHash";
     public static final String USE_ALL_OF_USER = "AccountToken.useAllOfUser";
 
@@ -67,11 +70,8 @@ public class AccountToken {
         return usedAt == null && now.isBefore(expiresAt);
     }
 
-    public void use(Instant now) {
-        if (!isUsable(now)) {
-            throw new IllegalStateException("The token was used or has expired");
-        }
-        usedAt = now;
+    public Long getId() {
+        return id;
     }
 
     public User getUser() {

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.Optional;
 import ru.rassylka.mail.MailOutbox;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.web.ClientAddress;
 
 /**
  * Self-service of accounts: registration with e-mail verification, password reset, profile.
- * Answers about e-mail addresses never reveal whether an account exists.
+ * Answers about e-mail addresses never reveal whether an account exists, and the e-mails they
+ * cause are limited per address and per client ({@link MailQuotas}) with the same answer.
  */
 @Stateless
 @PermitAll
@@ -33,30 +35,51 @@ public class Accounts {
     @Inject
     private AccountMails mails;
 
+    @Inject
+    private MailQuotas quotas;
+
+    @Inject
+    private ClientAddress clientAddress;
+
     @Resource
     private SessionContext session;
 
-    /** Opens an unverified account and mails the link; an existing address gets a notice instead. */
+    /**
+     * Opens an unverified account and mails the link; a verified address gets a notice instead.
+     * Registering an address that is still unverified starts that account afresh with the newcomer's
+     * password and data, and spends its earlier links: whoever opens the link chose the password.
+     */
     public void register(Registration registration) {
         requireAcceptable(registration.password());
-        Optional<User> existing = findByEmail(registration.email());
-        if (existing.isPresent()) {
-            hasher.matchesNothing(registration.password()); // same time as a new registration
-            User user = existing.get();
-            outbox.queue(user.isVerified() ? mails.alreadyRegistered(user) : mails.verification(user, newToken(user, TokenPurpose.VERIFY)));
+        if (!mayMail(registration.email())) {
+            hasher.matchesNothing(registration.password()); // same answer, about the same time
             return;
         }
-        Instant now = Instant.now();
-        User user = new User(registration.email(), hasher.hash(registration.password()), now);
+        Optional<User> existing = findByEmail(registration.email());
+        if (existing.isPresent() && existing.get().isVerified()) {
+            hasher.matchesNothing(registration.password()); // same time as a new registration
+            outbox.queue(mails.alreadyRegistered(existing.get()));
+            return;
+        }
+        String hash = hasher.hash(registration.password());
+        User user = existing.orElseGet(() -> new User(registration.email(), hash, Instant.now()));
+        if (existing.isPresent()) {
+            user.changePassword(hash);
+        }
         user.setFullName(registration.fullName());
         user.setPhone(registration.phone());
         user.setCity(registration.city());
         user.setLanguage(registration.language());
-        em.persist(user);
+        if (existing.isEmpty()) {
+            em.persist(user);
+        }
         outbox.queue(mails.verification(user, newToken(user, TokenPurpose.VERIFY)));
     }
 
     public void resendVerification(String email) {
+        if (!mayMail(email)) {
+            return;
+        }
         findByEmail(email).filter(user -> !user.isVerified())
                 .ifPresent(user -> outbox.queue(mails.verification(user, newToken(user, TokenPurpose.VERIFY))));
     }
@@ -70,6 +93,9 @@ public class Accounts {
     }
 
     public void requestPasswordReset(String email) {
+        if (!mayMail(email)) {
+            return;
+        }
         findByEmail(email).ifPresent(user -> outbox.queue(mails.passwordReset(user, newToken(user, TokenPurpose.RESET))));
     }
 
@@ -81,8 +107,9 @@ public class Accounts {
     /** Sets the password chosen on the page of a reset link; false when the link is unknown, used or expired. */
     public boolean resetPassword(String secret, String newPassword) {
         requireAcceptable(newPassword);
+        String hash = hasher.hash(newPassword);
         return useToken(secret, TokenPurpose.RESET).map(user -> {
-            user.setPasswordHash(hasher.hash(newPassword));
+            user.changePassword(hash);
             // a working reset link also proves the address
             user.verify(Instant.now());
             return true;
@@ -116,14 +143,21 @@ public class Accounts {
         return user;
     }
 
+    /** Changes the caller's password; the account's other sessions end at their next request. */
     @RolesAllowed(Role.Names.USER)
-    public void changePassword(String currentPassword, String newPassword) {
+    public User changePassword(String currentPassword, String newPassword) {
         User user = getCurrent();
         if (currentPassword == null || !hasher.matches(currentPassword, user.getPasswordHash())) {
             throw new BusinessException("profile.wrongCurrentPassword");
         }
         requireAcceptable(newPassword);
-        user.setPasswordHash(hasher.hash(newPassword));
+        user.changePassword(hasher.hash(newPassword));
+        return user;
+    }
+
+    /** Whether the allowance of account e-mails to this address and from this client is not used up; counts this one. */
+    private boolean mayMail(String email) {
+        return email != null && !email.isBlank() && quotas.take(email, clientAddress.value());
     }
 
     private String newToken(User user, TokenPurpose purpose) {
@@ -138,12 +172,15 @@ public class Accounts {
         return secret;
     }
 
+    /** Spends a usable token by a conditional update, so of two concurrent uses exactly one wins. */
     private Optional<User> useToken(String secret, TokenPurpose purpose) {
         Instant now = Instant.now();
-        return token(secret, purpose).filter(token -> token.isUsable(now)).map(token -> {
-            token.use(now);
-            return token.getUser();
-        });
+        return token(secret, purpose).filter(token -> token.isUsable(now))
+                .filter(token -> em.createNamedQuery(AccountToken.USE)
+                        .setParameter("id", token.getId())
+                        .setParameter("now", now)
+                        .executeUpdate() == 1)
+                .map(AccountToken::getUser);
     }
 
     private Optional<AccountToken> token(String secret, TokenPurpose purpose) {

@@ -1,6 +1,7 @@
 package ru.rassylka.account;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -12,13 +13,15 @@ import java.security.Principal;
 import java.util.Optional;
 
 /**
- * Ends the session of an account that was blocked (or removed) since it logged in, at its very
- * next request, and sends the browser to the login page.
+ * Ends the session of an account that was blocked (or removed) since it logged in, or whose
+ * password or roles changed since (see {@link SessionEpoch}), at its very next request, and sends
+ * the browser to the login page.
  */
 public class ActiveAccountFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String LOGIN_PAGE = "/login?refused=blocked";
+    static final String LOGIN_AGAIN_PAGE = "/login?refused=changed";
     /** The request attribute that hands the account looked up here to {@link ActiveUser}. */
     static final String ACCOUNT = ActiveAccountFilter.class.getName() + ".account";
 
@@ -29,22 +32,39 @@ public class ActiveAccountFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
-        if (principal == null || isResource(request)) {
+        // an error page dispatched from a request this filter already let through needs no second look
+        if (principal == null || isResource(request) || request.getAttribute(ACCOUNT) != null) {
             chain.doFilter(request, response);
             return;
         }
         Optional<User> account = accounts.findByEmail(principal.getName()).filter(user -> user.isVerified() && !user.isBlocked());
-        if (account.isPresent()) {
+        HttpSession current = request.getSession(false);
+        if (account.isPresent() && (current == null || !SessionEpoch.isStale(current, account.get()))) {
             request.setAttribute(ACCOUNT, account.get());
+            // a logged-in user's pages stay out of shared and back-button caches
+            response.setHeader("Cache-Control", "no-store");
             chain.doFilter(request, response);
             return;
         }
+        end(request);
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // e.g. a 403 decided on the roles the session still had: the error page shows, the session is over
+            chain.doFilter(request, response);
+            return;
+        }
+        String target = request.getContextPath() + (account.isPresent() ? LOGIN_AGAIN_PAGE : LOGIN_PAGE);
+        sendToLogin(request, response, target);
+    }
+
+    private static void end(HttpServletRequest request) throws ServletException {
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        String target = request.getContextPath() + LOGIN_PAGE;
+    }
+
+    private static void sendToLogin(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");

@@ -7,7 +7,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +27,7 @@ public class FirstAdmin {
     private EntityManager em;
 
     @Inject
-    private PasswordHasher hasher;
+    private AdminAppointment appointment;
 
     @Inject
     private MailSettings mailSettings;
@@ -51,23 +50,23 @@ public class FirstAdmin {
             return;
         }
         if (email.isPresent() && password.isPresent()) {
-            create(email.get(), password.get());
-            logger.info(() -> "Created the first administrator " + User.normalizeEmail(email.get()));
+            String address = User.normalizeEmail(email.get());
+            switch (appointment.appoint(address, password.get())) {
+                case CREATED -> logger.info(() -> "Created the first administrator " + address);
+                case GRANTED -> logger.warning(() -> "ADMIN_EMAIL " + address
+                        + " belongs to an existing account: it is now an administrator and keeps its own password");
+                case ALREADY_ADMIN -> logger.info(() -> "The administrator " + address + " was appointed by another instance");
+            }
         } else if (mailSettings.development()) {
             String generated = Tokens.newSecret().substring(0, 16);
-            create(DEVELOPMENT_EMAIL, generated);
-            logger.warning(() -> "DEVELOPMENT MODE: created the administrator " + DEVELOPMENT_EMAIL
-                    + " with the password " + generated + " (shown only this once)");
+            if (appointment.appoint(DEVELOPMENT_EMAIL, generated) == AdminAppointment.Outcome.CREATED) {
+                logger.warning(() -> "DEVELOPMENT MODE: created the administrator " + DEVELOPMENT_EMAIL
+                        + " with the password " + generated + " (shown only this once)");
+            } else {
+                logger.warning(() -> "DEVELOPMENT MODE: " + DEVELOPMENT_EMAIL + " is the administrator (its password is unchanged)");
+            }
         } else {
             logger.warning("No administrator exists: set ADMIN_EMAIL and ADMIN_PASSWORD and restart");
         }
-    }
-
-    private void create(String adminEmail, String adminPassword) {
-        Instant now = Instant.now();
-        User admin = new User(adminEmail, hasher.hash(adminPassword), now);
-        admin.verify(now);
-        admin.grant(Role.ADMIN);
-        em.persist(admin);
     }
 }

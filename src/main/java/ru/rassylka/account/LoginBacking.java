@@ -57,6 +57,8 @@ public class LoginBacking {
         }
         if ("blocked".equals(refused)) {
             Pages.error("login.sessionEnded");
+        } else if ("changed".equals(refused)) {
+            Pages.error("login.sessionChanged");
         }
         Map<String, Object> attributes = faces.getExternalContext().getRequestMap();
         Object uri = attributes.get(RequestDispatcher.FORWARD_REQUEST_URI);
@@ -91,7 +93,10 @@ public class LoginBacking {
     private void loggedIn(HttpServletRequest request) {
         request.getSession(true);
         request.changeSessionId();
-        accounts.findByEmail(email).ifPresent(user -> activeLanguage.adopt(user.getLanguage()));
+        accounts.findByEmail(email).ifPresent(user -> {
+            activeLanguage.adopt(user.getLanguage());
+            SessionEpoch.keep(request.getSession(), user);
+        });
     }
 
     private void refused() {

@@ -1,8 +1,10 @@
 package ru.rassylka.account;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.ZoneId;
@@ -12,6 +14,7 @@ import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.i18n.Language;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** The profile page: personal data, language, time zone and the password. */
 @Named
@@ -33,12 +36,15 @@ public class ProfileBacking implements Serializable {
     private String email;
 
     @Size(max = User.NAME_MAX)
+    @SingleLine
     private String fullName;
 
     @Size(max = User.PHONE_MAX)
+    @SingleLine
     private String phone;
 
     @Size(max = User.CITY_MAX)
+    @SingleLine
     private String city;
 
     private Language language;
@@ -77,7 +83,8 @@ public class ProfileBacking implements Serializable {
             return;
         }
         try {
-            accounts.changePassword(currentPassword, newPassword);
+            User user = accounts.changePassword(currentPassword, newPassword);
+            SessionEpoch.keep((HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true), user);
             Pages.info("profile.passwordChanged");
         } catch (BusinessException e) {
             Pages.error(e.getMessageKey(), e.getArguments());

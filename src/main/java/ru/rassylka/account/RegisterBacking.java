@@ -11,6 +11,7 @@ import java.util.Objects;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** Registration: opens an account that stays inactive until the e-mailed link is opened. */
 @Named
@@ -38,12 +39,15 @@ public class RegisterBacking implements Serializable {
     private String passwordRepeat;
 
     @Size(max = User.NAME_MAX)
+    @SingleLine
     private String fullName;
 
     @Size(max = User.PHONE_MAX)
+    @SingleLine
     private String phone;
 
     @Size(max = User.CITY_MAX)
+    @SingleLine
     private String city;
 
     private boolean done;

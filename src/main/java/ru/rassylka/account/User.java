@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import ru.rassylka.platform.i18n.Language;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** An account: who may log in, in which roles, and whether it is verified and not blocked. */
 @Entity
@@ -58,14 +59,17 @@ public class User {
 
     @Column(name = "full_name", length = NAME_MAX)
     @Size(max = NAME_MAX)
+    @SingleLine
     private String fullName;
 
     @Column(length = PHONE_MAX)
     @Size(max = PHONE_MAX)
+    @SingleLine
     private String phone;
 
     @Column(length = CITY_MAX)
     @Size(max = CITY_MAX)
+    @SingleLine
     private String city;
 
     @Enumerated(EnumType.STRING)
@@ -90,6 +94,10 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Raised whenever the password or the roles change; sessions opened before then end at their next request. */
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
 
     @Version
     private long version;
@@ -133,14 +141,24 @@ public class User {
     }
 
     public void grant(Role role) {
-        roles.add(role);
+        if (roles.add(role)) {
+            sessionEpoch++;
+        }
     }
 
     public void revoke(Role role) {
         if (role == Role.USER) {
             throw new IllegalArgumentException("Every account keeps the USER role");
         }
-        roles.remove(role);
+        if (roles.remove(role)) {
+            sessionEpoch++;
+        }
+    }
+
+    /** A new password; every session opened with the old one ends at its next request. */
+    void changePassword(String newPasswordHash) {
+        passwordHash = newPasswordHash;
+        sessionEpoch++;
     }
 
     public boolean isVerified() {
@@ -153,6 +171,11 @@ public class User {
 
     public boolean hasRole(Role role) {
         return roles.contains(role);
+    }
+
+    /** Managers and administrators: only an administrator blocks them. */
+    public boolean isStaff() {
+        return roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN);
     }
 
     /** The name to greet the user with: the full name where given, else the e-mail address. */
@@ -176,8 +199,8 @@ public class User {
         return passwordHash;
     }
 
-    void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
+    public int getSessionEpoch() {
+        return sessionEpoch;
     }
 
     public String getFullName() {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import ru.rassylka.account.User;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** A recipient of one owner's mailings; the e-mail is unique per owner regardless of case. */
 @Entity
@@ -36,11 +37,13 @@ public class Client {
     @NotBlank
     @Email
     @Size(max = ClientLimits.EMAIL_MAX)
+    @SingleLine
     private String email;
 
     @Column(name = "full_name", nullable = false, length = ClientLimits.FULL_NAME_MAX)
     @NotBlank
     @Size(max = ClientLimits.FULL_NAME_MAX)
+    @SingleLine
     private String fullName;
 
     @Column(length = ClientLimits.COMMENT_MAX)

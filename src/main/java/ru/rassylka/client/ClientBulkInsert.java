@@ -65,6 +65,7 @@ public class ClientBulkInsert {
                     skipped.add(rows.get(i));
                 }
             }
+            ClientCounts.add(connection, ownerId, rows.size() - skipped.size());
             return skipped;
         } catch (SQLException e) {
             throw new IllegalStateException("Clients could not be inserted", e);

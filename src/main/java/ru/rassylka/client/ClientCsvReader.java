@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import ru.rassylka.client.ClientCsvException.Reason;
+import ru.rassylka.platform.validation.SingleLine;
 
 /**
  * Reads a clients import file: UTF-8 (with or without a byte order mark), comma- or
@@ -143,6 +144,9 @@ public final class ClientCsvReader {
         } else if (fullName.length() > ClientLimits.FULL_NAME_MAX) {
             reason = RowProblem.Reason.NAME_TOO_LONG;
             value = fullName;
+        } else if (!SingleLine.Check.isSingleLine(fullName)) {
+            reason = RowProblem.Reason.NAME_NOT_ONE_LINE;
+            value = fullName;
         } else if (comment.length() > ClientLimits.COMMENT_MAX) {
             reason = RowProblem.Reason.COMMENT_TOO_LONG;
             value = comment;
@@ -158,7 +162,7 @@ public final class ClientCsvReader {
 
     // A row may leave out trailing cells, e.g. an empty comment without its delimiter
     private static String cell(CSVRecord record, int index) {
-        return index < record.size() ? record.get(index) : "";
+        return index < record.size() ? SpreadsheetCells.restore(record.get(index).strip()) : "";
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {

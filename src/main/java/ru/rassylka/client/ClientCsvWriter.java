@@ -26,9 +26,10 @@ public final class ClientCsvWriter implements Closeable {
         this.printer = FORMAT.print(new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8)));
     }
 
-    /** Writes one client; a {@code null} comment becomes an empty cell. */
+    /** Writes one client; a {@code null} comment becomes an empty cell, no cell can start a formula. */
     public void write(String email, String fullName, String comment) throws IOException {
-        printer.printRecord(email, fullName, comment);
+        printer.printRecord(SpreadsheetCells.neutralise(email), SpreadsheetCells.neutralise(fullName),
+                SpreadsheetCells.neutralise(comment));
     }
 
     @Override

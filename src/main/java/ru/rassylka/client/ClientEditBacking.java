@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** Creates a client ({@code /clients/edit}) or changes and deletes one ({@code /clients/edit?id=…}). */
 @Named
@@ -27,6 +28,7 @@ public class ClientEditBacking implements Serializable {
     private String email;
 
     @Size(max = ClientLimits.FULL_NAME_MAX)
+    @SingleLine
     private String fullName;
 
     @Size(max = ClientLimits.COMMENT_MAX)

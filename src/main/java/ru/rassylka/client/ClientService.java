@@ -16,6 +16,7 @@ import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.persistence.LikePatterns;
+import ru.rassylka.platform.validation.SingleLine;
 
 /**
  * The caller's clients: pages of the list, create, change, delete. Every query names the owner,
@@ -33,6 +34,9 @@ public class ClientService {
             "createdAt", "c.createdAt");
     // A prefix search, so that the (owner_id, email) and (owner_id, lower(full_name)) indexes serve it
     private static final String SEARCH = " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')";
+
+    /** Up to how many hits a search is counted exactly. */
+    public static final int COUNT_CAP = 10_000;
 
     @PersistenceContext
     private EntityManager em;
@@ -81,15 +85,39 @@ public class ClientService {
         String order = column == null ? "c.createdAt" + direction + ", c.id" + direction
                 : column.equals("c.email") ? column + direction
                 : column + direction + ", c.id" + direction;
-        return query(owner, "select c from Client c", " order by " + order, search, Client.class)
+        // The page's ids first: deep into a million rows they come off the list index alone, and
+        // only the rows shown are read from the table
+        List<Long> ids = query(owner, "select c.id from Client c", " order by " + order, search, Long.class)
                 .setFirstResult(first)
                 .setMaxResults(size)
                 .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Client c where c.id in :ids order by " + order, Client.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
+    /**
+     * All the owner's clients from the kept count; the hits of a search counted up to
+     * {@link #COUNT_CAP} + 1 only, so that a search matching half a million clients stays fast
+     * (the list then says "more than" the cap).
+     */
     @PermitAll
     public long count(User owner, String search) {
-        return query(owner, "select count(c) from Client c", "", search, Long.class).getSingleResult();
+        if (search == null || search.isBlank()) {
+            return ClientCounts.read(em, owner.getId())
+                    .orElseGet(() -> query(owner, "select count(c) from Client c", "", null, Long.class).getSingleResult());
+        }
+        String pattern = LikePatterns.startingWith(search);
+        Number capped = (Number) em.createNativeQuery("select count(*) from (select 1 from client where owner_id = ?"
+                        + " and (email like ? escape '\\' or lower(full_name) like ? escape '\\') limit " + (COUNT_CAP + 1) + ") hits")
+                .setParameter(1, owner.getId())
+                .setParameter(2, pattern)
+                .setParameter(3, pattern)
+                .getSingleResult();
+        return capped.longValue();
     }
 
     @PermitAll
@@ -107,6 +135,8 @@ public class ClientService {
         requireUnique(owner, EmailAddresses.normalize(email), null);
         Client client = new Client(owner, email, fullName, comment, Instant.now());
         em.persist(client);
+        em.flush();
+        ClientCounts.add(em, owner.getId(), 1);
         return client;
     }
 
@@ -124,6 +154,8 @@ public class ClientService {
     @PermitAll
     public void delete(User owner, long id) {
         em.remove(find(owner, id).orElseThrow(ClientNotFoundException::new));
+        em.flush();
+        ClientCounts.add(em, owner.getId(), -1);
     }
 
     @PermitAll
@@ -160,6 +192,9 @@ public class ClientService {
         }
         if (fullName == null || fullName.isBlank()) {
             throw new BusinessException("clients.nameRequired");
+        }
+        if (!SingleLine.Check.isSingleLine(fullName)) {
+            throw new BusinessException("clients.nameNotOneLine");
         }
         if (fullName.strip().length() > ClientLimits.FULL_NAME_MAX) {
             throw new BusinessException("clients.nameTooLong", ClientLimits.FULL_NAME_MAX);

@@ -15,6 +15,8 @@ public record RowProblem(long line, Reason reason, String value) {
         EMAIL_INVALID,
         NAME_MISSING,
         NAME_TOO_LONG,
+        /** The full name holds a line break or another control character. */
+        NAME_NOT_ONE_LINE,
         COMMENT_TOO_LONG,
         /** The same e-mail, ignoring case, was already imported from an earlier line. */
         DUPLICATE_IN_FILE,

@@ -12,10 +12,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.regex.Pattern;
 
 /** Delivers single e-mails over SMTP. */
 @Stateless
 public class Mailer {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
 
     @Inject
     private MailSettings settings;
@@ -27,7 +30,7 @@ public class Mailer {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
-        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setSubject(oneLine(mail.subject()), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         if (mail.html() == null) {
             message.setText(mail.text(), StandardCharsets.UTF_8.name());
@@ -43,6 +46,11 @@ public class Mailer {
             }
             transport.sendMessage(message, message.getAllRecipients());
         }
+    }
+
+    /** A header value on one line: control characters and line separators become spaces. */
+    static String oneLine(String value) {
+        return CONTROL.matcher(value).replaceAll(" ");
     }
 
     private static MimeMultipart alternatives(OutgoingMail mail) throws MessagingException {

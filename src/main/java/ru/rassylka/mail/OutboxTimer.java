@@ -4,6 +4,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -15,11 +17,12 @@ import jakarta.inject.Inject;
 public class OutboxTimer {
 
     @Inject
-    private MailOutbox outbox;
+    private OutboxDelivery delivery;
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "mail outbox")
     @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void deliver() {
-        outbox.deliverDue();
+        delivery.deliverDue();
     }
 }

@@ -15,7 +15,9 @@ import java.time.Instant;
 @Table(name = "outgoing_mail")
 public class QueuedMail {
 
-    static final int MAX_ATTEMPTS = 8;
+    public static final int MAX_ATTEMPTS = 8;
+    /** How long a claimed e-mail stays with its worker before another may take it (the worker died). */
+    static final Duration CLAIM = Duration.ofMinutes(5);
     private static final int ERROR_MAX = 1000;
 
     @Id
@@ -61,17 +63,22 @@ public class QueuedMail {
         nextAttemptAt = now;
     }
 
-    OutgoingMail toMail() {
-        return new OutgoingMail(recipient, subject, textBody, htmlBody);
+    /** An e-mail a worker has taken to send, outside the transaction that took it. */
+    record Claimed(long id, OutgoingMail mail) {}
+
+    /** Takes the e-mail for one attempt: nobody else tries it until the claim runs out. */
+    Claimed claim(Instant now) {
+        nextAttemptAt = now.plus(CLAIM);
+        return new Claimed(id, new OutgoingMail(recipient, subject, textBody, htmlBody));
     }
 
-    /** Schedules another attempt a minute later each time, or gives up after the last one. */
+    /** Schedules another attempt a minute later each time, or gives up after the last one (FAILED). */
     void attemptFailed(String error, Instant now) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), ERROR_MAX));
         if (attempts >= MAX_ATTEMPTS) {
             failedAt = now;
-            nextAttemptAt = Instant.MAX.minusSeconds(1);
+            nextAttemptAt = now;
         } else {
             nextAttemptAt = now.plus(Duration.ofMinutes(attempts));
         }

@@ -1,6 +1,8 @@
 package ru.rassylka.manage;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -9,9 +11,12 @@ import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
 
-/** What a manager may do to accounts: block with a reason, and unblock. Nothing else. */
+/**
+ * Blocking and unblocking accounts, with a reason. Managers block users only; blocking or
+ * unblocking a manager or an administrator is the administrator's act.
+ */
 @Stateless
-@RolesAllowed(Role.Names.MANAGER)
+@RolesAllowed({Role.Names.MANAGER, Role.Names.ADMIN})
 public class UserAdministration {
 
     @Inject
@@ -20,20 +25,32 @@ public class UserAdministration {
     @Inject
     private UserDirectory directory;
 
+    @Resource
+    private SessionContext session;
+
     public void block(long userId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("manage.users.reasonRequired");
         }
-        User manager = accounts.getCurrent();
-        User user = directory.get(userId);
-        if (user.getId().equals(manager.getId())) {
+        User caller = accounts.getCurrent();
+        User user = reachable(userId);
+        if (user.getId().equals(caller.getId())) {
             throw new BusinessException("manage.users.notYourself");
         }
         String trimmed = reason.trim();
-        user.block(manager, trimmed.substring(0, Math.min(trimmed.length(), User.BLOCK_REASON_MAX)), Instant.now());
+        user.block(caller, trimmed.substring(0, Math.min(trimmed.length(), User.BLOCK_REASON_MAX)), Instant.now());
     }
 
     public void unblock(long userId) {
-        directory.get(userId).unblock();
+        reachable(userId).unblock();
+    }
+
+    /** The account, when the caller may block or unblock it. */
+    private User reachable(long userId) {
+        User user = directory.get(userId);
+        if (user.isStaff() && !session.isCallerInRole(Role.Names.ADMIN)) {
+            throw new BusinessException("manage.users.onlyAdminBlocksStaff");
+        }
+        return user;
     }
 }

@@ -47,8 +47,12 @@ public class UsersBacking implements Serializable {
     }
 
     public void unblock(User user) {
-        administration.unblock(user.getId());
-        Pages.info("manage.users.unblocked", user.getEmail());
+        try {
+            administration.unblock(user.getId());
+            Pages.info("manage.users.unblocked", user.getEmail());
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+        }
     }
 
     public SearchableLazyModel<User> getUsers() {

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import ru.rassylka.account.User;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** The subject and body one owner sends; several mailings may use it. */
 @Entity
@@ -39,6 +40,7 @@ public class Message {
     @Column(nullable = false, length = SUBJECT_MAX)
     @NotBlank
     @Size(max = SUBJECT_MAX)
+    @SingleLine
     private String subject;
 
     @Column(nullable = false)

@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.util.List;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.validation.SingleLine;
 
 /** Creates a message (no id) or edits one of the owner's; shows a preview of what is typed. */
 @Named
@@ -24,6 +25,7 @@ public class MessageEditBacking implements Serializable {
 
     private Long id;
     private boolean loaded;
+    @SingleLine
     private String subject;
     private String body;
     private BodyKind bodyKind = BodyKind.PLAIN_TEXT;

@@ -115,6 +115,162 @@ class AccessMatrixIT {
         assertTrue(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), sessionCookie);
     }
 
+    @Test
+    void managerBlocksUsersButOnlyAnAdministratorBlocksManagersAndAdministrators() {
+        WebClient manager = loggedIn("blocker", "MANAGER");
+        String user = createUser("blockee");
+        String otherManager = createUser("peer", "MANAGER");
+        String admin = createUser("boss", "ADMIN");
+
+        HttpResponse<String> againstAdmin = block(manager, admin);
+        HttpResponse<String> againstManager = block(manager, otherManager);
+
+        assertEquals(409, againstAdmin.statusCode());
+        assertEquals("manage.users.onlyAdminBlocksStaff", againstAdmin.body());
+        assertEquals(409, againstManager.statusCode());
+        assertEquals(Outcome.PAGE, outcome(logIn(admin).getFollowingFolderRedirect("admin/users")), "the admin is not blocked");
+        assertEquals(204, block(manager, user).statusCode());
+        assertEquals(204, block(logIn(admin), otherManager).statusCode());
+    }
+
+    @Test
+    void revokedAndGrantedRolesEndTheAccountsSessionAtItsNextRequest() {
+        String managerEmail = createUser("demoted", "MANAGER");
+        String userEmail = createUser("promoted");
+        WebClient manager = logIn(managerEmail);
+        WebClient user = logIn(userEmail);
+        WebClient admin = loggedIn("roles", "ADMIN");
+        assertEquals(Outcome.PAGE, outcome(manager.get("manage/users")));
+        assertEquals(Outcome.FORBIDDEN, outcome(user.get("manage/users")));
+
+        assertEquals(204, admin.post("test-support/revoke", Map.of("email", managerEmail)).statusCode());
+        assertEquals(204, admin.post("test-support/grant", Map.of("email", userEmail)).statusCode());
+
+        assertEquals(Outcome.LOGIN, outcome(manager.get("manage/users")));
+        // the container refuses this one on the roles the session had, and the session ends with it
+        assertEquals(Outcome.FORBIDDEN, outcome(user.get("manage/users")));
+        assertEquals(Outcome.LOGIN, outcome(user.getFollowingFolderRedirect("profile")));
+        assertEquals(Outcome.FORBIDDEN, outcome(logIn(managerEmail).get("manage/users")));
+        assertEquals(Outcome.PAGE, outcome(logIn(userEmail).get("manage/users")));
+    }
+
+    @Test
+    void passwordResetEndsTheAccountsOpenSessions() {
+        String email = createUser("reset-sessions");
+        WebClient open = logIn(email);
+        assertEquals(Outcome.PAGE, outcome(open.getFollowingFolderRedirect("profile")));
+
+        assertEquals(204, new WebClient(uri()).post("test-support/reset", Map.of("email", email, "password", "a new password 1"))
+                .statusCode());
+
+        HttpResponse<String> next = open.getFollowingFolderRedirect("profile");
+        assertEquals(Outcome.LOGIN, outcome(next));
+        assertTrue(next.headers().firstValue("Location").orElse("").endsWith("/login?refused=changed"));
+    }
+
+    @Test
+    void passwordChangeEndsTheOtherSessionsButNotItsOwn() {
+        String email = createUser("change-sessions");
+        WebClient other = logIn(email);
+        WebClient changing = logIn(email);
+        String profile = changing.getFollowingFolderRedirect("profile").body();
+
+        HttpResponse<String> changed = changing.ajax("profile/", profile, "password", "password:change", "@all",
+                Map.of("password:current", PASSWORD, "password:next", "another password 2", "password:repeat", "another password 2"));
+
+        assertEquals(200, changed.statusCode());
+        assertTrue(changed.body().contains("ui-messages-info"), changed.body());
+        assertEquals(Outcome.PAGE, outcome(changing.getFollowingFolderRedirect("profile")));
+        assertEquals(Outcome.LOGIN, outcome(other.getFollowingFolderRedirect("profile")));
+    }
+
+    @Test
+    void aGetCarryingAViewStateRunsNoAction() {
+        String email = createUser("get-action");
+        WebClient client = logIn(email);
+        String profile = client.getFollowingFolderRedirect("profile").body();
+        String query = "password=password&password:change=password:change&password:current=" + encode(PASSWORD)
+                + "&password:next=hijacked+password+1&password:repeat=hijacked+password+1&jakarta.faces.ViewState="
+                + encode(WebClient.viewState(profile)) + "&primefaces.nonce=" + encode(WebClient.nonce(profile));
+
+        HttpResponse<String> response = client.get("profile/?" + query);
+
+        assertEquals(400, response.statusCode());
+        assertEquals(302, new WebClient(uri()).logIn(email, PASSWORD).statusCode(), "the password is unchanged");
+    }
+
+    @Test
+    void formPostsWithoutTheNonceOrWithAForeignViewStateAnswer400() {
+        WebClient client = loggedIn("forger");
+        String profile = client.getFollowingFolderRedirect("profile").body();
+        Map<String, String> fields = Map.of("password:current", PASSWORD, "password:next", "x", "password:repeat", "x");
+
+        Map<String, String> withoutNonce = new java.util.LinkedHashMap<>(Map.of("password", "password", "password:change", "password:change",
+                "jakarta.faces.ViewState", WebClient.viewState(profile)));
+        withoutNonce.putAll(fields);
+        HttpResponse<String> noNonce = client.post("profile/", withoutNonce);
+        HttpResponse<String> foreignState = client.ajax("profile/", profile.replace(WebClient.viewState(profile), "-123:-456"),
+                "password", "password:change", "@all", fields);
+
+        assertEquals(400, noNonce.statusCode(), noNonce.body());
+        assertEquals(400, foreignState.statusCode(), foreignState.body());
+    }
+
+    @Test
+    void pagesOfALoggedInUserAreNotStoredAndNoPageAllowsInlineScripts() {
+        WebClient client = loggedIn("cache");
+        HttpResponse<String> profile = client.getFollowingFolderRedirect("profile");
+
+        assertTrue(profile.headers().allValues("Cache-Control").stream().anyMatch(value -> value.contains("no-store")),
+                profile.headers().map().toString());
+        for (HttpResponse<String> page : List.of(profile, new WebClient(uri()).get("login"), new WebClient(uri()).get("register"),
+                new WebClient(uri()).get("no-such-page"))) {
+            for (String policy : page.headers().allValues("Content-Security-Policy")) {
+                for (String directive : policy.split(";")) {
+                    String name = directive.strip().split(" ")[0];
+                    assertTrue(!(name.equals("script-src") || name.equals("default-src")) || !directive.contains("'unsafe-inline'"),
+                            page.uri() + ": " + policy);
+                }
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneClientAddressBehindTheTrustedProxyGetsOnlyItsShareOfAccountMails() {
+        String known = createUser("limited");
+        String client = "203.0.113." + (System.nanoTime() % 200 + 1);
+        for (int request = 0; request < 50; request++) {
+            requestReset(client, "nobody-" + request + "-" + System.nanoTime() + "@example.org");
+        }
+
+        String sameClientAnswer = requestReset(client, known);
+        requestReset("198.51.100." + (System.nanoTime() % 200 + 1), known);
+
+        // the other client's request was answered with a mail; the same client's, before it, was not
+        assertEquals(200, new WebClient(uri()).get("test-support/mail?to=" + known + "&count=1").statusCode());
+        assertEquals("1", new WebClient(uri()).get("test-support/mail-count?to=" + known).body());
+        assertTrue(sameClientAnswer.contains("id=\"requested\""), sameClientAnswer);
+    }
+
+    /**
+     * Asks for a reset link through the page as a client behind the trusted proxy (the tests' client
+     * on the loopback address, which the test server trusts); answers the page's answer.
+     */
+    private String requestReset(String clientAddress, String email) {
+        URI loopback = URI.create(base.toString().replaceFirst("//[^:/]+", "//127.0.0.1"));
+        WebClient client = new WebClient(loopback).withHeader("X-Forwarded-For", clientAddress);
+        String page = client.get("password-reset").body();
+        return client.ajax("password-reset", page, "request", "request:submit", "state", Map.of("request:email", email)).body();
+    }
+
+    private HttpResponse<String> block(WebClient caller, String email) {
+        return caller.post("test-support/block", Map.of("email", email, "reason", "test"));
+    }
+
     private void check(List<String> mismatches, String who, WebClient client, String path, Outcome expected) {
         Outcome actual = outcome(client.getFollowingFolderRedirect(path));
         if (actual != expected) {
@@ -135,7 +291,10 @@ class AccessMatrixIT {
     }
 
     private WebClient loggedIn(String name, String... roles) {
-        String email = createUser(name, roles);
+        return logIn(createUser(name, roles));
+    }
+
+    private WebClient logIn(String email) {
         WebClient client = new WebClient(uri());
         HttpResponse<String> response = client.logIn(email, PASSWORD);
         assertEquals(302, response.statusCode(), "login of " + email + " failed: " + response.body());

@@ -6,9 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.security.enterprise.credential.Password;
+import jakarta.transaction.UserTransaction;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.Language;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.WebClient;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestMailServer;
 
@@ -39,6 +51,9 @@ class AccountsIT {
     private TestAccounts testAccounts;
 
     @EJB
+    private AdminAppointment appointment;
+
+    @EJB
     private TestMailServer mailServer;
 
     @Inject
@@ -46,6 +61,9 @@ class AccountsIT {
 
     @Inject
     private LoginOutcome outcome;
+
+    @Inject
+    private UserTransaction transaction;
 
     private static String newEmail(String prefix) {
         return prefix + "-" + System.nanoTime() + "@example.org";
@@ -196,12 +214,85 @@ class AccountsIT {
     }
 
     @Test
-    void resetForAnUnknownAddressSendsNothingAndAnswersTheSame() {
-        String email = newEmail("unknown-reset");
+    @RunAsClient
+    void resetForAnUnknownAddressSendsNothingAndAnswersTheSame(@ArquillianResource URL base) {
+        URI uri = URI.create(base.toString());
+        String unknown = newEmail("unknown-reset");
+        String known = newEmail("known-reset");
+        assertEquals(201, new WebClient(uri).post("test-support/users", Map.of("email", known, "password", PASSWORD)).statusCode());
 
+        String unknownAnswer = requestResetThroughThePage(uri, unknown);
+        String knownAnswer = requestResetThroughThePage(uri, known);
+        // the known address's mail was queued after anything the unknown one could have caused
+        assertEquals(200, new WebClient(uri).get("test-support/mail?to=" + known + "&count=1").statusCode());
+
+        assertEquals("0", new WebClient(uri).get("test-support/mail-count?to=" + unknown).body());
+        assertTrue(knownAnswer.contains("id=\"requested\""), knownAnswer);
+        assertEquals(knownAnswer, unknownAnswer);
+    }
+
+    /** The part of the reset page that answers a request for this address. */
+    private static String requestResetThroughThePage(URI base, String email) {
+        WebClient client = new WebClient(base);
+        String page = client.get("password-reset").body();
+        String answer = client.ajax("password-reset", page, "request", "request:submit", "state", Map.of("request:email", email)).body();
+        return answer.replaceAll("(?s)<update id=\"[^\"]*ViewState[^\"]*\">.*?</update>", "")
+                .replaceAll("nonce=\"[^\"]*\"|csp\\.init\\('[^']*'\\)", "nonce");
+    }
+
+    @Test
+    void registeringAnUnverifiedAddressAgainLetsInOnlyWhoeverOpensTheNewLink() {
+        String email = newEmail("squatted");
+        String firstLink = register(email);
+
+        accounts.register(new Registration(email, "owner's password 1", "Ольга", null, null, Language.RU));
+        String ownersLink = TestMailServer.token(mailServer.awaitMail(email, 2)).orElseThrow();
+
+        assertFalse(accounts.verify(firstLink), "the first registrant's link is spent");
+        assertTrue(accounts.verify(ownersLink));
+        assertEquals(CredentialValidationResult.Status.VALID, login(email, "owner's password 1").getStatus());
+        assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
+        assertEquals("Ольга", accounts.findByEmail(email).orElseThrow().getFullName());
+    }
+
+    @Test
+    void aSecondUseOfAResetLinkWhileTheFirstIsStillOpenLosesCleanly() throws Exception {
+        String email = newEmail("race");
+        testAccounts.create(email, PASSWORD, true);
         accounts.requestPasswordReset(email);
+        String token = TestMailServer.token(mailServer.awaitMail(email, 1)).orElseThrow();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            transaction.begin();
+            assertTrue(accounts.resetPassword(token, "first racer 1"));
+            Future<Boolean> second = other.submit(() -> accounts.resetPassword(token, "second racer 2"));
+            Thread.sleep(1000); // the second use reaches the token while the first transaction holds it
+            transaction.commit();
 
-        assertTrue(mailServer.to(email).isEmpty());
+            assertFalse(second.get(30, TimeUnit.SECONDS));
+            assertEquals(CredentialValidationResult.Status.VALID, login(email, "first racer 1").getStatus());
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyThreeAccountMailsPerHourReachOneAddressWhateverIsAsked() {
+        String email = newEmail("bombed");
+        testAccounts.create(email, PASSWORD, true);
+        String marker = newEmail("after-bombing");
+        testAccounts.create(marker, PASSWORD, true);
+
+        for (int request = 0; request < 3; request++) {
+            accounts.requestPasswordReset(email);
+        }
+        accounts.requestPasswordReset(email);
+        accounts.register(new Registration(email, "other password 1", null, null, null, Language.RU));
+        accounts.requestPasswordReset(marker);
+        // the marker's mail was queued last: once it arrives, everything asked before it has been sent
+        mailServer.awaitMail(marker, 1);
+
+        assertEquals(3, mailServer.to(email).size());
     }
 
     @Test
@@ -212,6 +303,49 @@ class AccountsIT {
         accounts.register(new Registration(email, "other password 1", null, null, null, Language.EN));
 
         assertEquals("Попытка регистрации в Рассылке", mailServer.awaitMail(email, 1).getSubject());
+    }
+
+    @Test
+    void nameWithALineBreakIsRefusedAndNothingIsCreated() {
+        String email = newEmail("header");
+
+        assertThrows(Exception.class, () -> accounts.register(
+                new Registration(email, PASSWORD, "Анна\r\nBcc: all@example.org", null, null, Language.RU)));
+
+        assertTrue(accounts.findByEmail(email).isEmpty());
+    }
+
+    @Test
+    void configuredAdministratorWithAnExistingAccountGetsTheRoleAndKeepsItsPassword() {
+        String email = newEmail("appointed");
+        testAccounts.create(email, PASSWORD, true);
+
+        assertEquals(AdminAppointment.Outcome.GRANTED, appointment.appoint(email, "configured password 1"));
+
+        assertTrue(accounts.findByEmail(email).orElseThrow().hasRole(Role.ADMIN));
+        assertEquals(CredentialValidationResult.Status.VALID, login(email, PASSWORD).getStatus());
+    }
+
+    @Test
+    void twoInstancesAppointingTheFirstAdministratorAtOnceCreateOneAccountAndBothStart() throws Exception {
+        String email = newEmail("first-admin");
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<AdminAppointment.Outcome>> starts = List.of(
+                    instances.submit(() -> appointment.appoint(email, "configured password 1")),
+                    instances.submit(() -> appointment.appoint(email, "configured password 1")));
+
+            List<AdminAppointment.Outcome> outcomes = new java.util.ArrayList<>();
+            for (Future<AdminAppointment.Outcome> start : starts) {
+                outcomes.add(start.get(60, TimeUnit.SECONDS));
+            }
+
+            assertEquals(1, outcomes.stream().filter(outcome -> outcome == AdminAppointment.Outcome.CREATED).count(), outcomes.toString());
+            assertEquals(1L, testAccounts.count("select count(u) from User u where u.email = ?1", email));
+            assertTrue(accounts.findByEmail(email).orElseThrow().hasRole(Role.ADMIN));
+        } finally {
+            instances.shutdownNow();
+        }
     }
 
     @Test

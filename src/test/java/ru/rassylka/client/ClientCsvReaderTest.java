@@ -135,6 +135,13 @@ class ClientCsvReaderTest {
     }
 
     @Test
+    void aNameWithALineBreakOrAnotherControlCharacterIsReported() throws IOException {
+        assertEquals(new RowProblem(2, Reason.NAME_NOT_ONE_LINE, "Ivan\r\nBcc: x@example.org"),
+                onlyProblem("email,full_name\nivan@example.org,\"Ivan\r\nBcc: x@example.org\"\n"));
+        assertEquals(new RowProblem(2, Reason.NAME_NOT_ONE_LINE, "Ivan\u0000"), onlyProblem("email,full_name\nivan@example.org,Ivan\u0000\n"));
+    }
+
+    @Test
     void aMissingEmailIsReported() throws IOException {
         assertEquals(new RowProblem(2, Reason.EMAIL_MISSING, null), onlyProblem("email,full_name\n  ,Nobody\n"));
     }

@@ -22,6 +22,14 @@ class ClientCsvWriterTest {
         return output.toByteArray();
     }
 
+    private static List<ClientRow> readBack(byte[] file) throws IOException {
+        List<ClientRow> rows = new ArrayList<>();
+        ClientCsvReader.read(new ByteArrayInputStream(file), rows::add, problem -> {
+            throw new AssertionError(problem.toString());
+        });
+        return rows;
+    }
+
     @Test
     void theExportStartsWithTheHeaderAndQuotesOnlyWhereNeeded() throws IOException {
         byte[] file = export(List.of(
@@ -42,11 +50,28 @@ class ClientCsvWriterTest {
                 new ClientRow(5, "anna@example.ru", "Анна-Мария Ё. Щукина", "многострочный\r\nкомментарий"),
                 new ClientRow(7, "quote@example.ru", "\"", ","));
 
-        List<ClientRow> readBack = new ArrayList<>();
-        ClientCsvReader.read(new ByteArrayInputStream(export(clients)), readBack::add, problem -> {
-            throw new AssertionError(problem.toString());
-        });
+        assertEquals(clients, readBack(export(clients)));
+    }
 
-        assertEquals(clients, readBack);
+    @Test
+    void cellsThatASpreadsheetWouldRunAsAFormulaAreExportedAsText() throws IOException {
+        byte[] file = export(List.of(
+                new ClientRow(0, "-a@example.org", "=HYPERLINK(\"http://evil\")", "+1"),
+                new ClientRow(0, "@b@example.org", "Анна", "-2")));
+
+        assertEquals("email,full_name,comment\r\n"
+                        + "'-a@example.org,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1\r\n"
+                        + "'@b@example.org,Анна,'-2\r\n",
+                new String(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void formulaLikeValuesAndApostrophesReadBackExactly() throws IOException {
+        List<ClientRow> clients = List.of(
+                new ClientRow(2, "-ivan@example.ru", "=1+2", "@SUM(A1)"),
+                new ClientRow(3, "o'neil@example.ru", "'=already quoted", "'plain apostrophe"),
+                new ClientRow(4, "anna@example.ru", "''+two quotes", "'"));
+
+        assertEquals(clients, readBack(export(clients)));
     }
 }

@@ -102,6 +102,18 @@ class ClientsIT {
     }
 
     @Test
+    void nameWithALineBreakIsRefusedSoItCannotReachAMailHeader() {
+        User anna = newOwner("anna");
+
+        assertEquals("clients.nameNotOneLine", assertThrows(BusinessException.class,
+                () -> clients.create(anna, "ok@example.org", "Анна\r\nBcc: all@example.org", null)).getMessageKey());
+        Client client = clients.create(anna, "ok@example.org", "Анна", null);
+        assertEquals("clients.nameNotOneLine", assertThrows(BusinessException.class,
+                () -> clients.update(anna, client.getId(), "ok@example.org", "Анна\tПетрова", null)).getMessageKey());
+        assertEquals(1, clients.count(anna, null));
+    }
+
+    @Test
     void deleteRemovesTheClient() {
         User anna = newOwner("anna");
         Client client = clients.create(anna, "gone@example.org", "Ушедший", null);
@@ -170,6 +182,27 @@ class ClientsIT {
         Client second = clients.page(anna, "two@", null, true, 0, 1).get(0);
         assertEquals("Второй, с запятой", second.getFullName());
         assertEquals("многострочный\nкомментарий", second.getComment());
+    }
+
+    @Test
+    void theClientCountIsKeptThroughCreateDeleteAndImportAndSearchesAreCountedUpToTheCap() {
+        User anna = newOwner("anna");
+        Client first = clients.create(anna, "first@example.org", "Первый", null);
+        clients.create(anna, "second@example.org", "Второй", null);
+        clients.delete(anna, first.getId());
+        StringBuilder csv = new StringBuilder("email,full_name\n");
+        for (int i = 0; i <= ClientService.COUNT_CAP; i++) {
+            csv.append("many").append(i).append("@example.org,Многие ").append(i).append('\n');
+        }
+        csv.append("second@example.org,Повтор\n");
+
+        clients.importCsv(anna, csv.toString());
+
+        long all = ClientService.COUNT_CAP + 2L;
+        assertEquals(java.util.Optional.of(all), clients.keptCount(anna));
+        assertEquals(all, clients.count(anna, null));
+        assertEquals(ClientService.COUNT_CAP + 1L, clients.count(anna, "many"), "a large search is counted up to the cap");
+        assertEquals(12, clients.count(anna, "many100"), "many100, many1000…many1009 and many10000");
     }
 
     @Test

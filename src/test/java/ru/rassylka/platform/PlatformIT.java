@@ -2,11 +2,14 @@ package ru.rassylka.platform;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +24,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -31,10 +36,13 @@ import org.junit.jupiter.api.Test;
 import ru.rassylka.mail.MailOutbox;
 import ru.rassylka.mail.Mailer;
 import ru.rassylka.mail.OutgoingMail;
+import ru.rassylka.mail.QueuedMail;
 import ru.rassylka.platform.persistence.Migrations;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.TestAccounts;
+import ru.rassylka.testing.WebClient;
 import ru.rassylka.testing.server.TestMailServer;
+import ru.rassylka.testing.server.TestOutbox;
 
 /** The platform on Payara Micro: migrations and time stamps on the test database, mail over SMTP and through the outbox, the health endpoint. */
 @ArquillianTest
@@ -57,11 +65,16 @@ class PlatformIT {
     @EJB
     private TestMailServer mailServer;
 
+    @EJB
+    private TestOutbox testOutbox;
+
     @ArquillianResource
     private URL base;
 
     @EJB
     private TestAccounts testAccounts;
+    @Inject
+    private HttpServletRequest request;
 
     @Test
     void migrationsBuildTheSchemaOnTheTestDatabase() throws Exception {
@@ -113,12 +126,51 @@ class PlatformIT {
     }
 
     @Test
+    void lineBreaksInASubjectNeverReachTheHeaders() throws Exception {
+        String recipient = "header-" + System.nanoTime() + "@example.org";
+        String injected = "injected-" + System.nanoTime() + "@example.org";
+
+        mailer.send(OutgoingMail.plain(recipient, "Привет\r\nBcc: " + injected, "Текст"));
+
+        MimeMessage received = mailServer.awaitMail(recipient, 1);
+        assertEquals("Привет Bcc: " + injected, received.getSubject());
+        assertEquals(null, received.getHeader("Bcc"));
+        assertTrue(mailServer.to(injected).isEmpty());
+    }
+
+    @Test
     void outboxDeliversQueuedMailInTheBackground() {
         String recipient = "outbox-" + System.nanoTime() + "@example.org";
 
         outbox.queue(OutgoingMail.plain(recipient, "Из очереди", "Письмо из очереди"));
 
         assertEquals("Из очереди", assertDoesNotThrow(() -> mailServer.awaitMail(recipient, 1).getSubject()));
+    }
+
+    @Test
+    void aMailTheServerKeepsRefusingEndsFailedAndTheOthersOfItsBatchAreSentOnce() throws InterruptedException {
+        long run = System.nanoTime();
+        String first = "batch-first-" + run + "@example.org";
+        String refused = TestMailServer.REFUSED_PREFIX + run + "@example.org";
+        String last = "batch-last-" + run + "@example.org";
+
+        testOutbox.queueWithLastAttempt(List.of(OutgoingMail.plain(first, "Первое", "1"), OutgoingMail.plain(refused, "Отказ", "2"),
+                OutgoingMail.plain(last, "Последнее", "3")), refused, QueuedMail.MAX_ATTEMPTS - 1);
+
+        mailServer.awaitMail(first, 1);
+        mailServer.awaitMail(last, 1);
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!testOutbox.state(refused).equals("failed") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(5000); // more than two runs of the outbox, which would send a rolled-back batch again
+
+        assertEquals("failed", testOutbox.state(refused));
+        assertEquals("sent", testOutbox.state(first));
+        assertEquals("sent", testOutbox.state(last));
+        assertEquals(1, mailServer.to(first).size());
+        assertEquals(1, mailServer.to(last).size());
+        assertTrue(mailServer.to(refused).isEmpty());
     }
 
     @Test
@@ -131,6 +183,47 @@ class PlatformIT {
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"product\":\"" + product() + "\""), response.body());
         assertTrue(response.body().contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), response.body());
+    void publicHealthSaysOnlyUpOrDown() {
+        HttpResponse<String> response = new WebClient(URI.create(base.toString())).get("/health");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"UP\""), response.body());
+        assertFalse(response.body().contains("PostgreSQL"), response.body());
+        assertFalse(response.body().contains("SMTP"), response.body());
+        assertFalse(response.body().replace("\"data\":{}", "").contains("\"data\""), response.body());
+    }
+
+    @Test
+    @RunAsClient
+    void onlyAnAdministratorSeesTheHealthDetails() {
+        URI uri = URI.create(base.toString());
+        String email = "health-" + System.nanoTime() + "@example.org";
+        assertEquals(201, new WebClient(uri).post("test-support/users",
+                Map.of("email", email, "password", "health password", "roles", "ADMIN")).statusCode());
+        WebClient admin = new WebClient(uri);
+        assertEquals(302, admin.logIn(email, "health password").statusCode());
+
+        String details = admin.get("admin/health").body();
+        String anonymous = new WebClient(uri).get("admin/health").body();
+
+        assertTrue(details.contains("\"product\":\"PostgreSQL\""), details);
+        assertTrue(details.contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), details);
+        assertFalse(anonymous.contains("PostgreSQL"), anonymous);
+    }
+
+    @Test
+    void readinessStaysUpWhileTheMailServerIsAway() throws Exception {
+        URI ready = URI.create("http://127.0.0.1:" + request.getLocalPort() + "/health/ready");
+        mailServer.pause();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"UP\""), response.body());
+        } finally {
+            mailServer.resume();
+        }
     }
 
     /** Equal to the microsecond the columns keep (PostgreSQL truncates the nanoseconds, H2 rounds them). */

@@ -21,11 +21,14 @@ public final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
     private static final Pattern RETURN_TO = Pattern.compile("name=\"login:returnTo\"[^>]*value=\"([^\"]*)\"");
 
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** A client for the application at {@code base} (ending with a slash). */
     public WebClient(URI base) {
@@ -38,8 +41,14 @@ public final class WebClient {
                 .build();
     }
 
+    /** Sends this header with every request from now on, e.g. X-Forwarded-For as a reverse proxy would. */
+    public WebClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** GET that follows the container's redirect from a folder to the folder with a slash, as browsers do. */
@@ -56,7 +65,7 @@ public final class WebClient {
         String body = form.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -95,6 +104,41 @@ public final class WebClient {
             throw new AssertionError("No view state in the page");
         }
         return matcher.group(1);
+    }
+
+    /** The script nonce of a page, which PrimeFaces expects back with each postback of it. */
+    public static String nonce(String html) {
+        Matcher matcher = NONCE.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No script nonce in the page");
+        }
+        return matcher.group(1);
+    }
+
+    /**
+     * Posts a form of a page back as PrimeFaces' ajax does when a button is pressed: the form's
+     * fields, the button as source, the page's view state and nonce; the answer renders the ids
+     * of {@code render} (e.g. "@all").
+     */
+    public HttpResponse<String> ajax(String path, String page, String form, String button, String render,
+            Map<String, String> fields) {
+        Map<String, String> post = new LinkedHashMap<>();
+        post.put("jakarta.faces.partial.ajax", "true");
+        post.put("jakarta.faces.source", button);
+        post.put("jakarta.faces.partial.execute", form);
+        post.put("jakarta.faces.partial.render", render);
+        post.put(button, button);
+        post.put(form, form);
+        post.putAll(fields);
+        post.put("jakarta.faces.ViewState", viewState(page));
+        post.put("primefaces.nonce", nonce(page));
+        return post(path, post);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        headers.forEach(builder::header);
+        return builder;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -5,14 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import ru.rassylka.platform.persistence.Migrations;
 
-/** Ready when the database answers; names the database product so one sees which is in use. */
+/**
+ * Ready when the database answers. The public answer is UP or DOWN only; {@link #details()}
+ * (database product, version, error) is for the administrator's health page.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
@@ -22,15 +25,16 @@ public class DatabaseHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
+        return HealthCheckResponse.named("database").status(details().up()).build();
+    }
+
+    public HealthDetails details() {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            return response.up()
-                    .withData("product", metaData.getDatabaseProductName())
-                    .withData("version", metaData.getDatabaseProductVersion())
-                    .build();
+            return HealthDetails.up("database", Map.of("product", metaData.getDatabaseProductName(),
+                    "version", metaData.getDatabaseProductVersion()));
         } catch (SQLException e) {
-            return response.down().withData("error", e.getMessage()).build();
+            return HealthDetails.down("database", Map.of(), e.getMessage());
         }
     }
 }

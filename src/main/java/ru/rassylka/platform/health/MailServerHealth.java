@@ -5,32 +5,29 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import java.util.Map;
 import ru.rassylka.mail.MailSettings;
 
-/** Ready when the SMTP server (or the development mailbox) accepts a connection. */
-@Readiness
+/**
+ * Whether the SMTP server (or the development mailbox) accepts a connection. Not a readiness
+ * check: while the SMTP server is briefly away the sender backs off and the pages still serve, so
+ * it is reported separately, on the administrator's health page.
+ */
 @ApplicationScoped
-public class MailServerHealth implements HealthCheck {
+public class MailServerHealth {
 
     private static final int TIMEOUT_MILLIS = 3_000;
 
     @Inject
     private MailSettings settings;
 
-    @Override
-    public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("mail-server")
-                .withData("server", settings.describe())
-                .withData("development", settings.development());
+    public HealthDetails details() {
+        Map<String, Object> data = Map.of("server", settings.describe(), "development", settings.development());
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(settings.effectiveHost(), settings.effectivePort()), TIMEOUT_MILLIS);
-            return response.up().build();
+            return HealthDetails.up("mail-server", data);
         } catch (IOException e) {
-            return response.down().withData("error", e.getMessage()).build();
+            return HealthDetails.down("mail-server", data, e.getMessage());
         }
     }
 }

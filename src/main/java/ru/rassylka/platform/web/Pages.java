@@ -1,6 +1,7 @@
 package ru.rassylka.platform.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,22 +32,27 @@ public final class Pages {
     }
 
     /**
-     * Answers the request with 404 and the not-found page, the same answer as for a page that does
-     * not exist. On a page load the page is rendered in place, since an error dispatch from inside
-     * a Faces request cannot render a Faces view; a forged form post just gets the status.
+     * Answers the request with 404, never through the container's error dispatch (from inside a
+     * Faces request it cannot render a Faces view and logs stack traces). A page load renders the
+     * not-found page in place; a form post (forged: its page showed an id of the caller's own)
+     * gets a short page, leaving the view it came from alone.
      */
     public static void notFound() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseStatus(404);
         if (faces.isPostback()) {
+            external.setResponseContentType("text/html");
+            external.setResponseCharacterEncoding("UTF-8");
             try {
-                faces.getExternalContext().responseSendError(404, null);
+                external.getResponseOutputWriter().write("<!DOCTYPE html><html><body><h1 id=\"error-heading\">"
+                        + text("error.404.title").replace("&", "&amp;").replace("<", "&lt;") + "</h1></body></html>");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             faces.responseComplete();
             return;
         }
-        faces.getExternalContext().setResponseStatus(404);
         faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
         faces.renderResponse();
     }

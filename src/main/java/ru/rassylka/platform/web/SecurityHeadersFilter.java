@@ -1,11 +1,13 @@
 package ru.rassylka.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import ru.rassylka.platform.Settings;
 
 /**
  * Security headers on every response. Scripts are governed by the nonce policy that PrimeFaces
@@ -14,8 +16,12 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; "
+
+    @Inject
+    private Settings settings;
+    // no default-src: it would also govern scripts, which only PrimeFaces' nonce policy may allow
+    static final String CONTENT_SECURITY_POLICY = "connect-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: https:; font-src 'self' data:; media-src 'self'; frame-src 'none'; worker-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Override
@@ -25,7 +31,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (request.isSecure()) {
+        if (request.isSecure() || settings.isHttps()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         chain.doFilter(request, response);

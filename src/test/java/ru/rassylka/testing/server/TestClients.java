@@ -60,6 +60,12 @@ public class TestClients {
         return clients.count(managed(owner), search);
     }
 
+    /** The owner's number of clients as kept in client_count, if a row is kept. */
+    public Optional<Long> keptCount(User owner) {
+        return em.createNativeQuery("select clients from client_count where owner_id = ?").setParameter(1, owner.getId())
+                .getResultStream().findFirst().map(value -> ((Number) value).longValue());
+    }
+
     /** Imports the text as an uploaded file and answers the finished job. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportJob importCsv(User owner, String csv) {

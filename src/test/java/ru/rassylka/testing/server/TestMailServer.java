@@ -1,5 +1,12 @@
 package ru.rassylka.testing.server;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.PostConstruct;
@@ -16,28 +23,78 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The SMTP server of the container tests (GreenMail on SMTP_PORT), inside the server under test
  * so that in-container tests read it directly and client tests through {@link TestSupportServlet}.
+ * It refuses every recipient whose address starts with {@value #REFUSED_PREFIX}, as a server
+ * answers an unknown mailbox.
  */
 @Singleton
 @Startup
 @Lock(LockType.READ)
 public class TestMailServer {
 
+    public static final String REFUSED_PREFIX = "refused-";
+
     private GreenMail server;
 
     @PostConstruct
     void start() {
-        server = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server = new RefusingGreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+    }
+
+    /** GreenMail whose SMTP service refuses the recipients of {@link #REFUSED_PREFIX}. */
+    private static final class RefusingGreenMail extends GreenMail {
+
+        RefusingGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+            SmtpManager refusing = new SmtpManager(managers.getImapHostManager(), managers.getUserManager()) {
+                @Override
+                public String checkRecipient(SmtpState state, MailAddress recipient) {
+                    return recipient.getEmail().startsWith(REFUSED_PREFIX) ? "550 5.1.1 Mailbox unavailable" : null;
+                }
+            };
+            return super.createServices(config, new Managers() {
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return refusing;
+                }
+
+                @Override
+                public UserManager getUserManager() {
+                    return managers.getUserManager();
+                }
+
+                @Override
+                public ImapHostManager getImapHostManager() {
+                    return managers.getImapHostManager();
+                }
+            });
+        }
     }
 
     @PreDestroy
     void stop() {
         server.stop();
+    }
+
+    /** Stops the SMTP server for a while, as a mail server that is briefly away; e-mails received so far are forgotten. */
+    @Lock(LockType.WRITE)
+    public void pause() {
+        server.stop();
+    }
+
+    @Lock(LockType.WRITE)
+    public void resume() {
+        start();
     }
 
     /** The e-mails received for an address, oldest first. */

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Set;
 import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
+import ru.rassylka.client.ClientCounts;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingPlan;
 import ru.rassylka.mailing.MailingService;
@@ -43,6 +44,8 @@ public class TestWorkspace {
     public Client createClient(String ownerEmail, String email, String fullName) {
         Client client = new Client(owner(ownerEmail), email, fullName, null, Instant.now());
         em.persist(client);
+        em.flush();
+        ClientCounts.add(em, client.getOwner().getId(), 1);
         return client;
     }
 

@@ -1,0 +1,21 @@
+package ru.rassylka.platform.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import ru.rassylka.platform.Settings;
+
+/** The address of the client of this request, also behind trusted reverse proxies (TRUSTED_PROXIES). */
+@RequestScoped
+public class ClientAddress {
+
+    @Inject
+    private HttpServletRequest request;
+
+    @Inject
+    private Settings settings;
+
+    public String value() {
+        return ForwardedFor.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), settings.trustedProxies());
+    }
+}
