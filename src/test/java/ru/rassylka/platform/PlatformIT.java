@@ -175,20 +175,12 @@ class PlatformIT {
 
     @Test
     @RunAsClient
-    void healthReportsTheDatabaseAndAReachableMailServer() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base.toString()).resolve("/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("\"product\":\"" + product() + "\""), response.body());
-        assertTrue(response.body().contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), response.body());
     void publicHealthSaysOnlyUpOrDown() {
         HttpResponse<String> response = new WebClient(URI.create(base.toString())).get("/health");
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"UP\""), response.body());
-        assertFalse(response.body().contains("PostgreSQL"), response.body());
+        assertFalse(response.body().contains(product()), response.body());
         assertFalse(response.body().contains("SMTP"), response.body());
         assertFalse(response.body().replace("\"data\":{}", "").contains("\"data\""), response.body());
     }
@@ -206,9 +198,9 @@ class PlatformIT {
         String details = admin.get("admin/health").body();
         String anonymous = new WebClient(uri).get("admin/health").body();
 
-        assertTrue(details.contains("\"product\":\"PostgreSQL\""), details);
+        assertTrue(details.contains("\"product\":\"" + product() + "\""), details);
         assertTrue(details.contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), details);
-        assertFalse(anonymous.contains("PostgreSQL"), anonymous);
+        assertFalse(anonymous.contains(product()), anonymous);
     }
 
     @Test
