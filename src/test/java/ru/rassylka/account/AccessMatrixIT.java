@@ -50,6 +50,9 @@ class AccessMatrixIT {
             new Rule("manage/users.xhtml", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.PAGE, Outcome.FORBIDDEN),
             new Rule("admin/users", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
             new Rule("admin/users.xhtml", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
+            new Rule("blog/", Outcome.PAGE, Outcome.PAGE, Outcome.PAGE, Outcome.PAGE),
+            new Rule("admin/blog", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
+            new Rule("admin/blog-edit", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
             // with a real SMTP server configured there is no development mailbox at all
             new Rule("dev/mailbox", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND),
             new Rule("WEB-INF/templates/layout.xhtml", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
