@@ -110,7 +110,9 @@ class AccessMatrixIT {
         assertEquals("DENY", home.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", home.headers().firstValue("Referrer-Policy").orElse(""));
-        String sessionCookie = home.headers().allValues("Set-Cookie").stream()
+        // the login page itself opens no session; logging in does
+        HttpResponse<String> login = new WebClient(uri()).logIn(createUser("cookie"), PASSWORD);
+        String sessionCookie = login.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst().orElse("");
         assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
         assertTrue(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), sessionCookie);

@@ -22,6 +22,8 @@ public final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
     private static final Pattern RETURN_TO = Pattern.compile("name=\"login:returnTo\"[^>]*value=\"([^\"]*)\"");
 
     private final URI base;
@@ -98,6 +100,11 @@ public final class WebClient {
             form.put("login:returnTo", returnTo.group(1).replace("&amp;", "&"));
         }
         form.put("jakarta.faces.ViewState", viewState(page));
+        // the login page keeps no view state: PrimeFaces' script posts the page's nonce along
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         return post("login", form);
     }
 

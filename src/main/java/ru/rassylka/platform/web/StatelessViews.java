@@ -4,22 +4,15 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.event.PhaseListener;
-import java.util.Set;
 
 /**
- * The pages anonymous visitors open keep no view state (transient views), so showing them creates
- * no HTTP session; their forms still post (the view is built afresh) and their beans are request
- * scoped. Marked right after the view is restored, before anything that asks whether it is
- * transient (PrimeFaces keeps its script nonce in the view map of other views).
+ * Marks the {@link StatelessPages} transient as soon as a page load has its view, before the view
+ * is built: PrimeFaces keeps its script nonce in the view map (and so in a session) of any view
+ * not yet transient when rendering starts.
  */
 public class StatelessViews implements PhaseListener {
 
     private static final long serialVersionUID = 1L;
-
-    static final Set<String> VIEWS = Set.of(
-            "/index.xhtml", "/blog/index.xhtml", "/blog/view.xhtml",
-            "/login.xhtml", "/register.xhtml", "/password-reset.xhtml",
-            Pages.NOT_FOUND_VIEW, "/errors/403.xhtml", "/errors/500.xhtml", "/errors/expired.xhtml");
 
     @Override
     public PhaseId getPhaseId() {
@@ -29,13 +22,13 @@ public class StatelessViews implements PhaseListener {
     @Override
     public void afterPhase(PhaseEvent event) {
         UIViewRoot root = event.getFacesContext().getViewRoot();
-        if (root != null && VIEWS.contains(root.getViewId())) {
+        if (root != null && StatelessPages.VIEWS.contains(root.getViewId())) {
             root.setTransient(true);
         }
     }
 
     @Override
     public void beforePhase(PhaseEvent event) {
-        // only after the view exists
+        // nothing before the view exists
     }
 }
