@@ -114,7 +114,7 @@ class BlogIT {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("actions", "actions");
         form.put("actions:pause", "");
-        form.put("jakarta.faces.ViewState", WebClient.viewState(view));
+        form.putAll(WebClient.stateOf(view));
         ownerClient.post("mailings/view?id=" + paused, form);
     }
 
@@ -225,11 +225,13 @@ class BlogIT {
 
         String fakeTitle = "Поддельная картинка " + System.nanoTime();
         HttpResponse<String> fake = saveArticle(admin, fakeTitle, "fake.png", script);
-        assertTrue(fake.body().contains("Файл не является изображением PNG, JPEG или WebP. Ничего не сохранено."), fake.body());
+        assertTrue(fake.body().contains("Файл не является изображением PNG, JPEG или WebP. Ничего не сохранено."),
+                fake.statusCode() + " " + fake.headers().map() + fake.body());
 
         String largeTitle = "Большая картинка " + System.nanoTime();
         HttpResponse<String> tooLarge = saveArticle(admin, largeTitle, "large.png", large);
-        assertTrue(tooLarge.body().contains("Изображение больше 5 МБ. Ничего не сохранено."), tooLarge.body());
+        assertTrue(tooLarge.body().contains("Изображение больше 5 МБ. Ничего не сохранено."),
+                tooLarge.statusCode() + " " + tooLarge.body());
 
         assertEquals(imagesBefore, supportGet("blog/images"));
         assertEquals("0", supportGet("blog/articles?title=" + java.net.URLEncoder.encode(fakeTitle, StandardCharsets.UTF_8)));
@@ -264,7 +266,7 @@ class BlogIT {
         publish.put("jakarta.faces.partial.execute", row);
         publish.put(row, row);
         publish.put("articles", "articles");
-        publish.put("jakarta.faces.ViewState", WebClient.viewState(list));
+        publish.putAll(WebClient.stateOf(list));
         assertEquals(200, admin.post("admin/blog", publish).statusCode());
 
         HttpResponse<String> served = anonymous().get(imagePath);
@@ -283,7 +285,7 @@ class BlogIT {
         fields.put("article:title", title);
         fields.put("article:content_input", "<p>Текст статьи</p><script>alert(1)</script>");
         fields.put("article:save", "");
-        fields.put("jakarta.faces.ViewState", WebClient.viewState(page));
+        fields.putAll(WebClient.stateOf(page));
         Matcher input = FILE_INPUT.matcher(page);
         assertTrue(input.find(), page);
         Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(input.group());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +66,7 @@ public final class WebClient {
                 .build());
     }
 
-    /** POSTs a multipart form: the text fields, then one file. */
+    /** POSTs a multipart form: the text fields, then one file typed by its name, as browsers do. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
         String boundary = "----rassylka" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -74,7 +75,7 @@ public final class WebClient {
                     + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\"\r\nContent-Type: " + URLConnection.guessContentTypeFromName(fileName) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(base.resolve(path))
@@ -99,12 +100,7 @@ public final class WebClient {
         if (returnTo.find()) {
             form.put("login:returnTo", returnTo.group(1).replace("&amp;", "&"));
         }
-        form.put("jakarta.faces.ViewState", viewState(page));
-        // the login page keeps no view state: PrimeFaces' script posts the page's nonce along
-        Matcher nonce = NONCE.matcher(page);
-        if (nonce.find()) {
-            form.put("primefaces.nonce", nonce.group(1));
-        }
+        form.putAll(stateOf(page));
         return post("login", form);
     }
 
@@ -113,6 +109,17 @@ public final class WebClient {
                 .filter(cookie -> cookie.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue)
                 .findFirst();
+    }
+
+    /** The hidden fields a browser posts with a form of the page: the view state and PrimeFaces' script nonce. */
+    public static Map<String, String> stateOf(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.ViewState", viewState(html));
+        Matcher nonce = NONCE.matcher(html);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
+        return fields;
     }
 
     public static String viewState(String html) {
