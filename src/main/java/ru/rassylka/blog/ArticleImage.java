@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,11 +13,7 @@ import java.util.Objects;
 /** The image of an article as uploaded, after its content was checked; never changed once stored. */
 @Entity
 @Table(name = "article_image")
-@NamedQuery(name = ArticleImage.PUBLISHED, query = "select i from ArticleImage i where i.id = :id"
-        + " and exists (select a.id from Article a where a.imageId = i.id and a.published = true)")
 public class ArticleImage {
-
-    public static final String PUBLISHED = "ArticleImage.published";
 
     @Id
     @SequenceGenerator(name = "article_image_seq", sequenceName = "article_image_seq", allocationSize = 50)

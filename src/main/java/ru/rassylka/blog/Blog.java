@@ -39,7 +39,7 @@ public class Blog {
      * itself comes from the cache); empty for an unknown or unpublished id, which counts nothing.
      */
     public Optional<ArticleView> view(long id) {
-        int counted = em.createNamedQuery(Article.COUNT_VIEW).setParameter("id", id).executeUpdate();
+        int counted = em.createNamedQuery(Article.COUNT_VIEW).setParameter(1, id).executeUpdate();
         if (counted == 0) {
             return Optional.empty();
         }
@@ -51,7 +51,9 @@ public class Blog {
 
     /** The image of a published article; images of drafts stay hidden from the public. */
     public Optional<ArticleImage> publishedImage(long id) {
-        return em.createNamedQuery(ArticleImage.PUBLISHED, ArticleImage.class).setParameter("id", id).getResultStream().findFirst();
+        // not as a subquery: EclipseLink writes the flag there as 1, which H2 refuses
+        long showing = em.createNamedQuery(Article.SHOWING_IMAGE, Long.class).setParameter("image", id).getSingleResult();
+        return showing == 0 ? Optional.empty() : Optional.ofNullable(em.find(ArticleImage.class, id));
     }
 
     /** Up to three random published articles for the home page. */
