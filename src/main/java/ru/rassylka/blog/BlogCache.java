@@ -12,11 +12,12 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.expiry.Duration;
 import ru.rassylka.platform.Caches;
+import ru.rassylka.platform.web.PageCache;
 
 /**
  * The blog in the server's JCache: pages of the public list, published articles and the pool the
  * home page draws its articles from. A change of an article empties what it touches once the
- * change is committed, on every instance of a cluster; the lifetimes only bound staleness of
+ * change is committed (with the rendered pages of {@link PageCache}), on every instance of a cluster; the lifetimes only bound staleness of
  * anything missed.
  */
 @ApplicationScoped
@@ -29,6 +30,9 @@ public class BlogCache {
 
     @Inject
     private CacheManager manager;
+
+    @Inject
+    private PageCache renderedPages;
 
     private Cache<Integer, ArticlePage> pages;
     private Cache<Long, ArticleView> articles;
@@ -57,5 +61,6 @@ public class BlogCache {
         articles.remove(changed.id());
         pages.removeAll();
         home.removeAll();
+        renderedPages.clear();
     }
 }
