@@ -9,11 +9,12 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import ru.rassylka.home.Figures;
+import ru.rassylka.platform.web.PageCache;
 
 /**
  * Lets client-side tests prepare and inspect articles and the home figures; deployed only with tests.
  * POST /test-support/blog/publish?title=…&amp;html=… answers the new id; /unpublish?id=…, /unpublish-all;
- * /figures recounts the global figures into the cache and answers them as counted by SQL ("a|b|c").
+ * /figures recounts the global figures into the cache (and forgets rendered pages) and answers them as counted by SQL ("a|b|c").
  * GET /views?id=…, /images, /articles?title=… answer a number.
  */
 @WebServlet("/test-support/blog/*")
@@ -26,6 +27,9 @@ public class TestBlogServlet extends HttpServlet {
 
     @Inject
     private Figures figures;
+
+    @Inject
+    private PageCache pages;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,6 +46,7 @@ public class TestBlogServlet extends HttpServlet {
             }
             case "/figures" -> {
                 figures.refreshGlobal();
+                pages.clear();
                 write(response, Arrays.stream(blog.globalFigures()).mapToObj(String::valueOf).collect(Collectors.joining("|")));
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
