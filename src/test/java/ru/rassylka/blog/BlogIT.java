@@ -206,6 +206,22 @@ class BlogIT {
     }
 
     @Test
+    void pageFromTheCacheCarriesAFreshNonceMatchingItsPolicy() {
+        Pattern scriptNonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+        List<String> nonces = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> home = anonymous().get("");
+            Matcher inPage = scriptNonce.matcher(home.body());
+            assertTrue(inPage.find());
+            String nonce = inPage.group(1);
+            assertTrue(home.headers().allValues("Content-Security-Policy").stream().anyMatch(policy -> policy.contains("'nonce-" + nonce + "'")),
+                    home.headers().allValues("Content-Security-Policy").toString());
+            nonces.add(nonce);
+        }
+        assertEquals(3, nonces.stream().distinct().count());
+    }
+
+    @Test
     void languageLinkSwitchesToEnglishAndTheCookieKeepsIt() {
         WebClient client = anonymous();
         HttpResponse<String> english = client.get("blog/?lang=en");
