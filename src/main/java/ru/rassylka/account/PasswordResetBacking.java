@@ -1,6 +1,7 @@
 package ru.rassylka.account;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Email;
@@ -16,7 +17,7 @@ import ru.rassylka.platform.web.Pages;
  * page of the mailed link lets the user choose the new password.
  */
 @Named
-@ViewScoped
+@RequestScoped
 public class PasswordResetBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -41,7 +42,11 @@ public class PasswordResetBacking implements Serializable {
     @NotBlank
     private String passwordRepeat;
 
+    /** Works out what to show; on a form post, from the link's token posted along (the view keeps no state). */
     public void onLoad() {
+        if (token == null) {
+            token = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("token");
+        }
         if (state == null) {
             if (token == null || token.isBlank()) {
                 state = State.REQUEST;
@@ -69,6 +74,9 @@ public class PasswordResetBacking implements Serializable {
     }
 
     public State getState() {
+        if (state == null) {
+            onLoad();
+        }
         return state;
     }
 

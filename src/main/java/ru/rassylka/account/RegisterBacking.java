@@ -1,6 +1,6 @@
 package ru.rassylka.account;
 
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.Email;
@@ -15,7 +15,7 @@ import ru.rassylka.platform.validation.SingleLine;
 
 /** Registration: opens an account that stays inactive until the e-mailed link is opened. */
 @Named
-@ViewScoped
+@RequestScoped
 public class RegisterBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -52,6 +52,9 @@ class AccessMatrixIT {
             new Rule("manage/users.xhtml", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.PAGE, Outcome.FORBIDDEN),
             new Rule("admin/users", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
             new Rule("admin/users.xhtml", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
+            new Rule("blog/", Outcome.PAGE, Outcome.PAGE, Outcome.PAGE, Outcome.PAGE),
+            new Rule("admin/blog", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
+            new Rule("admin/blog-edit", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
             // with a real SMTP server configured there is no development mailbox at all
             new Rule("dev/mailbox", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND),
             new Rule("WEB-INF/templates/layout.xhtml", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
@@ -109,7 +112,9 @@ class AccessMatrixIT {
         assertEquals("DENY", home.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", home.headers().firstValue("Referrer-Policy").orElse(""));
-        String sessionCookie = home.headers().allValues("Set-Cookie").stream()
+        // the login page itself opens no session; logging in does
+        HttpResponse<String> login = new WebClient(uri()).logIn(createUser("cookie"), PASSWORD);
+        String sessionCookie = login.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst().orElse("");
         assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
         assertTrue(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), sessionCookie);

@@ -28,7 +28,7 @@ public final class Deployments {
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addPackage(ru.rassylka.testing.server.TestMailServer.class.getPackage())
-                .addClass(WebClient.class);
+                .addClasses(WebClient.class, TestImages.class);
         containerTestClasses().forEach(archive::addClass);
         return archive;
     }

@@ -1,9 +1,11 @@
 package ru.rassylka.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,7 @@ public final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private static final Pattern RETURN_TO = Pattern.compile("name=\"login:returnTo\"[^>]*value=\"([^\"]*)\"");
 
@@ -71,6 +73,24 @@ public final class WebClient {
                 .build());
     }
 
+    /** POSTs a multipart form: the text fields, then one file typed by its name, as browsers do. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        String boundary = "----rassylka" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + URLConnection.guessContentTypeFromName(fileName) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     /** Opens the login page and submits its form; answers the response to the submit (a redirect when it worked). */
     public HttpResponse<String> logIn(String email, String password) {
         return submitLogin(get("login").body(), email, password);
@@ -87,7 +107,7 @@ public final class WebClient {
         if (returnTo.find()) {
             form.put("login:returnTo", returnTo.group(1).replace("&amp;", "&"));
         }
-        form.put("jakarta.faces.ViewState", viewState(page));
+        form.putAll(stateOf(page));
         return post("login", form);
     }
 
@@ -96,6 +116,17 @@ public final class WebClient {
                 .filter(cookie -> cookie.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue)
                 .findFirst();
+    }
+
+    /** The hidden fields a browser posts with a form of the page: the view state and PrimeFaces' script nonce. */
+    public static Map<String, String> stateOf(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.ViewState", viewState(html));
+        Matcher nonce = NONCE.matcher(html);
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
+        return fields;
     }
 
     public static String viewState(String html) {

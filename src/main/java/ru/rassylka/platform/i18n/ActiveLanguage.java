@@ -1,29 +1,39 @@
 package ru.rassylka.platform.i18n;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
-import java.io.Serializable;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The language of this visitor's pages: remembered in a cookie for a year, Russian by default. */
+/**
+ * The language of this visitor's pages: a plain link with {@code ?lang=en} chooses it, a cookie
+ * remembers it for a year, Russian by default. Kept per request, so it never needs a session.
+ */
 @Named
-@SessionScoped
-public class ActiveLanguage implements Serializable {
+@RequestScoped
+public class ActiveLanguage {
 
-    private static final long serialVersionUID = 1L;
     static final String COOKIE = "lang";
+    static final String PARAMETER = "lang";
     private static final int COOKIE_AGE_SECONDS = 365 * 24 * 3600;
 
     private Language language;
 
     public Language getLanguage() {
         if (language == null) {
-            language = remembered().orElse(Language.DEFAULT);
+            Optional<Language> chosen = parameter();
+            chosen.ifPresent(this::adopt);
+            if (language == null) {
+                language = remembered().orElse(Language.DEFAULT);
+            }
         }
         return language;
     }
@@ -36,16 +46,28 @@ public class ActiveLanguage implements Serializable {
         return Language.values();
     }
 
-    /** Switches the language (a POST action) and shows the same page again. */
-    public String switchTo(Language chosen) {
-        adopt(chosen);
-        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+    /** The address of this page in another language: the same path and query with {@code lang} set. */
+    public String linkTo(Language choice) {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        // a clean address was forwarded to its view: link to the address the browser asked for
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String path = forwarded == null ? request.getRequestURI() : forwarded.toString();
+        Object query = forwarded == null ? request.getQueryString() : request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        String otherParameters = query == null ? "" : Arrays.stream(query.toString().split("&"))
+                .filter(pair -> !pair.isEmpty() && !pair.equals(PARAMETER) && !pair.startsWith(PARAMETER + "="))
+                .map(pair -> pair + "&")
+                .collect(Collectors.joining());
+        return path + "?" + otherParameters + PARAMETER + "=" + choice.code();
     }
 
-    /** Takes a language for this session and remembers it in the browser, e.g. the one of a profile. */
+    /** Takes a language for this request and remembers it in the browser, e.g. the one of a profile. */
     public void adopt(Language chosen) {
-        use(chosen);
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        language = chosen;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.getViewRoot() != null) {
+            faces.getViewRoot().setLocale(chosen.locale());
+        }
+        ExternalContext external = faces.getExternalContext();
         external.addResponseCookie(COOKIE, chosen.code(), Map.of(
                 "maxAge", COOKIE_AGE_SECONDS,
                 "path", external.getRequestContextPath().isEmpty() ? "/" : external.getRequestContextPath(),
@@ -53,12 +75,10 @@ public class ActiveLanguage implements Serializable {
                 "SameSite", "Lax"));
     }
 
-    private void use(Language chosen) {
-        language = chosen;
+    private static Optional<Language> parameter() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces != null && faces.getViewRoot() != null) {
-            faces.getViewRoot().setLocale(chosen.locale());
-        }
+        return faces == null ? Optional.empty()
+                : Optional.ofNullable(faces.getExternalContext().getRequestParameterMap().get(PARAMETER)).flatMap(Language::fromCode);
     }
 
     private static Optional<Language> remembered() {

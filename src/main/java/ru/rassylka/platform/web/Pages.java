@@ -2,6 +2,7 @@ package ru.rassylka.platform.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,9 @@ public final class Pages {
             faces.responseComplete();
             return;
         }
-        faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW));
+        UIViewRoot notFound = faces.getApplication().getViewHandler().createView(faces, NOT_FOUND_VIEW);
+        notFound.setTransient(faces.getViewRoot().isTransient());
+        faces.setViewRoot(notFound);
         faces.renderResponse();
     }
 

@@ -1,0 +1,51 @@
+package ru.rassylka.blog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** The image of an article as uploaded, after its content was checked; never changed once stored. */
+@Entity
+@Table(name = "article_image")
+public class ArticleImage {
+
+    @Id
+    @SequenceGenerator(name = "article_image_seq", sequenceName = "article_image_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_image_seq")
+    private Long id;
+
+    @Column(name = "content_type", nullable = false, length = 20)
+    private String contentType;
+
+    @Column(nullable = false)
+    private byte[] data;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ArticleImage() {}
+
+    public ArticleImage(ImageFormat format, byte[] data, Instant now) {
+        this.contentType = format.contentType();
+        this.data = Objects.requireNonNull(data, "data").clone();
+        this.createdAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public byte[] getData() {
+        return data.clone();
+    }
+}

@@ -1,0 +1,32 @@
+package ru.rassylka.blog;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The public list of articles, a page at a time ({@code /blog?page=2}). */
+@Named
+@RequestScoped
+public class BlogBacking {
+
+    @Inject
+    private Blog blog;
+
+    private int pageNumber = 1;
+    private ArticlePage page;
+
+    public ArticlePage getPage() {
+        if (page == null) {
+            page = blog.page(pageNumber);
+        }
+        return page;
+    }
+
+    public int getPageNumber() {
+        return pageNumber;
+    }
+
+    public void setPageNumber(int pageNumber) {
+        this.pageNumber = pageNumber;
+    }
+}

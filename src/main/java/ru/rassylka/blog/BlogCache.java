@@ -1,0 +1,66 @@
+package ru.rassylka.blog;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.expiry.Duration;
+import ru.rassylka.platform.Caches;
+import ru.rassylka.platform.web.PageCache;
+
+/**
+ * The blog in the server's JCache: pages of the public list, published articles and the pool the
+ * home page draws its articles from. A change of an article empties what it touches once the
+ * change is committed (with the rendered pages of {@link PageCache}), on every instance of a cluster; the lifetimes only bound staleness of
+ * anything missed.
+ */
+@ApplicationScoped
+public class BlogCache {
+
+    static final String PAGES = "rassylka.blog.pages";
+    static final String ARTICLES = "rassylka.blog.articles";
+    static final String HOME = "rassylka.blog.home";
+    private static final String HOME_POOL = "pool";
+
+    @Inject
+    private CacheManager manager;
+
+    @Inject
+    private PageCache renderedPages;
+
+    private Cache<Integer, ArticlePage> pages;
+    private Cache<Long, ArticleView> articles;
+    private Cache<String, ArrayList<ArticleCard>> home;
+
+    @PostConstruct
+    void open() {
+        pages = Caches.open(manager, PAGES, Duration.TEN_MINUTES);
+        articles = Caches.open(manager, ARTICLES, Duration.ONE_HOUR);
+        home = Caches.open(manager, HOME, Duration.ONE_MINUTE);
+    }
+
+    ArticlePage page(int number, Supplier<ArticlePage> load) {
+        return Caches.get(pages, number, load);
+    }
+
+    Optional<ArticleView> article(long id, Supplier<Optional<ArticleView>> load) {
+        return Caches.find(articles, id, load);
+    }
+
+    ArrayList<ArticleCard> homePool(Supplier<ArrayList<ArticleCard>> load) {
+        return Caches.get(home, HOME_POOL, load);
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged changed) {
+        articles.remove(changed.id());
+        pages.removeAll();
+        home.removeAll();
+        renderedPages.clear();
+    }
+}
