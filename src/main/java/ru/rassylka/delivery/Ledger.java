@@ -3,6 +3,7 @@ package ru.rassylka.delivery;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import ru.rassylka.platform.persistence.Migrations;
 
@@ -47,6 +50,9 @@ public class Ledger {
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;
+
+    @Inject
+    private Logger logger;
 
     public List<Long> sendableRuns() {
         try (Connection connection = dataSource.getConnection();
@@ -172,10 +178,30 @@ public class Ledger {
             try (PreparedStatement finish = connection.prepareStatement(FINISH)) {
                 finish.setTimestamp(1, Timestamp.from(now));
                 finish.setLong(2, runId);
-                return finish.executeUpdate() == 1;
+                if (finish.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            logFinished(connection, runId, now);
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Run " + runId + " could not be checked", e);
+        }
+    }
+
+    private void logFinished(Connection connection, long runId, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select mailing_id, total, sent, failed, skipped, coalesce(started_at, created_at) from mailing_run where id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet run = select.executeQuery()) {
+                run.next();
+                double seconds = Math.max(0.001, (now.toEpochMilli() - run.getTimestamp(6).getTime()) / 1000.0);
+                String line = String.format(Locale.ROOT,
+                        "Run %d of mailing %d finished: %d recipients, %d sent, %d failed, %d skipped in %.1f s (%.0f msg/s)",
+                        runId, run.getLong(1), run.getInt(2), run.getInt(3), run.getInt(4), run.getInt(5), seconds,
+                        (run.getInt(3) + run.getInt(4)) / seconds);
+                logger.info(line);
+            }
         }
     }
 

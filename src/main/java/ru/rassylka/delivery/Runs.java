@@ -73,15 +73,18 @@ public class Runs {
         if (mailing == null || mailing.isDeleted() || mailing.getNextRunAt() == null || mailing.getNextRunAt().isAfter(now)) {
             return Optional.empty();
         }
-        Instant occurrence = mailing.getNextRunAt();
-        boolean sends = !mailing.isPaused() && !mailing.isDisabled() && !mailing.getOwner().isBlocked();
+        Instant next = mailing.getNextRunAt();
+        // of several occurrences missed while the service was down only the latest is sent; none after the end date
+        Instant occurrence = mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).filter(due -> !due.isBefore(next)).orElse(next);
+        boolean over = mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).isEmpty();
+        boolean sends = !over && !mailing.isPaused() && !mailing.isDisabled() && !mailing.getOwner().isBlocked();
         Optional<MailingRun> run = Optional.empty();
         if (sends) {
             mailing.occurrenceStarted(occurrence, now);
             run = Optional.of(start(mailing, occurrence, false, now));
         } else {
             mailing.occurrenceSkipped(occurrence, now);
-            logger.info(() -> "Mailing " + mailingId + ": the occurrence of " + occurrence + " is skipped (paused, disabled or owner blocked)");
+            logger.info(() -> "Mailing " + mailingId + ": the occurrence of " + occurrence + " is skipped (paused, disabled, owner blocked or ended)");
         }
         timers.schedule(mailing.getId(), mailing.getNextRunAt());
         return run;

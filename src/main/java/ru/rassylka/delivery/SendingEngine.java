@@ -187,7 +187,7 @@ public class SendingEngine {
                 return true;
             }
             if (outcomes.isEmpty() && ledger.finishIfDone(runId, now)) {
-                logFinished(runId);
+                contexts.remove(runId);
             }
         }
         return false;
@@ -317,19 +317,6 @@ public class SendingEngine {
                 return;
             }
         }
-    }
-
-    private void logFinished(long runId) {
-        MailingRun run = runs.run(runId);
-        if (run == null) {
-            return;
-        }
-        Instant from = run.getStartedAt() == null ? run.getCreatedAt() : run.getStartedAt();
-        double seconds = Math.max(0.001, Duration.between(from, run.getFinishedAt()).toMillis() / 1000.0);
-        logger.info(() -> String.format("Run %d of mailing %d finished: %d recipients, %d sent, %d failed, %d skipped in %.1f s (%.0f msg/s)",
-                run.getId(), run.getMailingId(), run.getTotal(), run.getSent(), run.getFailed(), run.getSkipped(), seconds,
-                (run.getSent() + run.getFailed()) / seconds));
-        contexts.remove(runId);
     }
 
     private String signingKey() {

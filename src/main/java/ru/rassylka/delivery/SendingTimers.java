@@ -47,9 +47,9 @@ public class SendingTimers {
     @Inject
     private Logger logger;
 
-    /** Replaces every timer of the previous life of this instance by one per scheduled mailing. */
+    /** Replaces every timer of this instance by one per scheduled mailing, as the database has them; runs on every start. */
     @PostConstruct
-    void rebuild() {
+    public void rebuild() {
         int cancelled = 0;
         for (Timer timer : timerService.getTimers()) {
             if (timer.getInfo() instanceof Long) {
@@ -100,7 +100,9 @@ public class SendingTimers {
             for (Long mailingId : runs.dueMailings()) {
                 runs.startDue(mailingId); // each in its own transaction: one failure stops no other
             }
-            ledger.skipStopped(Instant.now());
+            for (Long runId : ledger.skipStopped(Instant.now())) {
+                ledger.finishIfDone(runId, Instant.now());
+            }
         } catch (RuntimeException e) {
             logger.log(Level.WARNING, "The sending sweep failed; the next one tries again", e);
         }

@@ -10,8 +10,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SMTP server of the container tests (GreenMail on SMTP_PORT), inside the server under test
- * so that in-container tests read it directly and client tests through {@link TestSupportServlet}.
+ * The SMTP server of the container tests (GreenMail behind {@link FaultySmtpFront} on SMTP_PORT,
+ * which refuses or defers special recipients), inside the server under test so that in-container
+ * tests read it directly and client tests through {@link TestSupportServlet}.
  */
 @Singleton
 @Startup
@@ -28,15 +32,32 @@ import java.util.Optional;
 public class TestMailServer {
 
     private GreenMail server;
+    private FaultySmtpFront front;
 
     @PostConstruct
     void start() {
-        server = new GreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int greenMailPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            greenMailPort = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = new GreenMail(new ServerSetup(greenMailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        try {
+            front = new FaultySmtpFront(Integer.parseInt(System.getenv("SMTP_PORT")), greenMailPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PreDestroy
     void stop() {
+        try {
+            front.stop();
+        } catch (IOException e) {
+            // the port is released with the process anyway
+        }
         server.stop();
     }
 
@@ -80,7 +101,8 @@ public class TestMailServer {
     private static boolean isFor(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address)
+                            || recipient instanceof InternetAddress named && address.equalsIgnoreCase(named.getAddress()));
         } catch (MessagingException e) {
             return false;
         }
