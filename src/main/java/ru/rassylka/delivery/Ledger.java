@@ -40,7 +40,8 @@ public class Ledger {
     private static final String MARK_SENDING = "update delivery set state = 'SENDING', claimed_by = ?, next_attempt_at = ?"
             + " where id = any(?)";
     private static final String MARK_STARTED = "update mailing_run set started_at = ? where id = ? and started_at is null";
-    private static final String RECORD = "update delivery set state = ?, attempts = ?, next_attempt_at = ?, claimed_by = null,"
+    // claimed_by stays: the instance that handled the delivery last
+    private static final String RECORD = "update delivery set state = ?, attempts = ?, next_attempt_at = ?,"
             + " last_code = coalesce(?, last_code), last_reply = coalesce(?, last_reply), finished_at = ? where id = ? and state = 'SENDING'";
     private static final String ATTEMPT = "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
             + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";

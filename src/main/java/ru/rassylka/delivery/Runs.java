@@ -37,9 +37,9 @@ public class Runs {
             + " next_attempt_at, attempts, reason, finished_at)"
             + " select nextval('delivery_seq'), ?1, c.id, c.email, c.full_name,"
             + " case when c.unsubscribed_at is null then 'PENDING' else 'SKIPPED' end,"
-            + " case when c.unsubscribed_at is null then ?2 end, 0,"
+            + " case when c.unsubscribed_at is null then cast(?2 as timestamp with time zone) end, 0,"
             + " case when c.unsubscribed_at is null then null else 'UNSUBSCRIBED' end,"
-            + " case when c.unsubscribed_at is null then null else ?2 end"
+            + " case when c.unsubscribed_at is null then null else cast(?2 as timestamp with time zone) end"
             + " from client c where c.owner_id = ?3";
     private static final String ONLY_CHOSEN = " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
 
