@@ -22,7 +22,7 @@ import ru.rassylka.message.Message;
  */
 @Entity
 @Table(name = "mailing_run")
-@NamedQuery(name = MailingRun.LATEST, query = "select r from MailingRun r where r.mailingId = :mailing order by r.createdAt desc, r.id desc")
+@NamedQuery(name = MailingRun.LATEST, query = "select r from MailingRun r where r.mailingId = :mailing and r.ownerId = :owner order by r.createdAt desc, r.id desc")
 public class MailingRun {
 
     static final String LATEST = "MailingRun.latest";

@@ -136,9 +136,9 @@ public class Runs {
         User owner = accounts.getCurrent();
         return em.createNamedQuery(MailingRun.LATEST, MailingRun.class)
                 .setParameter("mailing", mailingId)
+                .setParameter("owner", owner.getId())
                 .setMaxResults(1)
                 .getResultStream()
-                .filter(run -> run.getOwnerId() == owner.getId())
                 .findFirst()
                 .map(RunProgress::of);
     }

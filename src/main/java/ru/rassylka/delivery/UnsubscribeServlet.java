@@ -2,15 +2,18 @@ package ru.rassylka.delivery;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import ru.rassylka.platform.i18n.ActiveLanguage;
+import ru.rassylka.platform.i18n.Language;
 
 /**
  * {@code /unsubscribe?t=…}: GET shows what the link will do and changes nothing; POST (the
@@ -64,11 +67,14 @@ public class UnsubscribeServlet extends HttpServlet {
                 + (form == null ? "" : form) + "</main></body></html>");
     }
 
-    /** Russian unless the visitor's browser prefers English. */
+    /** The language the visitor chose on this site before (its cookie), Russian otherwise, as on every page. */
     private static ResourceBundle texts(HttpServletRequest request) {
-        Locale preferred = request.getLocale();
-        Locale locale = preferred != null && "en".equals(preferred.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("ru");
-        return ResourceBundle.getBundle("i18n.messages", locale, UnsubscribeServlet.class.getClassLoader());
+        Language language = Arrays.stream(Optional.ofNullable(request.getCookies()).orElse(new Cookie[0]))
+                .filter(cookie -> ActiveLanguage.COOKIE.equals(cookie.getName()))
+                .findFirst()
+                .flatMap(cookie -> Language.fromCode(cookie.getValue()))
+                .orElse(Language.DEFAULT);
+        return ResourceBundle.getBundle("i18n.messages", language.locale(), UnsubscribeServlet.class.getClassLoader());
     }
 
     private static String escape(String value) {

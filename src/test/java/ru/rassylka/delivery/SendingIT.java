@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -265,22 +266,37 @@ class SendingIT {
 
     @Test
     void disableByAManagerStopsARunningRunAndSkipsTheRest() {
-        String owner = owner("disable");
         String manager = "manager-" + System.nanoTime() + "@example.org";
         accounts.create(manager, PASSWORD, true, Role.MANAGER);
+        stopMidRunSkipsTheRest("disable", (owner, mailing) -> oversight.disable(accounts.byEmail(manager), mailing, "Complaints"),
+                SkipReason.MAILING_DISABLED);
+    }
+
+    @Test
+    void deleteByTheOwnerStopsARunningRunAndSkipsTheRest() {
+        stopMidRunSkipsTheRest("delete", (owner, mailing) -> mailings.delete(accounts.byEmail(owner), mailing), SkipReason.MAILING_DELETED);
+    }
+
+    @Test
+    void blockedOwnersRunStopsAndItsPendingDeliveriesAreNotSent() {
+        stopMidRunSkipsTheRest("blocked", (owner, mailing) -> accounts.block(owner, "Spam"), SkipReason.OWNER_BLOCKED);
+    }
+
+    private void stopMidRunSkipsTheRest(String prefix, BiConsumer<String, Long> stop, SkipReason reason) {
+        String owner = owner(prefix);
         List<String> recipients = slowRecipients(owner, 16);
         Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
 
         await("the first e-mails", () -> received(recipients) >= 2);
-        oversight.disable(accounts.byEmail(manager), mailing.getId(), "Complaints");
+        stop.accept(owner, mailing.getId());
         MailingRun run = finishedRun(mailing.getId());
 
         assertTrue(run.getSkipped() > 0, "some were skipped: " + run.getSkipped());
         assertEquals(recipients.size(), run.getSent() + run.getSkipped());
         assertTrue(sending.deliveries(run.getId()).stream().filter(d -> d.getState() == DeliveryState.SKIPPED)
-                .allMatch(d -> d.getReason() == SkipReason.MAILING_DISABLED));
+                .allMatch(d -> d.getReason() == reason));
         pause(1500);
-        assertEquals(run.getSent(), received(recipients));
+        assertEquals(run.getSent(), received(recipients), "nothing is sent after the stop but what was in flight");
     }
 
     @Test

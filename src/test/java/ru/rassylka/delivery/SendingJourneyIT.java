@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Year;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,10 +74,13 @@ class SendingJourneyIT {
         assertEquals("0", browser.findElement(By.id("live:failed")).getText());
         assertTrue(browser.findElement(By.id("live:bar")).getText().contains("100%"), browser.findElement(By.id("live:bar")).getText());
 
-        String link = unsubscribeLinkFromMailbox(clients.get(0));
+        String link = Journeys.linkFromMailbox(admin, base, clients.get(0), UNSUBSCRIBE);
         for (String client : clients.subList(1, 3)) {
-            unsubscribeLinkFromMailbox(client);
+            Journeys.linkFromMailbox(admin, base, client, UNSUBSCRIBE);
         }
+        admin.get(base + "/dev/mailbox");
+        assertTrue(admin.findElement(By.id("mailbox:list")).getAttribute("textContent").contains("Здравствуйте, Клиент first!"),
+                "the e-mail is personalised");
 
         WebDriver stranger = Browser.open();
         try {
@@ -101,28 +102,5 @@ class SendingJourneyIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live:runState"), "завершена"));
         assertEquals("2", browser.findElement(By.id("live:sent")).getText(), "the unsubscribed client is skipped next time");
         assertEquals("1", browser.findElement(By.id("live:skipped")).getText());
-    }
-
-    /** The unsubscribe link of the e-mail to the address, read in the development mailbox as the administrator. */
-    private String unsubscribeLinkFromMailbox(String recipient) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            admin.get(base + "/dev/mailbox");
-            for (WebElement row : admin.findElements(By.cssSelector("#mailbox\\:list tbody tr"))) {
-                if (row.getText().contains(recipient)) {
-                    String text = row.findElement(By.className("mail-text")).getAttribute("textContent");
-                    assertTrue(text.contains("Здравствуйте, Клиент"), text);
-                    Matcher link = UNSUBSCRIBE.matcher(text);
-                    assertTrue(link.find(), text);
-                    return link.group();
-                }
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("No e-mail to " + recipient + " in the development mailbox");
     }
 }

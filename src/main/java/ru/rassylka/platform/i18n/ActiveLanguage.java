@@ -16,7 +16,7 @@ import java.util.Optional;
 public class ActiveLanguage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final String COOKIE = "lang";
+    public static final String COOKIE = "lang";
     private static final int COOKIE_AGE_SECONDS = 365 * 24 * 3600;
 
     private Language language;
