@@ -13,6 +13,8 @@ chmod 777 "$work"  # smtp-sink writes its dump as nobody
 service_pids=()
 
 log() { printf '%s\n' "$*" >&2; }
+# a port nobody listens on now, for defaults: fixed numbers collide with other services on the machine
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$bench_db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 now_s() { date +%s.%N; }
 elapsed() { echo "$(now_s) - $1" | bc; }
