@@ -143,6 +143,10 @@ public class Mailing {
     }
 
     public MailingStatus status(Instant now) {
+        if (nextRunAt == null && pausedAt == null && disabledAt == null) {
+            // occurrences skipped while paused or disabled leave nothing to run either
+            return MailingStatus.COMPLETED;
+        }
         return MailingStatus.of(schedule(), lastOccurrenceAt, false, now);
     }
 
@@ -159,11 +163,29 @@ public class Mailing {
         }
     }
 
+    /** Sends again from the next future occurrence: those that fell due while paused are skipped. */
     public void resume(Instant now) {
         pausedAt = null;
-        reschedule(now);
+        nextRunAt = nextOccurrenceAfter(now);
     }
 
+    /** The sending engine started the run of this occurrence; the next one is planned after it. */
+    public void occurrenceStarted(Instant occurrence, Instant now) {
+        lastOccurrenceAt = occurrence;
+        nextRunAt = nextOccurrenceAfter(now);
+    }
+
+    /** The occurrence fell due while the mailing could not send (paused, disabled, owner blocked): it is skipped. */
+    public void occurrenceSkipped(Instant occurrence, Instant now) {
+        nextRunAt = nextOccurrenceAfter(occurrence.isAfter(now) ? occurrence : now);
+    }
+
+    private Instant nextOccurrenceAfter(Instant now) {
+        Instant after = lastOccurrenceAt != null && lastOccurrenceAt.isAfter(now) ? lastOccurrenceAt : now;
+        return schedule().firstOccurrenceAfter(after).orElse(null);
+    }
+
+    /** Stops sending until a manager enables it; occurrences due meanwhile are skipped. */
     public void disable(User manager, String reason, Instant at) {
         disabledAt = at;
         disabledBy = manager;
@@ -174,7 +196,7 @@ public class Mailing {
         disabledAt = null;
         disabledBy = null;
         disabledReason = null;
-        reschedule(now);
+        nextRunAt = nextOccurrenceAfter(now);
     }
 
     public void delete(Instant at) {

@@ -3,6 +3,7 @@ package ru.rassylka.mailing;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +43,9 @@ public class MailingService {
 
     @Inject
     private ClientService clients;
+
+    @Inject
+    private Event<MailingScheduled> scheduled;
 
     public List<Mailing> list() {
         return list(accounts.getCurrent());
@@ -120,7 +124,7 @@ public class MailingService {
         Mailing mailing = new Mailing(owner, now);
         apply(owner, mailing, plan, null, now);
         em.persist(mailing);
-        return mailing;
+        return rescheduled(mailing);
     }
 
     /** Changes what and when to send; sends already made stay as they were, the next one is recomputed. */
@@ -129,23 +133,29 @@ public class MailingService {
         Mailing mailing = get(owner, id);
         boolean sameZone = mailing.getTimeZone().equals(owner.zone().getId());
         apply(owner, mailing, plan, sameZone ? mailing.getFirstSend() : null, Instant.now());
-        return mailing;
+        return rescheduled(mailing);
     }
 
     /** Hides the mailing and stops its sends; the row and its history stay for statistics. */
     @PermitAll
     public void delete(User owner, long id) {
-        get(owner, id).delete(Instant.now());
+        Mailing mailing = get(owner, id);
+        mailing.delete(Instant.now());
+        rescheduled(mailing);
     }
 
     @PermitAll
     public void pause(User owner, long id) {
-        get(owner, id).pause(Instant.now());
+        Mailing mailing = get(owner, id);
+        mailing.pause(Instant.now());
+        rescheduled(mailing);
     }
 
     @PermitAll
     public void resume(User owner, long id) {
-        get(owner, id).resume(Instant.now());
+        Mailing mailing = get(owner, id);
+        mailing.resume(Instant.now());
+        rescheduled(mailing);
     }
 
     @PermitAll
@@ -180,6 +190,12 @@ public class MailingService {
                 .setParameter("pattern", pattern)
                 .setMaxResults(SUGGESTIONS_MAX)
                 .getResultList();
+    }
+
+    /** The sending trigger follows the mailing's next occurrence, in this transaction. */
+    private Mailing rescheduled(Mailing mailing) {
+        scheduled.fire(new MailingScheduled(mailing.getId(), mailing.getNextRunAt()));
+        return mailing;
     }
 
     private void apply(User owner, Mailing mailing, MailingPlan plan, LocalDateTime previousFirstSend, Instant now) {

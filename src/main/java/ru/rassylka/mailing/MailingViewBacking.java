@@ -6,8 +6,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 import ru.rassylka.account.ActiveUser;
 import ru.rassylka.client.Client;
+import ru.rassylka.delivery.RunProgress;
+import ru.rassylka.delivery.Runs;
+import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /** One mailing of the owner with pause, resume and delete; another owner's id answers 404. */
@@ -23,9 +27,13 @@ public class MailingViewBacking implements Serializable {
     @Inject
     private ActiveUser activeUser;
 
+    @Inject
+    private Runs runs;
+
     private Long id;
     private Mailing mailing;
     private String zone;
+    private RunProgress progress;
 
     public void onLoad() {
         mailing = id == null ? null : mailings.find(id).orElse(null);
@@ -34,6 +42,35 @@ public class MailingViewBacking implements Serializable {
             return;
         }
         zone = activeUser.timeZone();
+        progress = runs.progress(id).orElse(null);
+    }
+
+    /** The poll of the progress bar; tells the page to stop polling once the run is finished. */
+    public void refreshProgress() {
+        progress = runs.progress(id).orElse(null);
+        PrimeFaces.current().ajax().addCallbackParam("finished", !isSending());
+    }
+
+    public String sendNow() {
+        try {
+            runs.sendNow(id);
+        } catch (MailingNotFoundException e) {
+            Pages.notFound();
+            return null;
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+            return null;
+        }
+        Pages.info("sending.started", mailing.getName());
+        return "/mailings/view?faces-redirect=true&id=" + id;
+    }
+
+    public boolean isSending() {
+        return progress != null && !progress.finished();
+    }
+
+    public RunProgress getProgress() {
+        return progress;
     }
 
     public String pause() {

@@ -3,6 +3,7 @@ package ru.rassylka.manage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.mailing.Mailing;
+import ru.rassylka.mailing.MailingScheduled;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.persistence.LikePatterns;
 
@@ -40,6 +42,8 @@ public class MailingOversight {
     @Inject
     private Accounts accounts;
 
+    @Inject
+    private Event<MailingScheduled> scheduled;
 
     public List<Mailing> page(String search, String sortField, boolean ascending, int first, int size) {
         String column = sortField == null ? null : SORTABLE.get(sortField);
@@ -76,7 +80,9 @@ public class MailingOversight {
     /** Lets the mailing send again from its next occurrence; the manager is named for symmetry with disable. */
     @PermitAll
     public void enable(User manager, long mailingId) {
-        find(mailingId).enable(Instant.now());
+        Mailing mailing = find(mailingId);
+        mailing.enable(Instant.now());
+        scheduled.fire(new MailingScheduled(mailing.getId(), mailing.getNextRunAt()));
     }
 
     private Mailing find(long mailingId) {

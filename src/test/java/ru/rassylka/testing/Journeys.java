@@ -62,12 +62,17 @@ public final class Journeys {
 
     /** Opens the development mailbox (as the logged-in administrator) until a link to the address shows up. */
     public static String linkFromMailbox(WebDriver adminBrowser, String base, String recipient) {
+        return linkFromMailbox(adminBrowser, base, recipient, LINK);
+    }
+
+    /** Opens the development mailbox until an e-mail to the address shows a link of the given form. */
+    public static String linkFromMailbox(WebDriver adminBrowser, String base, String recipient, Pattern linkPattern) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             adminBrowser.get(base + "/dev/mailbox");
             for (WebElement row : adminBrowser.findElements(By.cssSelector("#mailbox\\:list tbody tr"))) {
                 if (row.getText().contains(recipient)) {
-                    Matcher link = LINK.matcher(row.findElement(By.className("mail-text")).getAttribute("textContent"));
+                    Matcher link = linkPattern.matcher(row.findElement(By.className("mail-text")).getAttribute("textContent"));
                     if (link.find()) {
                         return link.group();
                     }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class ActiveLanguage {
 
-    static final String COOKIE = "lang";
+    public static final String COOKIE = "lang";
     static final String PARAMETER = "lang";
     private static final int COOKIE_AGE_SECONDS = 365 * 24 * 3600;
 

@@ -17,8 +17,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,10 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SMTP server of the container tests (GreenMail on SMTP_PORT), inside the server under test
- * so that in-container tests read it directly and client tests through {@link TestSupportServlet}.
- * It refuses every recipient whose address starts with {@value #REFUSED_PREFIX}, as a server
- * answers an unknown mailbox.
+ * The SMTP server of the container tests (GreenMail behind {@link FaultySmtpFront} on SMTP_PORT,
+ * which refuses or defers special recipients), inside the server under test so that in-container
+ * tests read it directly and client tests through {@link TestSupportServlet}. GreenMail itself
+ * refuses every recipient whose address starts with {@value #REFUSED_PREFIX}, as a server answers
+ * an unknown mailbox.
  */
 @Singleton
 @Startup
@@ -40,11 +44,23 @@ public class TestMailServer {
     public static final String REFUSED_PREFIX = "refused-";
 
     private GreenMail server;
+    private FaultySmtpFront front;
 
     @PostConstruct
     void start() {
-        server = new RefusingGreenMail(new ServerSetup(Integer.parseInt(System.getenv("SMTP_PORT")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int greenMailPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            greenMailPort = free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = new RefusingGreenMail(new ServerSetup(greenMailPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        try {
+            front = new FaultySmtpFront(Integer.parseInt(System.getenv("SMTP_PORT")), greenMailPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** GreenMail whose SMTP service refuses the recipients of {@link #REFUSED_PREFIX}. */
@@ -83,13 +99,22 @@ public class TestMailServer {
 
     @PreDestroy
     void stop() {
+        stopBoth();
+    }
+
+    private void stopBoth() {
+        try {
+            front.stop();
+        } catch (IOException e) {
+            // the port is released with the process anyway
+        }
         server.stop();
     }
 
     /** Stops the SMTP server for a while, as a mail server that is briefly away; e-mails received so far are forgotten. */
     @Lock(LockType.WRITE)
     public void pause() {
-        server.stop();
+        stopBoth();
     }
 
     @Lock(LockType.WRITE)
@@ -137,7 +162,8 @@ public class TestMailServer {
     private static boolean isFor(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address)
+                            || recipient instanceof InternetAddress named && address.equalsIgnoreCase(named.getAddress()));
         } catch (MessagingException e) {
             return false;
         }

@@ -1,0 +1,79 @@
+package ru.rassylka.delivery;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Optional;
+import ru.rassylka.message.TemplateValues;
+
+/**
+ * Builds the e-mail of one delivery: {@code To:} that recipient only, personalised subject and
+ * body (HTML with its plain-text alternative), the unsubscribe headers of RFC 2369 and RFC 8058,
+ * and a Message-ID that stays the same for the delivery however often it is tried.
+ */
+public final class DeliveryMails {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    private DeliveryMails() {}
+
+    /**
+     * @param unsubscribeUrl the delivery's own unsubscribe address
+     * @param unsubscribeMailto an address that unsubscribes by e-mail, if the service has one
+     */
+    public static MimeMessage build(Session session, String sender, RunTemplate template, Claimed delivery,
+            String unsubscribeUrl, Optional<String> unsubscribeMailto, String token) throws MessagingException {
+        RunTemplate.Rendered content = template.render(new TemplateValues(delivery.fullName(), delivery.email(), unsubscribeUrl));
+        InternetAddress from = new InternetAddress(sender);
+        String messageId = "<" + delivery.id() + "." + delivery.runId() + ".rassylka@" + domainOf(from.getAddress()) + ">";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, recipient(delivery));
+        message.setSubject(content.subject(), UTF_8);
+        message.setSentDate(new Date());
+        String listUnsubscribe = "<" + unsubscribeUrl + ">" + unsubscribeMailto
+                .map(address -> ", <mailto:" + address + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">")
+                .orElse("");
+        message.setHeader("List-Unsubscribe", listUnsubscribe);
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (content.html() == null) {
+            message.setText(content.text(), UTF_8);
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(content.text(), UTF_8);
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(content.html(), UTF_8, "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    public static InternetAddress recipient(Claimed delivery) throws MessagingException {
+        try {
+            InternetAddress address = new InternetAddress(delivery.email(), delivery.fullName(), UTF_8);
+            address.validate();
+            return address;
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "localhost" : address.substring(at + 1);
+    }
+}

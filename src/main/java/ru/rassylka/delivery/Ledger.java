@@ -1,0 +1,327 @@
+package ru.rassylka.delivery;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import ru.rassylka.platform.persistence.Migrations;
+
+/**
+ * The engine's reads and writes of deliveries in plain JDBC: claiming with
+ * {@code FOR UPDATE SKIP LOCKED}, and results in batches. Each method is one short transaction;
+ * no SMTP conversation ever happens inside one.
+ */
+@Stateless
+@PermitAll
+public class Ledger {
+
+    /** Runs that may send now: unfinished, the mailing neither paused, disabled nor deleted, the owner not blocked. */
+    private static final String SENDABLE_RUNS = "select r.id from mailing_run r join mailing m on m.id = r.mailing_id"
+            + " join app_user u on u.id = r.owner_id where r.finished_at is null and m.paused_at is null"
+            + " and m.disabled_at is null and m.deleted_at is null and u.blocked_at is null order by r.id";
+    private static final String CLAIM = "select id, email, full_name, attempts from delivery"
+            + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
+    private static final String MARK_SENDING = "update delivery set state = 'SENDING', claimed_by = ?, next_attempt_at = ?"
+            + " where id = any(?)";
+    private static final String MARK_STARTED = "update mailing_run set started_at = ? where id = ? and started_at is null";
+    // claimed_by stays: the instance that handled the delivery last
+    private static final String RECORD = "update delivery set state = ?, attempts = ?, next_attempt_at = ?,"
+            + " last_code = coalesce(?, last_code), last_reply = coalesce(?, last_reply), finished_at = ? where id = ? and state = 'SENDING'";
+    private static final String ATTEMPT = "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
+            + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
+    private static final String LEFT = "select count(*) from delivery where run_id = ? and next_attempt_at is not null";
+    private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
+
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private Logger logger;
+
+    public List<Long> sendableRuns() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SENDABLE_RUNS);
+                ResultSet rows = select.executeQuery()) {
+            List<Long> runs = new ArrayList<>();
+            while (rows.next()) {
+                runs.add(rows.getLong(1));
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Runs to send could not be read", e);
+        }
+    }
+
+    /** Takes up to {@code limit} due deliveries of the run (skipping rows others hold) and leases them. */
+    public List<Claimed> claim(long runId, String instance, int limit, Instant now, Instant leaseUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Claimed> claimed = new ArrayList<>(limit);
+            try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+                select.setLong(1, runId);
+                select.setTimestamp(2, Timestamp.from(now));
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(new Claimed(rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4)));
+                    }
+                }
+            }
+            if (claimed.isEmpty()) {
+                return claimed;
+            }
+            try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING);
+                    PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
+                Array ids = connection.createArrayOf("bigint", claimed.stream().map(Claimed::id).toArray());
+                mark.setString(1, instance);
+                mark.setTimestamp(2, Timestamp.from(leaseUntil));
+                mark.setArray(3, ids);
+                mark.executeUpdate();
+                started.setTimestamp(1, Timestamp.from(now));
+                started.setLong(2, runId);
+                started.executeUpdate();
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
+        }
+    }
+
+    /** Writes attempts and their deliveries' new states, and the runs' counters, in one batch. */
+    public void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Map<Long, int[]> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(RECORD);
+                PreparedStatement insert = connection.prepareStatement(ATTEMPT);
+                PreparedStatement count = connection.prepareStatement(COUNT)) {
+            boolean anyAttempt = false;
+            for (Outcome outcome : outcomes) {
+                DeliveryState state = outcome.state();
+                Verdict verdict = outcome.verdict();
+                update.setString(1, state.name());
+                update.setInt(2, outcome.attempts());
+                setInstant(update, 3, state.isFinal() ? null : outcome.next());
+                setCode(update, 4, verdict);
+                update.setString(5, verdict == null ? null : verdict.reply());
+                setInstant(update, 6, state.isFinal() ? outcome.at().plusMillis(outcome.durationMillis()) : null);
+                update.setLong(7, outcome.delivery().id());
+                update.addBatch();
+                if (verdict != null) {
+                    anyAttempt = true;
+                    insert.setLong(1, outcome.delivery().id());
+                    insert.setLong(2, outcome.delivery().runId());
+                    insert.setTimestamp(3, Timestamp.from(outcome.at()));
+                    insert.setString(4, verdict.outcome().name());
+                    setCode(insert, 5, verdict);
+                    insert.setString(6, verdict.reply());
+                    insert.setInt(7, outcome.durationMillis());
+                    insert.addBatch();
+                }
+                int[] runCounts = counts.computeIfAbsent(outcome.delivery().runId(), run -> new int[2]);
+                if (state == DeliveryState.SENT) {
+                    runCounts[0]++;
+                } else if (state == DeliveryState.FAILED) {
+                    runCounts[1]++;
+                }
+            }
+            update.executeBatch();
+            if (anyAttempt) {
+                insert.executeBatch();
+            }
+            for (Map.Entry<Long, int[]> run : counts.entrySet()) {
+                if (run.getValue()[0] + run.getValue()[1] > 0) {
+                    count.setInt(1, run.getValue()[0]);
+                    count.setInt(2, run.getValue()[1]);
+                    count.setLong(3, run.getKey());
+                    count.addBatch();
+                }
+            }
+            count.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Results of " + outcomes.size() + " deliveries could not be written", e);
+        }
+    }
+
+    /**
+     * Marks the run finished when none of its deliveries is left to try.
+     *
+     * @return whether this call finished it (only one caller does)
+     */
+    public boolean finishIfDone(long runId, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement left = connection.prepareStatement(LEFT)) {
+            left.setLong(1, runId);
+            try (ResultSet rows = left.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement finish = connection.prepareStatement(FINISH)) {
+                finish.setTimestamp(1, Timestamp.from(now));
+                finish.setLong(2, runId);
+                if (finish.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            logFinished(connection, runId, now);
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Run " + runId + " could not be checked", e);
+        }
+    }
+
+    private void logFinished(Connection connection, long runId, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select mailing_id, total, sent, failed, skipped, coalesce(started_at, created_at) from mailing_run where id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet run = select.executeQuery()) {
+                run.next();
+                double seconds = Math.max(0.001, (now.toEpochMilli() - run.getTimestamp(6).getTime()) / 1000.0);
+                String line = String.format(Locale.ROOT,
+                        "Run %d of mailing %d finished: %d recipients, %d sent, %d failed, %d skipped in %.1f s (%.0f msg/s)",
+                        runId, run.getLong(1), run.getInt(2), run.getInt(3), run.getInt(4), run.getInt(5), seconds,
+                        (run.getInt(3) + run.getInt(4)) / seconds);
+                logger.info(line);
+            }
+        }
+    }
+
+    /**
+     * Skips the deliveries still waiting in unfinished runs of deleted or disabled mailings and of
+     * blocked owners, with the reason.
+     *
+     * @return the runs that were stopped
+     */
+    public List<Long> skipStopped(Instant now) {
+        String open = "select r.id, case when u.blocked_at is not null then 'OWNER_BLOCKED' when m.deleted_at is not null"
+                + " then 'MAILING_DELETED' else 'MAILING_DISABLED' end from mailing_run r join mailing m on m.id = r.mailing_id"
+                + " join app_user u on u.id = r.owner_id where r.finished_at is null"
+                + " and (u.blocked_at is not null or m.deleted_at is not null or m.disabled_at is not null)";
+        List<Long> stopped = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(open);
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                long runId = rows.getLong(1);
+                skipWaiting(connection, "run_id = ?", runId, SkipReason.valueOf(rows.getString(2)), now);
+                stopped.add(runId);
+            }
+            return stopped;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Stopped runs could not be skipped", e);
+        }
+    }
+
+    /** Skips what still waits for the client in unfinished runs: it has just unsubscribed. */
+    public void skipClient(long clientId, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            skipWaiting(connection, "client_id = ?", clientId, SkipReason.UNSUBSCRIBED, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries to client " + clientId + " could not be skipped", e);
+        }
+    }
+
+    private static void skipWaiting(Connection connection, String where, long key, SkipReason reason, Instant now)
+            throws SQLException {
+        String runs = "select run_id, count(*) from delivery where " + where + " and state in ('PENDING', 'RETRY') group by run_id";
+        String skip = "update delivery set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ?"
+                + " where " + where + " and state in ('PENDING', 'RETRY')";
+        List<long[]> perRun = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(runs)) {
+            select.setLong(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    perRun.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                }
+            }
+        }
+        if (perRun.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(skip);
+                PreparedStatement count = connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
+            update.setString(1, reason.name());
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setLong(3, key);
+            update.executeUpdate();
+            for (long[] run : perRun) {
+                count.setLong(1, run[1]);
+                count.setLong(2, run[0]);
+                count.addBatch();
+            }
+            count.executeBatch();
+        }
+    }
+
+    /** The secret that signs unsubscribe tokens, made once by the first instance that asks. */
+    public Optional<String> signingKey() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select secret from signing_key where name = 'unsubscribe'");
+                ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The signing key could not be read", e);
+        }
+    }
+
+    public void saveSigningKey(String secret) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into signing_key (name, secret) select 'unsubscribe', ? where not exists"
+                                + " (select 1 from signing_key where name = 'unsubscribe')")) {
+            insert.setString(1, secret);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The signing key could not be saved", e);
+        }
+    }
+
+    /** Deliveries this and every other instance still have to finish, over the unfinished runs. */
+    public long waiting() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select coalesce(sum(total - sent - failed - skipped), 0) from mailing_run where finished_at is null");
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Waiting deliveries could not be counted", e);
+        }
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    private static void setCode(PreparedStatement statement, int index, Verdict verdict) throws SQLException {
+        if (verdict == null || verdict.code() == 0) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, verdict.code());
+        }
+    }
+}

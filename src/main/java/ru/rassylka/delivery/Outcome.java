@@ -1,0 +1,29 @@
+package ru.rassylka.delivery;
+
+import java.time.Instant;
+
+/**
+ * What became of a claimed delivery, waiting to be written: an attempt with its verdict, or a
+ * release (the delivery goes back unattempted, e.g. while the circuit breaker is open).
+ *
+ * @param delivery the delivery
+ * @param verdict the attempt's verdict, or null for a release
+ * @param attempts the delivery's attempts including this one
+ * @param at when the attempt began
+ * @param durationMillis how long it took
+ * @param next when to try again (RETRY, release), else null
+ */
+public record Outcome(Claimed delivery, Verdict verdict, int attempts, Instant at, int durationMillis, Instant next) {
+
+    public static Outcome released(Claimed delivery, Instant next) {
+        return new Outcome(delivery, null, delivery.attempts(), next, 0, next);
+    }
+
+    public boolean isRelease() {
+        return verdict == null;
+    }
+
+    public DeliveryState state() {
+        return isRelease() ? (delivery.attempts() > 0 ? DeliveryState.RETRY : DeliveryState.PENDING) : verdict.outcome();
+    }
+}

@@ -1,0 +1,173 @@
+package ru.rassylka.delivery;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import ru.rassylka.account.Accounts;
+import ru.rassylka.account.Role;
+import ru.rassylka.account.User;
+import ru.rassylka.mail.MailSettings;
+import ru.rassylka.mailing.Mailing;
+import ru.rassylka.mailing.MailingNotFoundException;
+import ru.rassylka.platform.BusinessException;
+
+/**
+ * Starts runs: the occurrence a timer or the sweep finds due, and "send now". A run and all its
+ * deliveries are written in the transaction that plans the mailing's next occurrence, so an
+ * occurrence is started exactly once (the mailing row is locked; the run is unique per
+ * mailing and scheduled instant).
+ */
+@Stateless
+@PermitAll
+public class Runs {
+
+    /** Deliveries of a run in one statement from the owner's clients; unsubscribed ones are written as SKIPPED. */
+    private static final String INSERT_DELIVERIES = "insert into delivery (id, run_id, client_id, email, full_name, state,"
+            + " next_attempt_at, attempts, reason, finished_at)"
+            + " select nextval('delivery_seq'), ?1, c.id, c.email, c.full_name,"
+            + " case when c.unsubscribed_at is null then 'PENDING' else 'SKIPPED' end,"
+            + " case when c.unsubscribed_at is null then cast(?2 as timestamp with time zone) end, 0,"
+            + " case when c.unsubscribed_at is null then null else 'UNSUBSCRIBED' end,"
+            + " case when c.unsubscribed_at is null then null else cast(?2 as timestamp with time zone) end"
+            + " from client c where c.owner_id = ?3";
+    private static final String ONLY_CHOSEN = " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private MailSettings mailSettings;
+
+    @Inject
+    private SendingTimers timers;
+
+    @Inject
+    private Event<RunStarted> started;
+
+    @Inject
+    private Logger logger;
+
+    /**
+     * Handles the mailing's due occurrence, if it has one: a run when it may send, otherwise the
+     * occurrence is skipped (paused, disabled, blocked owner); then plans the next one.
+     *
+     * @return the run started, if any
+     */
+    public Optional<MailingRun> startDue(long mailingId) {
+        Instant now = Instant.now();
+        Mailing mailing = em.find(Mailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);
+        if (mailing == null || mailing.isDeleted() || mailing.getNextRunAt() == null || mailing.getNextRunAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        Instant next = mailing.getNextRunAt();
+        // of several occurrences missed while the service was down only the latest is sent; none after the end date
+        Instant occurrence = mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).filter(due -> !due.isBefore(next)).orElse(next);
+        boolean over = mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).isEmpty();
+        boolean sends = !over && !mailing.isPaused() && !mailing.isDisabled() && !mailing.getOwner().isBlocked();
+        Optional<MailingRun> run = Optional.empty();
+        if (sends) {
+            mailing.occurrenceStarted(occurrence, now);
+            run = Optional.of(start(mailing, occurrence, false, now));
+        } else {
+            mailing.occurrenceSkipped(occurrence, now);
+            logger.info(() -> "Mailing " + mailingId + ": the occurrence of " + occurrence + " is skipped (paused, disabled, owner blocked or ended)");
+        }
+        timers.schedule(mailing.getId(), mailing.getNextRunAt());
+        return run;
+    }
+
+    /** The mailings whose occurrence is due now (their timer may be missing), the oldest first. */
+    public List<Long> dueMailings() {
+        return em.createQuery("select m.id from Mailing m where m.nextRunAt <= :now and m.deletedAt is null order by m.nextRunAt", Long.class)
+                .setParameter("now", Instant.now())
+                .setMaxResults(100)
+                .getResultList();
+    }
+
+    /** Every mailing that waits for an occurrence, with its time, to rebuild timers from. */
+    public List<Object[]> scheduledMailings() {
+        return em.createQuery("select m.id, m.nextRunAt from Mailing m where m.nextRunAt is not null and m.deletedAt is null", Object[].class)
+                .getResultList();
+    }
+
+    /** The run as stored (its message snapshot and counters), or null. */
+    public MailingRun run(long runId) {
+        return em.find(MailingRun.class, runId);
+    }
+
+    /** "Send now": an extra run of the caller's mailing at once, besides its schedule. */
+    @RolesAllowed(Role.Names.USER)
+    public MailingRun sendNow(long mailingId) {
+        User owner = accounts.getCurrent();
+        Mailing mailing = em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
+                .setParameter("owner", owner)
+                .setParameter("id", mailingId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new MailingNotFoundException(mailingId));
+        if (mailing.isDisabled()) {
+            throw new BusinessException("sending.disabledCannotSend");
+        }
+        if (mailing.isPaused()) {
+            throw new BusinessException("sending.pausedCannotSend");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return start(mailing, now, true, now);
+    }
+
+    /** The latest run of the caller's mailing, or empty before the first. */
+    @RolesAllowed(Role.Names.USER)
+    public Optional<RunProgress> progress(long mailingId) {
+        User owner = accounts.getCurrent();
+        return em.createNamedQuery(MailingRun.LATEST, MailingRun.class)
+                .setParameter("mailing", mailingId)
+                .setParameter("owner", owner.getId())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(RunProgress::of);
+    }
+
+    private MailingRun start(Mailing mailing, Instant scheduledAt, boolean extra, Instant now) {
+        MailingRun run = new MailingRun(mailing, scheduledAt, extra, mailSettings.from(), now);
+        em.persist(run);
+        em.flush();
+        String insert = mailing.isAllClients() ? INSERT_DELIVERIES : INSERT_DELIVERIES + ONLY_CHOSEN;
+        var query = em.createNativeQuery(insert)
+                .setParameter(1, run.getId())
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, mailing.getOwner().getId());
+        if (!mailing.isAllClients()) {
+            query.setParameter(4, mailing.getId());
+        }
+        int total = query.executeUpdate();
+        Number skipped = (Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and next_attempt_at is null")
+                .setParameter(1, run.getId())
+                .getSingleResult();
+        em.createNativeQuery("update mailing_run set total = ?1, skipped = ?2 where id = ?3")
+                .setParameter(1, total)
+                .setParameter(2, skipped.intValue())
+                .setParameter(3, run.getId())
+                .executeUpdate();
+        em.refresh(run);
+        logger.info(() -> "Run " + run.getId() + " of mailing " + mailing.getId() + " started" + (extra ? " (send now)" : "")
+                + ": scheduled " + scheduledAt + ", " + total + " recipients, " + skipped + " skipped");
+        started.fire(new RunStarted(run.getId()));
+        return run;
+    }
+}

@@ -1,0 +1,338 @@
+package ru.rassylka.delivery;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.platform.Settings;
+
+/**
+ * The workers that send. Each worker takes the next sendable run in turn (so a huge mailing does
+ * not hold back the others), claims a batch of its due deliveries in a short transaction, sends
+ * them over a pooled SMTP connection outside any transaction, and hands the outcomes to the
+ * writer, which records them in JDBC batches at least every {@link #FLUSH_EVERY}. A delivery whose
+ * lease ends unrecorded (its instance died) is claimed again.
+ */
+@Singleton
+@Startup
+@DependsOn({"Migrations", "SendingTimers"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = SendingEngine.EXECUTOR, maxAsync = 64)
+public class SendingEngine {
+
+    static final String EXECUTOR = "java:app/concurrent/sending";
+    static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    private static final int FLUSH_MAX = 2000;
+
+    @Resource(lookup = EXECUTOR)
+    private ManagedExecutorService executor;
+
+    @Inject
+    private SendingSettings settings;
+
+    @Inject
+    private Ledger ledger;
+
+    @Inject
+    private Runs runs;
+
+    @Inject
+    private SmtpPool pool;
+
+    @Inject
+    private Settings platform;
+
+    @Inject
+    private MetricRegistry metrics;
+
+    @Inject
+    private Logger logger;
+
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    private final Object work = new Object();
+    private final List<Future<?>> tasks = new ArrayList<>();
+    private volatile boolean running;
+    private CircuitBreaker breaker;
+    private RateLimiter limiter;
+    private UnsubscribeTokens tokens;
+    private Counter sentCounter;
+    private Counter failedCounter;
+
+    /** What every e-mail of a run shares: the prepared message and the sender. */
+    private record RunContext(RunTemplate template, String sender) {}
+
+    @PostConstruct
+    void start() {
+        tokens = new UnsubscribeTokens(Base64.getDecoder().decode(signingKey()));
+        breaker = settings.newBreaker();
+        limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
+        sentCounter = metrics.counter("rassylka.messages.sent");
+        failedCounter = metrics.counter("rassylka.messages.failed");
+        metrics.gauge("rassylka.deliveries.waiting", ledger, Ledger::waiting);
+        metrics.gauge("rassylka.smtp.circuit.open", this, engine -> engine.breaker.state(Instant.now()).ordinal());
+        running = true;
+        for (int i = 0; i < settings.concurrency(); i++) {
+            tasks.add(executor.submit(this::work));
+        }
+        tasks.add(executor.submit(this::writeOutcomes));
+        logger.info(() -> "Sending engine started as " + settings.instance() + ": " + settings.concurrency() + " SMTP sessions, "
+                + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() + " messages/s at most" : "no rate limit")
+                + ", lease " + settings.lease().toSeconds() + " s, " + settings.retry().maxAttempts() + " attempts");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        wake();
+        for (Future<?> task : tasks) {
+            try {
+                task.get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                task.cancel(true);
+            }
+        }
+        flush();
+    }
+
+    /** The tokens of the unsubscribe links. */
+    public UnsubscribeTokens tokens() {
+        return tokens;
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.state(Instant.now());
+    }
+
+    /** Wakes idle workers once a new run is committed, so its first e-mail leaves at once. */
+    public void onRunStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunStarted started) {
+        wake();
+    }
+
+    private void wake() {
+        synchronized (work) {
+            work.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (!sendNextBatch()) {
+                    synchronized (work) {
+                        work.wait(IDLE_WAIT.toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                logger.log(Level.WARNING, "A sending worker failed; it goes on in a second", e);
+                sleep(IDLE_WAIT);
+            }
+        }
+    }
+
+    /** Claims and sends one batch of the next run in turn; false when no run has anything due. */
+    private boolean sendNextBatch() {
+        Instant now = Instant.now();
+        if (breaker.state(now) == CircuitBreaker.State.OPEN) {
+            Instant until = breaker.openUntil();
+            sleep(until == null ? IDLE_WAIT : Duration.ofMillis(Math.min(IDLE_WAIT.toMillis(), Math.max(10, Duration.between(now, until).toMillis()))));
+            return true;
+        }
+        List<Long> open = ledger.sendableRuns();
+        contexts.keySet().retainAll(open);
+        for (int i = 0; i < open.size() && running; i++) {
+            long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
+            List<Claimed> batch = ledger.claim(runId, settings.instance(), settings.batch(), now, now.plus(settings.lease()));
+            if (!batch.isEmpty()) {
+                send(context(runId), batch);
+                return true;
+            }
+            if (outcomes.isEmpty() && ledger.finishIfDone(runId, now)) {
+                contexts.remove(runId);
+            }
+        }
+        return false;
+    }
+
+    private void send(RunContext run, List<Claimed> batch) {
+        SmtpConnection connection = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed delivery = batch.get(i);
+            Instant now = Instant.now();
+            if (!running || !breaker.allows(now)) {
+                releaseFrom(batch, i, later(now));
+                break;
+            }
+            MimeMessage message;
+            InternetAddress to;
+            try {
+                to = DeliveryMails.recipient(delivery);
+                String token = tokens.tokenFor(delivery.id());
+                message = DeliveryMails.build(pool.session(), run.sender(), run.template(), delivery,
+                        platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
+            } catch (MessagingException e) {
+                breaker.released();
+                record(delivery, FailureClassifier.of(e), now, 0);
+                continue;
+            }
+            if (connection == null) {
+                try {
+                    connection = pool.borrow();
+                } catch (MessagingException e) {
+                    // the server cannot be reached: the deliveries wait, their attempts are not spent
+                    breaker.unreachable(now);
+                    logger.warning(() -> "SMTP server unreachable: " + FailureClassifier.of(e).reply());
+                    releaseFrom(batch, i, later(now));
+                    break;
+                }
+            }
+            pace();
+            long started = System.nanoTime();
+            Verdict verdict;
+            try {
+                verdict = connection.send(message, to);
+            } catch (MessagingException e) {
+                verdict = FailureClassifier.of(e);
+            }
+            int millis = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (verdict.serverUnreachable()) {
+                breaker.unreachable(now);
+                pool.giveBack(connection, true);
+                connection = null;
+            } else {
+                breaker.succeeded();
+            }
+            record(delivery, verdict, now, millis);
+        }
+        if (connection != null) {
+            pool.giveBack(connection, false);
+        }
+    }
+
+    private void record(Claimed delivery, Verdict verdict, Instant at, int millis) {
+        int attempts = delivery.attempts() + 1;
+        Verdict kept = verdict;
+        Instant next = null;
+        if (verdict.outcome() == DeliveryState.RETRY) {
+            if (settings.retry().mayRetry(attempts)) {
+                next = at.plus(settings.retry().delayAfter(attempts, ThreadLocalRandom.current()::nextDouble));
+            } else {
+                kept = new Verdict(DeliveryState.FAILED, verdict.code(), verdict.reply(), verdict.serverUnreachable());
+            }
+        }
+        if (kept.outcome() == DeliveryState.SENT) {
+            sentCounter.inc();
+        } else if (kept.outcome() == DeliveryState.FAILED) {
+            failedCounter.inc();
+        }
+        outcomes.add(new Outcome(delivery, kept, attempts, at, millis, next));
+    }
+
+    private void releaseFrom(List<Claimed> batch, int from, Instant next) {
+        for (int i = from; i < batch.size(); i++) {
+            outcomes.add(Outcome.released(batch.get(i), next));
+        }
+    }
+
+    /** When released deliveries may be claimed again: after the breaker's pause, or in a moment. */
+    private Instant later(Instant now) {
+        Instant until = breaker.openUntil();
+        return until != null && until.isAfter(now) ? until : now.plusSeconds(1);
+    }
+
+    private void pace() {
+        long wait = limiter.reserve(System.nanoTime());
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private RunContext context(long runId) {
+        return contexts.computeIfAbsent(runId, id -> {
+            MailingRun run = runs.run(id);
+            return new RunContext(run.template(), run.getSender());
+        });
+    }
+
+    /** Writes the outcomes in batches, at least every quarter second, until the engine stops. */
+    private void writeOutcomes() {
+        while (running) {
+            sleep(FLUSH_EVERY);
+            flush();
+        }
+    }
+
+    private synchronized void flush() {
+        while (!outcomes.isEmpty()) {
+            List<Outcome> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
+            Outcome outcome;
+            while (batch.size() < FLUSH_MAX && (outcome = outcomes.poll()) != null) {
+                batch.add(outcome);
+            }
+            try {
+                ledger.record(batch);
+            } catch (RuntimeException e) {
+                outcomes.addAll(batch);
+                logger.log(Level.WARNING, "Outcomes of " + batch.size() + " deliveries could not be written; trying again", e);
+                sleep(IDLE_WAIT);
+                return;
+            }
+        }
+    }
+
+    private String signingKey() {
+        return ledger.signingKey().orElseGet(() -> {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            ledger.saveSigningKey(Base64.getEncoder().encodeToString(secret));
+            return ledger.signingKey().orElseThrow();
+        });
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package ru.rassylka.delivery;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import ru.rassylka.mailing.MailingScheduled;
+
+/**
+ * The triggers of sending. Each mailing waiting for an occurrence has one persistent single-action
+ * timer at its {@code next_run_at}, (re)created in the transaction that changes the mailing.
+ * The database stays the record: a lone Payara Micro loses persistent timers on restart, so they
+ * are rebuilt from it on every start, and a sweep every few seconds starts any due occurrence
+ * whose timer went missing. Only schedules and delegates; {@link Runs} does the work.
+ */
+@Singleton
+@Startup
+@DependsOn("Migrations")
+@Lock(LockType.READ)
+public class SendingTimers {
+
+    @Resource
+    private TimerService timerService;
+
+    @Inject
+    private Runs runs;
+
+    @Inject
+    private Ledger ledger;
+
+    @Inject
+    private Logger logger;
+
+    /** Replaces every timer of this instance by one per scheduled mailing, as the database has them; runs on every start. */
+    @PostConstruct
+    public void rebuild() {
+        int cancelled = 0;
+        for (Timer timer : timerService.getTimers()) {
+            if (timer.getInfo() instanceof Long) {
+                timer.cancel();
+                cancelled++;
+            }
+        }
+        int created = 0;
+        for (Object[] mailing : runs.scheduledMailings()) {
+            create((Long) mailing[0], (Instant) mailing[1]);
+            created++;
+        }
+        int before = cancelled;
+        int after = created;
+        logger.info(() -> "Sending timers rebuilt from the database: " + after + " mailings scheduled (" + before + " old timers replaced)");
+    }
+
+    /** The mailing's timer for its next occurrence, or none; joins the caller's transaction. */
+    public void schedule(long mailingId, Instant nextRunAt) {
+        for (Timer timer : timerService.getTimers()) {
+            if (Long.valueOf(mailingId).equals(timer.getInfo())) {
+                timer.cancel();
+            }
+        }
+        if (nextRunAt != null) {
+            create(mailingId, nextRunAt);
+        }
+    }
+
+    public void onScheduled(@Observes MailingScheduled scheduled) {
+        schedule(scheduled.mailingId(), scheduled.nextRunAt());
+    }
+
+    @Timeout
+    void fire(Timer timer) {
+        runs.startDue((Long) timer.getInfo());
+    }
+
+    /**
+     * Starts what is due but has no timer (lost with a restart or another instance), and stops runs
+     * of deleted or disabled mailings and blocked owners. Not persistent: the database is the record
+     * and deployment recreates this schedule on every start, so missed sweeps need no catching up.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "sending sweep")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        try {
+            for (Long mailingId : runs.dueMailings()) {
+                runs.startDue(mailingId); // each in its own transaction: one failure stops no other
+            }
+            for (Long runId : ledger.skipStopped(Instant.now())) {
+                ledger.finishIfDone(runId, Instant.now());
+            }
+        } catch (RuntimeException e) {
+            logger.log(Level.WARNING, "The sending sweep failed; the next one tries again", e);
+        }
+    }
+
+    private void create(long mailingId, Instant at) {
+        Instant when = at.isBefore(Instant.now()) ? Instant.now() : at;
+        timerService.createSingleActionTimer(Date.from(when), new TimerConfig(mailingId, true));
+    }
+}

@@ -1,0 +1,72 @@
+package ru.rassylka.delivery;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import ru.rassylka.mail.MailSettings;
+
+/**
+ * A few open SMTP connections reused across messages: a connection goes back after use unless
+ * it failed or carried {@code recycleAfter} messages; the next borrower then opens a new one.
+ * Connect, read and write timeouts come from the mail settings, so a silent server costs at most
+ * the timeout.
+ */
+@ApplicationScoped
+public class SmtpPool {
+
+    @Inject
+    private MailSettings mailSettings;
+
+    @Inject
+    private SendingSettings settings;
+
+    private Session session;
+    private BlockingQueue<SmtpConnection> idle;
+
+    @PostConstruct
+    void init() {
+        Properties properties = mailSettings.sessionProperties();
+        // do not wait for the reply to QUIT when recycling a connection
+        properties.put("mail.smtp.quitwait", "false");
+        properties.put("mail.smtps.quitwait", "false");
+        session = Session.getInstance(properties);
+        idle = new ArrayBlockingQueue<>(settings.concurrency());
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** An open connection, reused or new. */
+    public SmtpConnection borrow() throws MessagingException {
+        SmtpConnection connection = idle.poll();
+        if (connection != null && connection.isUsable()) {
+            return connection;
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        return SmtpConnection.open(session, mailSettings);
+    }
+
+    /** Returns a connection after use; a broken or worn one is closed instead. */
+    public void giveBack(SmtpConnection connection, boolean broken) {
+        if (broken || connection.sent() >= settings.recycleAfter() || !idle.offer(connection)) {
+            connection.close();
+        }
+    }
+
+    @PreDestroy
+    void closeAll() {
+        SmtpConnection connection;
+        while ((connection = idle.poll()) != null) {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package ru.rassylka.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import ru.rassylka.account.Role;
+import ru.rassylka.mailing.Mailing;
+import ru.rassylka.mailing.MailingService;
+import ru.rassylka.mailing.MailingStatus;
+import ru.rassylka.mailing.Periodicity;
+import ru.rassylka.manage.MailingOversight;
+import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.server.TestAccounts;
+import ru.rassylka.testing.server.TestMailServer;
+import ru.rassylka.testing.server.TestSending;
+import ru.rassylka.testing.server.TestWorkspace;
+
+/**
+ * The sending engine on Payara with PostgreSQL and the test SMTP server: timers, runs, one e-mail
+ * per recipient, retries, refusals, controls, unsubscribing and a restart that lost its timers.
+ * The test server runs with small batches and a one-second retry delay (pom.xml).
+ */
+@ArquillianTest
+class SendingIT {
+
+    private static final String PASSWORD = "sending password";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @EJB
+    private TestAccounts accounts;
+
+    @EJB
+    private TestWorkspace workspace;
+
+    @EJB
+    private TestSending sending;
+
+    @EJB
+    private TestMailServer mail;
+
+    @EJB
+    private MailingService mailings;
+
+    @EJB
+    private MailingOversight oversight;
+
+    @EJB
+    private SendingTimers timers;
+
+    @EJB
+    private Unsubscriptions unsubscriptions;
+
+    private String owner(String prefix) {
+        String email = prefix + "-" + System.nanoTime() + "@example.org";
+        accounts.create(email, PASSWORD, true);
+        workspace.setTimeZone(email, "UTC");
+        return email;
+    }
+
+    private static String address(String name) {
+        return name + "-" + System.nanoTime() + "@example.net";
+    }
+
+    private long htmlMessage(String owner) {
+        return workspace.createMessage(owner, "Hello, {{full_name}}",
+                "<p>Dear <b>{{full_name}}</b>, news for {{email}}.</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>").getId();
+    }
+
+    /** A mailing of the owner's message to the clients, once, {@code seconds} from now on the UTC wall clock. */
+    private Mailing mailingIn(String owner, long messageId, Set<Long> clients, int seconds, Periodicity periodicity) {
+        LocalDateTime first = LocalDateTime.ofInstant(Instant.now().plusSeconds(seconds), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return workspace.createMailing(owner, "Mailing " + System.nanoTime(), messageId, clients, first, periodicity);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
+            }
+            pause(200);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private MailingRun finishedRun(long mailingId) {
+        await("a finished run of mailing " + mailingId,
+                () -> sending.runs(mailingId).stream().anyMatch(MailingRun::isFinished));
+        return sending.runs(mailingId).get(0);
+    }
+
+    private Delivery deliveryTo(long runId, String email) {
+        return sending.deliveries(runId).stream().filter(d -> d.getEmail().equals(email)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void mailingDueInThreeSecondsIsSentOnTimeOneMailPerRecipientWithHeadersAndAttempts() throws Exception {
+        String owner = owner("due");
+        String first = address("anna");
+        String second = address("boris");
+        long anna = workspace.createClient(owner, first, "Анна Петрова").getId();
+        long boris = workspace.createClient(owner, second, "Boris <b>Bold</b>").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(anna, boris), 3, Periodicity.ONCE);
+        Instant scheduled = mailing.getNextRunAt();
+
+        MimeMessage toAnna = mail.awaitMail(first, 1);
+        MimeMessage toBoris = mail.awaitMail(second, 1);
+
+        MailingRun run = finishedRun(mailing.getId());
+        assertEquals(scheduled, run.getScheduledAt());
+        assertFalse(run.getStartedAt().isBefore(scheduled), "not sent before its time");
+        assertTrue(run.getStartedAt().isBefore(scheduled.plusSeconds(10)), "started at " + run.getStartedAt() + " for " + scheduled);
+        assertEquals(2, run.getTotal());
+        assertEquals(2, run.getSent());
+        for (MimeMessage received : List.of(toAnna, toBoris)) {
+            assertEquals(1, received.getRecipients(Message.RecipientType.TO).length, "To: holds one address");
+            assertNull(received.getRecipients(Message.RecipientType.CC));
+            assertTrue(received.isMimeType("multipart/alternative"), received.getContentType());
+            assertTrue(received.getHeader("List-Unsubscribe", null).matches("<http://.+/unsubscribe\\?t=[A-Za-z0-9_-]+>"),
+                    received.getHeader("List-Unsubscribe", null));
+            assertEquals("List-Unsubscribe=One-Click", received.getHeader("List-Unsubscribe-Post", null));
+            assertTrue(received.getMessageID().matches("<\\d+\\." + run.getId() + "\\.rassylka@.+>"), received.getMessageID());
+        }
+        assertEquals("Hello, Анна Петрова", toAnna.getSubject());
+        String text = part(toAnna, "text/plain");
+        assertTrue(text.contains("Dear Анна Петрова, news for " + first), text);
+        assertTrue(text.contains("/unsubscribe?t="), text);
+        String html = part(toBoris, "text/html");
+        assertTrue(html.contains("Boris &lt;b&gt;Bold&lt;/b&gt;"), "the name is escaped in HTML: " + html);
+        assertTrue(html.contains("/unsubscribe?t="), "the body's link is the delivery's unsubscribe address: " + html);
+        assertEquals(1, mail.to(first).size());
+
+        Delivery delivery = deliveryTo(run.getId(), first);
+        assertEquals(DeliveryState.SENT, delivery.getState());
+        List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
+        assertEquals(1, attempts.size());
+        assertEquals(DeliveryState.SENT, attempts.get(0).getOutcome());
+        assertEquals(250, attempts.get(0).getSmtpCode());
+        assertTrue(attempts.get(0).getReply().contains("Ok"), attempts.get(0).getReply());
+        Mailing after = sending.mailing(mailing.getId());
+        assertNull(after.getNextRunAt());
+        assertEquals(MailingStatus.COMPLETED, after.status(Instant.now()));
+    }
+
+    @Test
+    void dailyMailingGetsItsNextRunPlannedADayLater() {
+        String owner = owner("daily");
+        String to = address("daily");
+        long client = workspace.createClient(owner, to, "Daily Reader").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(client), 2, Periodicity.DAILY);
+        Instant first = mailing.getNextRunAt();
+
+        mail.awaitMail(to, 1);
+        finishedRun(mailing.getId());
+
+        Mailing after = sending.mailing(mailing.getId());
+        assertEquals(first.plus(Duration.ofDays(1)), after.getNextRunAt());
+        assertEquals(first, after.getLastOccurrenceAt());
+        assertEquals(MailingStatus.STARTED, after.status(Instant.now()));
+    }
+
+    @Test
+    void temporaryRefusalIsRetriedAndThenSent() {
+        String owner = owner("defer");
+        String to = address("later").replace("@", "+defer4xx@");
+        long client = workspace.createClient(owner, to, "Later Reader").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(client), 1, Periodicity.ONCE);
+
+        mail.awaitMail(to, 1);
+        MailingRun run = finishedRun(mailing.getId());
+
+        Delivery delivery = deliveryTo(run.getId(), to);
+        assertEquals(DeliveryState.SENT, delivery.getState());
+        assertEquals(2, delivery.getAttempts());
+        List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
+        assertEquals(List.of(DeliveryState.RETRY, DeliveryState.SENT), attempts.stream().map(DeliveryAttempt::getOutcome).toList());
+        assertEquals(451, attempts.get(0).getSmtpCode());
+        assertTrue(attempts.get(0).getReply().contains("Temporary failure"), attempts.get(0).getReply());
+        assertEquals(250, attempts.get(1).getSmtpCode());
+        assertEquals(1, mail.to(to).size());
+    }
+
+    @Test
+    void permanentRefusalFailsAtOnceWithoutRetry() {
+        String owner = owner("reject");
+        String bad = address("nobody").replace("@", "+reject5xx@");
+        String good = address("somebody");
+        long badClient = workspace.createClient(owner, bad, "Nobody").getId();
+        long goodClient = workspace.createClient(owner, good, "Somebody").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(badClient, goodClient), 1, Periodicity.ONCE);
+
+        mail.awaitMail(good, 1);
+        MailingRun run = finishedRun(mailing.getId());
+
+        Delivery delivery = deliveryTo(run.getId(), bad);
+        assertEquals(DeliveryState.FAILED, delivery.getState());
+        assertEquals(1, delivery.getAttempts());
+        assertNull(delivery.getNextAttemptAt());
+        List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
+        assertEquals(1, attempts.size());
+        assertEquals(550, attempts.get(0).getSmtpCode());
+        assertTrue(attempts.get(0).getReply().contains("User unknown"), attempts.get(0).getReply());
+        assertEquals(1, run.getFailed());
+        assertEquals(1, run.getSent());
+        assertTrue(mail.to(bad).isEmpty());
+    }
+
+    @Test
+    void pauseStopsARunningRunAndResumeFinishesItWithoutDuplicates() {
+        String owner = owner("pause");
+        List<String> recipients = slowRecipients(owner, 16);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+
+        await("the first e-mails", () -> received(recipients) >= 2);
+        mailings.pause(accounts.byEmail(owner), mailing.getId());
+        pause(2500); // in-flight batches finish
+        int atPause = received(recipients);
+        pause(2000);
+        assertEquals(atPause, received(recipients), "nothing more is sent while paused");
+        assertTrue(atPause < recipients.size(), "the pause came in the middle of the run: " + atPause);
+        MailingRun paused = sending.runs(mailing.getId()).get(0);
+        assertFalse(paused.isFinished());
+
+        mailings.resume(accounts.byEmail(owner), mailing.getId());
+        MailingRun run = finishedRun(mailing.getId());
+        assertEquals(recipients.size(), run.getSent());
+        for (String to : recipients) {
+            assertEquals(1, mail.to(to).size(), to);
+        }
+    }
+
+    @Test
+    void disableByAManagerStopsARunningRunAndSkipsTheRest() {
+        String manager = "manager-" + System.nanoTime() + "@example.org";
+        accounts.create(manager, PASSWORD, true, Role.MANAGER);
+        stopMidRunSkipsTheRest("disable", (owner, mailing) -> oversight.disable(accounts.byEmail(manager), mailing, "Complaints"),
+                SkipReason.MAILING_DISABLED);
+    }
+
+    @Test
+    void deleteByTheOwnerStopsARunningRunAndSkipsTheRest() {
+        stopMidRunSkipsTheRest("delete", (owner, mailing) -> mailings.delete(accounts.byEmail(owner), mailing), SkipReason.MAILING_DELETED);
+    }
+
+    @Test
+    void blockedOwnersRunStopsAndItsPendingDeliveriesAreNotSent() {
+        stopMidRunSkipsTheRest("blocked", (owner, mailing) -> accounts.block(owner, "Spam"), SkipReason.OWNER_BLOCKED);
+    }
+
+    private void stopMidRunSkipsTheRest(String prefix, BiConsumer<String, Long> stop, SkipReason reason) {
+        String owner = owner(prefix);
+        List<String> recipients = slowRecipients(owner, 16);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+
+        await("the first e-mails", () -> received(recipients) >= 2);
+        stop.accept(owner, mailing.getId());
+        MailingRun run = finishedRun(mailing.getId());
+
+        assertTrue(run.getSkipped() > 0, "some were skipped: " + run.getSkipped());
+        assertEquals(recipients.size(), run.getSent() + run.getSkipped());
+        assertTrue(sending.deliveries(run.getId()).stream().filter(d -> d.getState() == DeliveryState.SKIPPED)
+                .allMatch(d -> d.getReason() == reason));
+        pause(1500);
+        assertEquals(run.getSent(), received(recipients), "nothing is sent after the stop but what was in flight");
+    }
+
+    @Test
+    void unsubscribedClientIsSkippedAndTheLinkUnsubscribes() throws Exception {
+        String owner = owner("unsubscribe");
+        String stays = address("stays");
+        String left = address("left");
+        long staysId = workspace.createClient(owner, stays, "Stays").getId();
+        long leftId = workspace.createClient(owner, left, "Left").getId();
+        sending.unsubscribe(leftId);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+
+        MimeMessage received = mail.awaitMail(stays, 1);
+        MailingRun run = finishedRun(mailing.getId());
+
+        assertEquals(1, run.getSkipped());
+        Delivery skipped = deliveryTo(run.getId(), left);
+        assertEquals(DeliveryState.SKIPPED, skipped.getState());
+        assertEquals(SkipReason.UNSUBSCRIBED, skipped.getReason());
+        assertTrue(mail.to(left).isEmpty());
+
+        String token = tokenOf(received.getHeader("List-Unsubscribe", null));
+        assertEquals(stays, unsubscriptions.find(token).orElseThrow().getEmail());
+        assertFalse(sending.client(staysId).isUnsubscribed(), "finding the link changes nothing");
+        assertEquals(stays, unsubscriptions.unsubscribe(token).orElseThrow());
+        assertTrue(sending.client(staysId).isUnsubscribed());
+        assertTrue(unsubscriptions.unsubscribe(token.substring(0, token.length() - 2) + "AA").isEmpty(), "a forged token does nothing");
+        assertTrue(unsubscriptions.find("not-a-token").isEmpty());
+    }
+
+    @Test
+    void restartWithTimersGoneSendsAMissedOccurrenceOnceAndPlansTheNextFuture() {
+        String owner = owner("restart");
+        String to = address("restart");
+        long client = workspace.createClient(owner, to, "Restart Reader").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(client), 3600, Periodicity.DAILY);
+        // as if the service had been down for three days: three occurrences missed, no timer for them
+        LocalDateTime firstSend = LocalDateTime.now(ZoneOffset.UTC).minusDays(3).truncatedTo(ChronoUnit.MINUTES);
+        sending.occurrenceMissed(mailing.getId(), firstSend, firstSend.toInstant(ZoneOffset.UTC));
+
+        timers.rebuild(); // what every start does; the sweep would find it as well
+
+        mail.awaitMail(to, 1);
+        MailingRun run = finishedRun(mailing.getId());
+        pause(6000); // a sweep and the rebuilt timer have both had their chance
+        assertEquals(1, sending.runs(mailing.getId()).size(), "one run for all missed occurrences");
+        assertEquals(1, mail.to(to).size());
+        assertEquals(firstSend.plusDays(3).toInstant(ZoneOffset.UTC), run.getScheduledAt(), "the latest missed occurrence");
+        Instant next = sending.mailing(mailing.getId()).getNextRunAt();
+        assertNotNull(next);
+        assertTrue(next.isAfter(Instant.now()), "the next send lies in the future: " + next);
+    }
+
+    private List<String> slowRecipients(String owner, int count) {
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String to = address("slow" + i).replace("@", "+slow@");
+            workspace.createClient(owner, to, "Slow " + i);
+            recipients.add(to);
+        }
+        return recipients;
+    }
+
+    private int received(List<String> recipients) {
+        return recipients.stream().mapToInt(to -> mail.to(to).size()).sum();
+    }
+
+    private static String tokenOf(String listUnsubscribe) {
+        Matcher matcher = Pattern.compile("t=([A-Za-z0-9_-]+)").matcher(listUnsubscribe);
+        assertTrue(matcher.find(), listUnsubscribe);
+        return matcher.group(1);
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return parts.getBodyPart(i).getContent().toString();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+}
