@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import ru.rassylka.account.User;
 import ru.rassylka.manage.UserDirectory;
-import ru.rassylka.manage.UsersLazyModel;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.web.SearchableLazyModel;
 
 /** The administrator's list of users, to grant or revoke the MANAGER role. */
 @Named
@@ -23,11 +23,11 @@ public class ManagersBacking implements Serializable {
     @Inject
     private ManagerRoles roles;
 
-    private UsersLazyModel users;
+    private SearchableLazyModel<User> users;
 
     @PostConstruct
     void init() {
-        users = new UsersLazyModel(directory);
+        users = new SearchableLazyModel<>(directory::count, directory::page, User::getId);
     }
 
     public void grant(User user) {
@@ -40,7 +40,7 @@ public class ManagersBacking implements Serializable {
         Pages.info("admin.users.revoked", user.getEmail());
     }
 
-    public UsersLazyModel getUsers() {
+    public SearchableLazyModel<User> getUsers() {
         return users;
     }
 }

@@ -14,6 +14,7 @@ import org.primefaces.component.datatable.DataTable;
 import ru.rassylka.account.ActiveUser;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.web.SearchableLazyModel;
 
 /** The list of the caller's clients, with search and delete. */
 @Named
@@ -29,13 +30,13 @@ public class ClientsBacking implements Serializable {
     @Inject
     private ActiveUser activeUser;
 
-    private ClientsLazyModel list;
+    private SearchableLazyModel<Client> list;
     private Client selected;
     private ZoneId zone;
 
     @PostConstruct
     void init() {
-        list = new ClientsLazyModel(clients);
+        list = new SearchableLazyModel<>(clients::count, clients::page, Client::getId);
         zone = ZoneId.of(activeUser.user().map(User::getTimeZone).orElse(User.DEFAULT_TIME_ZONE));
     }
 
@@ -71,7 +72,7 @@ public class ClientsBacking implements Serializable {
         list.changed();
     }
 
-    public ClientsLazyModel getList() {
+    public SearchableLazyModel<Client> getList() {
         return list;
     }
 

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.web.SearchableLazyModel;
 
 /** The manager's list of all mailings, with disable (with a reason) and enable. */
 @Named
@@ -19,13 +20,13 @@ public class ManageMailingsBacking implements Serializable {
     @Inject
     private MailingOversight oversight;
 
-    private MailingsLazyModel mailings;
+    private SearchableLazyModel<Mailing> mailings;
     private Mailing selected;
     private String reason;
 
     @PostConstruct
     void init() {
-        mailings = new MailingsLazyModel(oversight);
+        mailings = new SearchableLazyModel<>(oversight::count, oversight::page, Mailing::getId);
     }
 
     public void prepareDisable(Mailing mailing) {
@@ -51,7 +52,7 @@ public class ManageMailingsBacking implements Serializable {
         }
     }
 
-    public MailingsLazyModel getMailings() {
+    public SearchableLazyModel<Mailing> getMailings() {
         return mailings;
     }
 

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.web.SearchableLazyModel;
 
 /** The manager's list of all users, with block and unblock. */
 @Named
@@ -22,13 +23,13 @@ public class UsersBacking implements Serializable {
     @Inject
     private UserAdministration administration;
 
-    private UsersLazyModel users;
+    private SearchableLazyModel<User> users;
     private User selected;
     private String reason;
 
     @PostConstruct
     void init() {
-        users = new UsersLazyModel(directory);
+        users = new SearchableLazyModel<>(directory::count, directory::page, User::getId);
     }
 
     public void prepareBlock(User user) {
@@ -50,7 +51,7 @@ public class UsersBacking implements Serializable {
         Pages.info("manage.users.unblocked", user.getEmail());
     }
 
-    public UsersLazyModel getUsers() {
+    public SearchableLazyModel<User> getUsers() {
         return users;
     }
 

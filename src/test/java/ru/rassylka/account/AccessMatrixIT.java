@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,6 +21,7 @@ import ru.rassylka.testing.WebClient;
 
 /** Who reaches which page: anonymous, USER, MANAGER and ADMIN against every protected prefix. */
 @ArquillianTest
+@RunAsClient
 class AccessMatrixIT {
 
     private static final String PASSWORD = "matrix password";
@@ -54,7 +56,7 @@ class AccessMatrixIT {
             new Rule("dev/mailbox", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND),
             new Rule("WEB-INF/templates/layout.xhtml", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
         return Deployments.application();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,6 +22,7 @@ import ru.rassylka.testing.WebClient;
 
 /** Two logged-in users over real HTTP: one never sees or changes the other's clients. */
 @ArquillianTest
+@RunAsClient
 class ClientsOwnershipIT {
 
     private static final String PASSWORD = "ownership password";
@@ -28,7 +30,7 @@ class ClientsOwnershipIT {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Pattern EDIT_LINK = Pattern.compile("edit\\?id=(\\d+)\"[^>]*>([^<]+)<");
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
         return Deployments.application();
     }

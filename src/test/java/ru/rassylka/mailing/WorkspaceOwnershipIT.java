@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -27,13 +28,14 @@ import ru.rassylka.testing.WebClient;
  * refused; a manager cannot open another user's mailing for editing either.
  */
 @ArquillianTest
+@RunAsClient
 class WorkspaceOwnershipIT {
 
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final String PASSWORD = "ownership password";
     private static final String FIRST_SEND = LocalDateTime.of(Year.now().getValue() + 1, 3, 1, 9, 0).toString();
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
         return Deployments.application();
     }
