@@ -57,6 +57,8 @@ public final class RunningService {
         environment.put("DEV_SMTP_PORT", System.getProperty("rassylka.e2e.smtpPort", "12525"));
         environment.put("DATA_DIR", new File(buildDir, "e2e-data").getAbsolutePath());
         environment.put("JAVA_OPTS", "-Xmx768m");
+        // a run of 2,000 lasts about ten seconds, so a browser sees its progress; bursts of a second's worth keep small runs instant
+        environment.put("SEND_RATE_PER_SECOND", "200");
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
