@@ -113,20 +113,7 @@ public class Runs {
     /** "Send now": an extra run of the caller's mailing at once, besides its schedule. */
     @RolesAllowed(Role.Names.USER)
     public MailingRun sendNow(long mailingId) {
-        User owner = accounts.getCurrent();
-        Mailing mailing = em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
-                .setParameter("owner", owner)
-                .setParameter("id", mailingId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new MailingNotFoundException(mailingId));
-        if (mailing.isDisabled()) {
-            throw new BusinessException("sending.disabledCannotSend");
-        }
-        if (mailing.isPaused()) {
-            throw new BusinessException("sending.pausedCannotSend");
-        }
+        Mailing mailing = sendable(accounts.getCurrent(), mailingId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return start(mailing, now, true, now);
     }
@@ -165,6 +152,7 @@ public class Runs {
         return start(mailing, now, true, now, ONLY_FAILED_IN, source.getId());
     }
 
+    /** The caller's mailing, locked, when it may send now (not paused, not disabled). */
     private Mailing sendable(User owner, long mailingId) {
         Mailing mailing = em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
                 .setParameter("owner", owner)

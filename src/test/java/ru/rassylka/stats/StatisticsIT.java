@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,7 +36,6 @@ import ru.rassylka.testing.WebClient;
 class StatisticsIT {
 
     private static final String PASSWORD = "statistics password";
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     @Deployment
@@ -115,7 +113,7 @@ class StatisticsIT {
         WebClient owner = loggedIn(ran.owner());
         String runPage = owner.get("runs/" + ran.run()).body();
 
-        HttpResponse<String> retried = owner.post("runs/view?id=" + ran.run(), form(runPage, "actions", Map.of("actions:retryFailed", "")));
+        HttpResponse<String> retried = owner.post("runs/view?id=" + ran.run(), WebClient.form(runPage, "actions", Map.of("actions:retryFailed", "")));
 
         assertEquals(302, retried.statusCode(), retried.body());
         long retry = awaitFinishedRun(ran.mailing(), 2);
@@ -143,13 +141,13 @@ class StatisticsIT {
         assertTrue(manager.get("reports/").body().contains(ran.owner()), "the manager's report lists users");
 
         // a forged retry from the manager's copy of the run page starts nothing
-        manager.post("runs/view?id=" + ran.run(), form(runPage.body(), "actions", Map.of("actions:retryFailed", "")));
+        manager.post("runs/view?id=" + ran.run(), WebClient.form(runPage.body(), "actions", Map.of("actions:retryFailed", "")));
         // the owner's pages and their actions answer 404 to the manager
         assertEquals(404, manager.get("mailings/" + ran.mailing()).statusCode());
         assertEquals(404, manager.get("mailings/edit?id=" + ran.mailing()).statusCode());
         String ownMailing = manager.get("mailings/" + laterMailingOf(managerEmail)).body();
         for (String button : new String[] {"actions:sendNow", "actions:pause", "actions:delete"}) {
-            Map<String, String> forged = form(ownMailing, "actions", Map.of(button, ""));
+            Map<String, String> forged = WebClient.form(ownMailing, "actions", Map.of(button, ""));
             forged.put("id", String.valueOf(ran.mailing()));
             assertEquals(404, manager.post("mailings/view", forged).statusCode(), button);
         }
@@ -206,17 +204,6 @@ class StatisticsIT {
         return value.group(1).trim();
     }
 
-    private static Map<String, String> form(String page, String formId, Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put(formId, formId);
-        form.putAll(fields);
-        form.put("jakarta.faces.ViewState", WebClient.viewState(page));
-        Matcher nonce = NONCE.matcher(page);
-        if (nonce.find()) {
-            form.put("primefaces.nonce", nonce.group(1));
-        }
-        return form;
-    }
 
     private long prepare(String what, Map<String, String> parameters) {
         HttpResponse<String> created = support().post("test-support/workspace/" + what, parameters);

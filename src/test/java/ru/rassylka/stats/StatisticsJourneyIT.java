@@ -99,7 +99,7 @@ class StatisticsJourneyIT {
         browser.findElement(By.cssSelector("[id$=':showAttempts']")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#attempts .attempt-code"), "250"));
 
-        browser.findElement(By.id("mailing")).click();
+        browser.get(browser.findElement(By.id("mailing")).getAttribute("href"));
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats:totalSent"), String.valueOf(RECIPIENTS)));
         awaitChart("stats:perDay");
         browser.get(base + "/reports/");

@@ -21,6 +21,8 @@ public final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
     private static final Pattern RETURN_TO = Pattern.compile("name=\"login:returnTo\"[^>]*value=\"([^\"]*)\"");
 
     private final URI base;
@@ -87,6 +89,22 @@ public final class WebClient {
                 .filter(cookie -> cookie.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue)
                 .findFirst();
+    }
+
+    /**
+     * The fields of a postback of a form on a page: the form's marker, the given fields, the view
+     * state and the page's nonce, which PrimeFaces scripts send with every postback as a browser would.
+     */
+    public static Map<String, String> form(String page, String formId, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.putAll(fields);
+        form.put("jakarta.faces.ViewState", viewState(page));
+        Matcher nonce = NONCE.matcher(page);
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
+        return form;
     }
 
     public static String viewState(String html) {
