@@ -9,6 +9,7 @@ export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_USER=${DB_USER:
 export PGPASSWORD=${DB_PASSWORD:-}
 # sink dumps in memory when possible: writing them must not slow the sink down
 work=$(mktemp -d -p "$([ -d /dev/shm ] && echo /dev/shm || echo /tmp)")
+chmod 777 "$work"  # smtp-sink writes its dump as nobody
 service_pids=()
 
 log() { printf '%s\n' "$*" >&2; }
@@ -46,8 +47,8 @@ start_service() {
 wait_for_service() {
   local port=$1 pid=$2
   for _ in $(seq 1 300); do
-    # any answer will do: /health says 503 while the SMTP server is down, which some cases want
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health")" != 000 ] && return 0
+    # the home page, not /health: Payara answers /health before the application is deployed
+    if curl -fs -o /dev/null "http://localhost:$port/"; then return 0; fi
     kill -0 "$pid" 2>/dev/null || { log "The service stopped; see target/bench-service-$port.log"; exit 1; }
     sleep 1
   done
