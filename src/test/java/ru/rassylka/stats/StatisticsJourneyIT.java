@@ -105,6 +105,11 @@ class StatisticsJourneyIT {
         browser.get(base + "/reports/");
         assertEquals(String.valueOf(RECIPIENTS), browser.findElement(By.id("sent")).getText());
         awaitChart("perMonth");
+
+        // the development mailbox stays usable for the journeys after this one: it lists only the newest e-mails
+        admin.get(base + "/dev/mailbox");
+        assertTrue(admin.findElement(By.id("mailbox:newestOnly")).getText().startsWith("Показаны последние 100 из "));
+        assertEquals(100, admin.findElements(By.cssSelector("#mailbox\\:list tbody tr")).size());
     }
 
     /** The bar's per cent as the page shows it, read every 200 ms until it shows 100 %. */
