@@ -21,6 +21,7 @@ from delivery_attempt group by run_id, date_trunc('hour', attempted_at), outcome
 create index mailing_run_mailing_idx on mailing_run (mailing_id, created_at);
 create index mailing_run_owner_idx on mailing_run (owner_id);
 
--- a run's deliveries by outcome in recipient order (filters and their pages), and by address
+-- a run's deliveries by outcome in recipient order (filters and their pages), and by address;
+-- with client_id in each, a page of recipients is found in the index alone, however deep
 create index delivery_run_state_idx on delivery (run_id, state, client_id);
-create index delivery_run_email_idx on delivery (run_id, email);
+create index delivery_run_email_idx on delivery (run_id, email, client_id);

@@ -185,6 +185,7 @@ public class Ledger {
                 }
             }
             logFinished(connection, runId, now);
+            AttemptTally.merge(connection, runId);
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Run " + runId + " could not be checked", e);

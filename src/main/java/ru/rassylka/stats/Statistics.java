@@ -127,29 +127,30 @@ public class Statistics {
     }
 
     /**
-     * A page of the run's deliveries. The page's ids are found in the indexes alone (a deep page
-     * skips index entries, not rows), then only those rows are read.
+     * A page of the run's deliveries. The page's recipients are found in the indexes alone (a deep
+     * page skips index entries, not rows), then only those rows are read.
      */
     public List<Delivery> deliveries(long runId, DeliveryFilter filter, String search, String sortField, boolean ascending,
             int first, int size) {
         visibleRun(runId);
         String column = sortField == null ? null : SORTABLE.get(sortField);
         String order = column == null ? "client_id" : column + (ascending ? " asc" : " desc") + ", client_id";
-        Query page = em.createNativeQuery("select id from delivery where run_id = ?1" + states(filter)
+        Query page = em.createNativeQuery("select client_id from delivery where run_id = ?1" + states(filter)
                 + (search == null ? "" : " and email like ?2 escape '\\'") + " order by " + order + " limit ?3 offset ?4");
         page.setParameter(1, runId).setParameter(3, size).setParameter(4, first);
         if (search != null) {
             page.setParameter(2, LikePatterns.startingWith(search));
         }
-        List<Long> ids = ((List<?>) page.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
-        if (ids.isEmpty()) {
+        List<Long> clients = ((List<?>) page.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        if (clients.isEmpty()) {
             return List.of();
         }
-        Map<Long, Delivery> rows = em.createQuery("select d from Delivery d where d.id in :ids", Delivery.class)
-                .setParameter("ids", ids)
+        Map<Long, Delivery> rows = em.createQuery("select d from Delivery d where d.runId = :run and d.clientId in :clients", Delivery.class)
+                .setParameter("run", runId)
+                .setParameter("clients", clients)
                 .getResultStream()
-                .collect(Collectors.toMap(Delivery::getId, Function.identity()));
-        return ids.stream().map(rows::get).toList();
+                .collect(Collectors.toMap(Delivery::getClientId, Function.identity()));
+        return clients.stream().map(rows::get).toList();
     }
 
     /** The delivery's attempts, oldest first. */

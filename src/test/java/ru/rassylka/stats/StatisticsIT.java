@@ -72,6 +72,9 @@ class StatisticsIT {
     void pagesCountWhatTheLedgerRecordedAfterARunWithMixedOutcomes() {
         Ran ran = mixedRun();
         assertEquals("5|3|1|1|5", ledger(ran.run()), "2 accepted, 1 deferred then accepted, 1 refused, 1 unsubscribed; 5 attempts");
+        String[] summary = support().get("test-support/ledger/summary?run=" + ran.run()).body().split("\\|");
+        assertEquals(summary[1], summary[0], "a finished run's summary has one row per hour, outcome and code");
+        assertEquals("5", summary[2], "the summary counts every attempt");
         WebClient owner = loggedIn(ran.owner());
 
         String mailingPage = owner.get("mailings/" + ran.mailing()).body();

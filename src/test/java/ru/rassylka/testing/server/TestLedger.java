@@ -52,6 +52,15 @@ public class TestLedger {
         return total + "|" + byState[0] + "|" + byState[1] + "|" + byState[2] + "|" + attempts.longValue();
     }
 
+    /** {@code rows|groups|attempts} of a run's attempt summary: its rows, its (hour, outcome, code) groups, their sum. */
+    public String summary(long runId) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), count(distinct concat(hour_start, outcome, smtp_code)),"
+                        + " coalesce(sum(attempts), 0) from attempt_summary where run_id = ?1")
+                .setParameter(1, runId)
+                .getSingleResult();
+        return ((Number) row[0]).longValue() + "|" + ((Number) row[1]).longValue() + "|" + ((Number) row[2]).longValue();
+    }
+
     public long userId(String email) {
         return em.createQuery("select u.id from User u where u.email = :email", Long.class)
                 .setParameter("email", email)

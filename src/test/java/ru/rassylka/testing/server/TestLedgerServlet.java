@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * Lets client-side tests read the sending ledger and unsubscribe a client; deployed only with tests.
- * GET /test-support/ledger/runs?mailing=…, /test-support/ledger/count?run=…, /test-support/ledger/user?email=…;
+ * GET /test-support/ledger/runs?mailing=…, /test-support/ledger/count?run=…, /test-support/ledger/summary?run=…,
+ * /test-support/ledger/user?email=…;
  * POST /test-support/ledger/unsubscribe?client=….
  */
 @WebServlet("/test-support/ledger/*")
@@ -28,6 +29,7 @@ public class TestLedgerServlet extends HttpServlet {
         String answer = switch (String.valueOf(request.getPathInfo())) {
             case "/runs" -> ledger.runs(Long.parseLong(request.getParameter("mailing")));
             case "/count" -> ledger.count(Long.parseLong(request.getParameter("run")));
+            case "/summary" -> ledger.summary(Long.parseLong(request.getParameter("run")));
             case "/user" -> String.valueOf(ledger.userId(request.getParameter("email")));
             default -> null;
         };
