@@ -13,6 +13,8 @@ chmod 777 "$work"  # smtp-sink writes its dump as nobody
 service_pids=()
 
 log() { printf '%s\n' "$*" >&2; }
+# a port nobody listens on now, for defaults: fixed numbers collide with other services on the machine
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 sql() { psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$bench_db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 now_s() { date +%s.%N; }
 elapsed() { echo "$(now_s) - $1" | bc; }
@@ -70,7 +72,7 @@ migrate_schema() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-# owner_with_clients ROWS: one verified owner in UTC with ROWS clients and a ~2 KB message; sets owner_id, message_id
+# owner_with_clients ROWS: one verified owner in UTC with ROWS clients and a message that makes e-mails of about 2,000 bytes (as smtp-source -l 2000); sets owner_id, message_id
 owner_with_clients() {
   local rows=$1
   owner_id=$(sql -c "insert into app_user (id, email, password_hash, full_name, language, time_zone, verified_at, created_at, version)
@@ -79,7 +81,7 @@ owner_with_clients() {
   sql -c "insert into client (id, owner_id, email, full_name, created_at, version)
     select nextval('client_seq'), $owner_id, 'r' || g || '@example.org', 'Получатель ' || g, now(), 0 from generate_series(1, $rows) g"
   local body
-  body="Здравствуйте, {{full_name}}!\n\n$(head -c 1500 /dev/zero | tr '\0' 'x' | fold -w 75)\n\nОтписаться: {{unsubscribe_url}}"
+  body="Здравствуйте, {{full_name}}!\n\n$(head -c 1140 /dev/zero | tr '\0' 'x' | fold -w 75)\n\nОтписаться: {{unsubscribe_url}}"
   message_id=$(sql -c "insert into message (id, owner_id, subject, body, body_kind, created_at, updated_at, version)
     values (nextval('message_seq'), $owner_id, 'Новости для {{full_name}}', E'$body', 'PLAIN_TEXT', now(), now(), 0) returning id" | head -1)
   sql -c "vacuum (analyze) client"
