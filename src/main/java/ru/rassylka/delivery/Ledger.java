@@ -146,6 +146,7 @@ public class Ledger {
             update.executeBatch();
             if (anyAttempt) {
                 insert.executeBatch();
+                AttemptTally.write(connection, outcomes);
             }
             for (Map.Entry<Long, int[]> run : counts.entrySet()) {
                 if (run.getValue()[0] + run.getValue()[1] > 0) {
@@ -184,6 +185,7 @@ public class Ledger {
                 }
             }
             logFinished(connection, runId, now);
+            AttemptTally.merge(connection, runId);
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Run " + runId + " could not be checked", e);

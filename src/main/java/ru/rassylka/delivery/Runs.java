@@ -42,6 +42,7 @@ public class Runs {
             + " case when c.unsubscribed_at is null then null else cast(?2 as timestamp with time zone) end"
             + " from client c where c.owner_id = ?3";
     private static final String ONLY_CHOSEN = " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
+    private static final String ONLY_FAILED_IN = " and c.id in (select d.client_id from delivery d where d.run_id = ?4 and d.state = 'FAILED')";
 
     @PersistenceContext
     private EntityManager em;
@@ -112,20 +113,7 @@ public class Runs {
     /** "Send now": an extra run of the caller's mailing at once, besides its schedule. */
     @RolesAllowed(Role.Names.USER)
     public MailingRun sendNow(long mailingId) {
-        User owner = accounts.getCurrent();
-        Mailing mailing = em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
-                .setParameter("owner", owner)
-                .setParameter("id", mailingId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new MailingNotFoundException(mailingId));
-        if (mailing.isDisabled()) {
-            throw new BusinessException("sending.disabledCannotSend");
-        }
-        if (mailing.isPaused()) {
-            throw new BusinessException("sending.pausedCannotSend");
-        }
+        Mailing mailing = sendable(accounts.getCurrent(), mailingId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return start(mailing, now, true, now);
     }
@@ -143,17 +131,61 @@ public class Runs {
                 .map(RunProgress::of);
     }
 
+    /**
+     * "Retry failed": an extra run of the caller's mailing for just the recipients that failed in
+     * one of its runs (those still among the owner's clients; unsubscribed ones are skipped).
+     */
+    @RolesAllowed(Role.Names.USER)
+    public MailingRun retryFailed(long runId) {
+        User owner = accounts.getCurrent();
+        MailingRun source = em.createQuery("select r from MailingRun r where r.id = :id and r.ownerId = :owner", MailingRun.class)
+                .setParameter("id", runId)
+                .setParameter("owner", owner.getId())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new MailingNotFoundException(runId));
+        if (source.getFailed() == 0) {
+            throw new BusinessException("stats.nothingToRetry");
+        }
+        Mailing mailing = sendable(owner, source.getMailingId());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return start(mailing, now, true, now, ONLY_FAILED_IN, source.getId());
+    }
+
+    /** The caller's mailing, locked, when it may send now (not paused, not disabled). */
+    private Mailing sendable(User owner, long mailingId) {
+        Mailing mailing = em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
+                .setParameter("owner", owner)
+                .setParameter("id", mailingId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new MailingNotFoundException(mailingId));
+        if (mailing.isDisabled()) {
+            throw new BusinessException("sending.disabledCannotSend");
+        }
+        if (mailing.isPaused()) {
+            throw new BusinessException("sending.pausedCannotSend");
+        }
+        return mailing;
+    }
+
     private MailingRun start(Mailing mailing, Instant scheduledAt, boolean extra, Instant now) {
+        return mailing.isAllClients() ? start(mailing, scheduledAt, extra, now, "", null)
+                : start(mailing, scheduledAt, extra, now, ONLY_CHOSEN, mailing.getId());
+    }
+
+    /** A run for the owner's clients that pass {@code restriction} (a condition on {@code c} with parameter 4). */
+    private MailingRun start(Mailing mailing, Instant scheduledAt, boolean extra, Instant now, String restriction, Long key) {
         MailingRun run = new MailingRun(mailing, scheduledAt, extra, mailSettings.from(), now);
         em.persist(run);
         em.flush();
-        String insert = mailing.isAllClients() ? INSERT_DELIVERIES : INSERT_DELIVERIES + ONLY_CHOSEN;
-        var query = em.createNativeQuery(insert)
+        var query = em.createNativeQuery(INSERT_DELIVERIES + restriction)
                 .setParameter(1, run.getId())
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, mailing.getOwner().getId());
-        if (!mailing.isAllClients()) {
-            query.setParameter(4, mailing.getId());
+        if (key != null) {
+            query.setParameter(4, key);
         }
         int total = query.executeUpdate();
         Number skipped = (Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and next_attempt_at is null")

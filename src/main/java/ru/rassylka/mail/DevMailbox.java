@@ -63,14 +63,22 @@ public class DevMailbox {
         return settings.development();
     }
 
-    /** The received e-mails, newest first. */
+    /** How many e-mails the page shows: a run to thousands of recipients would make it unreadable and slow. */
+    public static final int SHOWN = 100;
+
+    /** How many e-mails were received. */
+    public int count() {
+        return server == null ? 0 : server.getReceivedMessages().length;
+    }
+
+    /** The newest {@link #SHOWN} received e-mails, newest first. */
     public List<CapturedMail> messages() {
         if (server == null) {
             return List.of();
         }
         MimeMessage[] received = server.getReceivedMessages();
-        List<CapturedMail> mails = new ArrayList<>(received.length);
-        for (int i = received.length - 1; i >= 0; i--) {
+        List<CapturedMail> mails = new ArrayList<>(Math.min(SHOWN, received.length));
+        for (int i = received.length - 1; i >= Math.max(0, received.length - SHOWN); i--) {
             try {
                 mails.add(CapturedMail.of(i + 1, received[i]));
             } catch (MessagingException | IOException e) {

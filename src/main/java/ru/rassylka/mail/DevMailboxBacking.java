@@ -57,6 +57,15 @@ public class DevMailboxBacking implements Serializable {
         return messages;
     }
 
+    /** All e-mails received, of which the page shows the newest {@link DevMailbox#SHOWN}. */
+    public int getReceived() {
+        return mailbox.count();
+    }
+
+    public int getShown() {
+        return DevMailbox.SHOWN;
+    }
+
     public String getRecipient() {
         return recipient;
     }

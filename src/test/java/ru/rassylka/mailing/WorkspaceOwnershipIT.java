@@ -10,8 +10,6 @@ import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -31,7 +29,6 @@ import ru.rassylka.testing.WebClient;
 @RunAsClient
 class WorkspaceOwnershipIT {
 
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
     private static final String PASSWORD = "ownership password";
     private static final String FIRST_SEND = LocalDateTime.of(Year.now().getValue() + 1, 3, 1, 9, 0).toString();
 
@@ -125,7 +122,7 @@ class WorkspaceOwnershipIT {
         assertEquals("1", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body(), "nothing was created");
 
         String page = userB.get("mailings/edit").body();
-        HttpResponse<String> accepted = userB.post("mailings/edit", form(page, "mailing", mailingForm(bMessage, null)));
+        HttpResponse<String> accepted = userB.post("mailings/edit", WebClient.form(page, "mailing", mailingForm(bMessage, null)));
         assertEquals(302, accepted.statusCode(), "the same form with B's own message is accepted: " + accepted.body());
         assertEquals("2", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body());
     }
@@ -161,30 +158,18 @@ class WorkspaceOwnershipIT {
 
     private String submitNewMailing(Map<String, String> fields) {
         String page = userB.get("mailings/edit").body();
-        HttpResponse<String> response = userB.post("mailings/edit", form(page, "mailing", fields));
+        HttpResponse<String> response = userB.post("mailings/edit", WebClient.form(page, "mailing", fields));
         assertEquals(200, response.statusCode(), "refused forms are shown again");
         return response.body();
     }
 
     /** Submits a form of B's own page, with the id parameter of A's object added. */
     private int postWithForeignId(String path, String page, String formId, Map<String, String> fields, long foreignId) {
-        Map<String, String> submitted = form(page, formId, fields);
+        Map<String, String> submitted = WebClient.form(page, formId, fields);
         submitted.put("id", String.valueOf(foreignId));
         return userB.post(path, submitted).statusCode();
     }
 
-    private static Map<String, String> form(String page, String formId, Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put(formId, formId);
-        form.putAll(fields);
-        form.put("jakarta.faces.ViewState", WebClient.viewState(page));
-        // PrimeFaces scripts send the page's nonce with every postback, as a browser would
-        Matcher nonce = NONCE.matcher(page);
-        if (nonce.find()) {
-            form.put("primefaces.nonce", nonce.group(1));
-        }
-        return form;
-    }
 
     private String inspect(String what, long id) {
         return new WebClient(uri()).get("test-support/workspace/" + what + "?id=" + id).body();

@@ -36,6 +36,8 @@ public final class RunningService {
         settings.put("ADMIN_EMAIL", ADMIN_EMAIL);
         settings.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         settings.put("PASSWORD_HASH_ITERATIONS", "1024");
+        // a run of 2,000 lasts about ten seconds, so a browser sees its progress; bursts of a second's worth keep small runs instant
+        settings.put("SEND_RATE_PER_SECOND", "200");
         if (!TestDatabases.onH2()) {
             settings.put("DB_HOST", System.getProperty("rassylka.testDb.host", "127.0.0.1"));
             settings.put("DB_PORT", System.getProperty("rassylka.testDb.port", "5432"));

@@ -129,6 +129,18 @@ public final class WebClient {
         return fields;
     }
 
+    /**
+     * The fields of a postback of a form on a page: the form's marker, the given fields, the view
+     * state and the page's nonce, which PrimeFaces scripts send with every postback as a browser would.
+     */
+    public static Map<String, String> form(String page, String formId, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.putAll(fields);
+        form.putAll(stateOf(page));
+        return form;
+    }
+
     public static String viewState(String html) {
         Matcher matcher = VIEW_STATE.matcher(html);
         if (!matcher.find()) {

@@ -1,0 +1,58 @@
+package ru.rassylka.stats;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import ru.rassylka.delivery.Delivery;
+
+/**
+ * GET /runs/export?id=… downloads who did not receive a run (failed and skipped, with the last
+ * reason) as CSV, a page at a time; it only reads. A run the caller may not see answers 404.
+ */
+@WebServlet("/runs/export")
+public class NotReceivedExportServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final int PAGE_SIZE = 1000;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader("email", "full_name", "state", "attempts", "reason", "smtp_code", "reply")
+            .get();
+
+    @Inject
+    private Statistics statistics;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getParameter("id");
+        if (id == null || !id.matches("\\d{1,18}") || statistics.run(Long.parseLong(id)).isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        long runId = Long.parseLong(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"not-received-" + runId + ".csv\"");
+        response.setHeader("Cache-Control", "no-store");
+        try (CSVPrinter printer = FORMAT.print(new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)))) {
+            long after = -1;
+            List<Delivery> page;
+            do {
+                page = statistics.notReceivedAfter(runId, after, PAGE_SIZE);
+                for (Delivery d : page) {
+                    printer.printRecord(d.getEmail(), d.getFullName(), d.getState(), d.getAttempts(),
+                            d.getReason() == null ? "" : d.getReason(), d.getLastCode() == null ? "" : d.getLastCode(),
+                            d.getLastReply() == null ? "" : d.getLastReply());
+                    after = d.getClientId();
+                }
+            } while (page.size() == PAGE_SIZE);
+        }
+    }
+}

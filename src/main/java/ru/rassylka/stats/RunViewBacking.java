@@ -1,0 +1,156 @@
+package ru.rassylka.stats;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+import org.primefaces.component.datatable.DataTable;
+import ru.rassylka.account.ActiveUser;
+import ru.rassylka.delivery.Delivery;
+import ru.rassylka.delivery.DeliveryAttempt;
+import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.Runs;
+import ru.rassylka.mailing.Mailing;
+import ru.rassylka.mailing.MailingNotFoundException;
+import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.web.SearchableLazyModel;
+
+/** One run: live progress, its deliveries by outcome and address, their attempts, reply codes, and "retry failed". */
+@Named
+@ViewScoped
+public class RunViewBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Statistics statistics;
+
+    @Inject
+    private Runs runs;
+
+    @Inject
+    private ActiveUser activeUser;
+
+    private Long id;
+    private MailingRun run;
+    private Mailing mailing;
+    private boolean owner;
+    private String zone;
+    private String chart;
+    private DeliveryFilter filter = DeliveryFilter.ALL;
+    private SearchableLazyModel<Delivery> deliveries;
+    private Delivery selected;
+    private List<DeliveryAttempt> attempts = List.of();
+
+    public void onLoad() {
+        run = id == null ? null : statistics.run(id).orElse(null);
+        if (run == null) {
+            Pages.notFound();
+            return;
+        }
+        mailing = statistics.mailingOf(run);
+        owner = statistics.owns(mailing);
+        zone = activeUser.timeZone();
+        deliveries = new SearchableLazyModel<>(search -> statistics.countDeliveries(id, filter, search),
+                (search, field, ascending, first, size) -> statistics.deliveries(id, filter, search, field, ascending, first, size),
+                Delivery::getId);
+        chart = Charts.replyCodes(statistics.replyCodes(id));
+    }
+
+    /** The poll: the run's counters again; stops once the run is finished. */
+    public void refresh() {
+        run = statistics.run(id).orElseThrow(() -> new RunNotFoundException(id));
+        if (run.isFinished()) {
+            chart = Charts.replyCodes(statistics.replyCodes(id));
+            deliveries.changed();
+        }
+        PrimeFaces.current().ajax().addCallbackParam("finished", run.isFinished());
+    }
+
+    /** Shows the table with another outcome filter or search, from its first page. */
+    public void filterChanged() {
+        deliveries.changed();
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("deliveries:table") instanceof DataTable table) {
+            table.setFirst(0);
+        }
+    }
+
+    public void showAttempts(Delivery delivery) {
+        selected = delivery;
+        attempts = statistics.attempts(delivery.getId());
+    }
+
+    /** Starts a run for the recipients that failed in this one; another owner's run answers 404. */
+    public String retryFailed() {
+        try {
+            MailingRun retry = runs.retryFailed(id);
+            Pages.info("stats.retryStarted", retry.getTotal());
+            return "/runs/view?faces-redirect=true&id=" + retry.getId();
+        } catch (MailingNotFoundException e) {
+            Pages.notFound();
+        } catch (BusinessException e) {
+            Pages.error(e.getMessageKey(), e.getArguments());
+        }
+        return null;
+    }
+
+    public boolean isCanRetry() {
+        return owner && run.isFinished() && run.getFailed() > 0 && !mailing.isDeleted() && !mailing.isDisabled() && !mailing.isPaused();
+    }
+
+    public DeliveryFilter[] getFilters() {
+        return DeliveryFilter.values();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public MailingRun getRun() {
+        return run;
+    }
+
+    public Mailing getMailing() {
+        return mailing;
+    }
+
+    public boolean isOwner() {
+        return owner;
+    }
+
+    public String getZone() {
+        return zone;
+    }
+
+    public String getChart() {
+        return chart;
+    }
+
+    public DeliveryFilter getFilter() {
+        return filter;
+    }
+
+    public void setFilter(DeliveryFilter filter) {
+        this.filter = filter == null ? DeliveryFilter.ALL : filter;
+    }
+
+    public SearchableLazyModel<Delivery> getDeliveries() {
+        return deliveries;
+    }
+
+    public Delivery getSelected() {
+        return selected;
+    }
+
+    public List<DeliveryAttempt> getAttempts() {
+        return attempts;
+    }
+}
