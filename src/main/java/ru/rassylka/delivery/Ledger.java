@@ -48,6 +48,9 @@ public class Ledger {
     private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
     private static final String LEFT = "select count(*) from delivery where run_id = ? and next_attempt_at is not null";
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
+    /** The mailing of a finished run is still sending only if another of its runs is open. */
+    private static final String MAILING_SENDING = "update mailing set sending = exists (select 1 from mailing_run r"
+            + " where r.mailing_id = mailing.id and r.finished_at is null) where id = (select mailing_id from mailing_run where id = ?)";
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;
@@ -183,6 +186,10 @@ public class Ledger {
                 if (finish.executeUpdate() != 1) {
                     return false;
                 }
+            }
+            try (PreparedStatement sending = connection.prepareStatement(MAILING_SENDING)) {
+                sending.setLong(1, runId);
+                sending.executeUpdate();
             }
             logFinished(connection, runId, now);
             AttemptTally.merge(connection, runId);

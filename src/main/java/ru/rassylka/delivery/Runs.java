@@ -179,6 +179,7 @@ public class Runs {
     private MailingRun start(Mailing mailing, Instant scheduledAt, boolean extra, Instant now, String restriction, Long key) {
         MailingRun run = new MailingRun(mailing, scheduledAt, extra, mailSettings.from(), now);
         em.persist(run);
+        mailing.runStarted();
         em.flush();
         var query = em.createNativeQuery(INSERT_DELIVERIES + restriction)
                 .setParameter(1, run.getId())

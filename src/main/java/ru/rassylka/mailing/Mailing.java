@@ -91,6 +91,10 @@ public class Mailing {
     @Column(name = "paused_at")
     private Instant pausedAt;
 
+    /** A run of this mailing is sending now; kept by the sending engine. */
+    @Column(nullable = false)
+    private boolean sending;
+
     @Column(name = "disabled_at")
     private Instant disabledAt;
 
@@ -143,6 +147,9 @@ public class Mailing {
     }
 
     public MailingStatus status(Instant now) {
+        if (sending) {
+            return MailingStatus.STARTED;
+        }
         if (nextRunAt == null && pausedAt == null && disabledAt == null) {
             // occurrences skipped while paused or disabled leave nothing to run either
             return MailingStatus.COMPLETED;
@@ -167,6 +174,15 @@ public class Mailing {
     public void resume(Instant now) {
         pausedAt = null;
         nextRunAt = nextOccurrenceAfter(now);
+    }
+
+    /** The sending engine started a run of this mailing (an occurrence or "send now"); it ends in the ledger. */
+    public void runStarted() {
+        sending = true;
+    }
+
+    public boolean isSending() {
+        return sending;
     }
 
     /** The sending engine started the run of this occurrence; the next one is planned after it. */

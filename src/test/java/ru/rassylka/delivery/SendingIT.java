@@ -255,6 +255,8 @@ class SendingIT {
         assertTrue(atPause < recipients.size(), "the pause came in the middle of the run: " + atPause);
         MailingRun paused = sending.runs(mailing.getId()).get(0);
         assertFalse(paused.isFinished());
+        assertEquals(MailingStatus.STARTED, sending.mailing(mailing.getId()).status(Instant.now()),
+                "a once-only mailing whose run is still open has started, not completed");
 
         mailings.resume(accounts.byEmail(owner), mailing.getId());
         MailingRun run = finishedRun(mailing.getId());
@@ -262,6 +264,7 @@ class SendingIT {
         for (String to : recipients) {
             assertEquals(1, mail.to(to).size(), to);
         }
+        assertEquals(MailingStatus.COMPLETED, sending.mailing(mailing.getId()).status(Instant.now()));
     }
 
     @Test

@@ -74,4 +74,17 @@ class MailingTest {
         assertNull(mailing.getNextRunAt());
         assertEquals(MailingStatus.COMPLETED, mailing.status(FIRST_AT.plusSeconds(61)));
     }
+
+    @Test
+    void aOnceOnlyMailingIsStartedWhileItsOnlyRunIsSendingAndCompletedAfterIt() {
+        User owner = new User("owner@example.org", "hash", FIRST_AT.minusSeconds(60));
+        Mailing mailing = new Mailing(owner, FIRST_AT.minusSeconds(60));
+        Message message = new Message(owner, "Subject", "Body", BodyKind.PLAIN_TEXT, FIRST_AT.minusSeconds(60));
+        mailing.plan("Once", message, new Schedule(FIRST, ZoneOffset.UTC, Periodicity.ONCE, null), FIRST_AT.minusSeconds(60));
+        mailing.runStarted();
+        mailing.occurrenceStarted(FIRST_AT, FIRST_AT);
+
+        assertNull(mailing.getNextRunAt(), "nothing is left to plan");
+        assertEquals(MailingStatus.STARTED, mailing.status(FIRST_AT.plusSeconds(5)));
+    }
 }
