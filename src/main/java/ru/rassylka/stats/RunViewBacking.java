@@ -24,6 +24,8 @@ import ru.rassylka.platform.web.SearchableLazyModel;
 @ViewScoped
 public class RunViewBacking implements Serializable {
 
+    private static final String RETRY_BUTTON = "actions:retryFailed";
+
     private static final long serialVersionUID = 1L;
 
     @Inject
@@ -82,6 +84,16 @@ public class RunViewBacking implements Serializable {
     public void showAttempts(Delivery delivery) {
         selected = delivery;
         attempts = statistics.attempts(delivery.getId());
+    }
+
+    /**
+     * A post of the retry button by a reader of the run (a manager, who is shown no button) answers
+     * 404 like every forged change; without this Faces would quietly ignore the button it did not render.
+     */
+    public void refuseChangesByReaders() {
+        if (!owner && FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().containsKey(RETRY_BUTTON)) {
+            Pages.notFound();
+        }
     }
 
     /** Starts a run for the recipients that failed in this one; another owner's run answers 404. */

@@ -143,8 +143,9 @@ class StatisticsIT {
         assertEquals("3", field(report, "sent"));
         assertTrue(manager.get("reports/").body().contains(ran.owner()), "the manager's report lists users");
 
-        // a forged retry from the manager's copy of the run page starts nothing
-        manager.post("runs/view?id=" + ran.run(), WebClient.form(runPage.body(), "actions", Map.of("actions:retryFailed", "")));
+        // a forged retry from the manager's copy of the run page answers 404 and starts nothing
+        assertEquals(404, manager.post("runs/view?id=" + ran.run(),
+                WebClient.form(runPage.body(), "actions", Map.of("actions:retryFailed", ""))).statusCode());
         // the owner's pages and their actions answer 404 to the manager
         assertEquals(404, manager.get("mailings/" + ran.mailing()).statusCode());
         assertEquals(404, manager.get("mailings/edit?id=" + ran.mailing()).statusCode());
