@@ -96,7 +96,9 @@ class StatisticsJourneyIT {
         assertEquals("0", browser.findElement(By.id("live:failed")).getText());
         awaitChart("replyCodes");
 
-        browser.findElement(By.cssSelector("[id$=':showAttempts']")).click();
+        // the deliveries table shows the page as it was loaded, when the run had just started
+        browser.navigate().refresh();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=':showAttempts']"))).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#attempts .attempt-code"), "250"));
 
         browser.get(browser.findElement(By.id("mailing")).getAttribute("href"));
