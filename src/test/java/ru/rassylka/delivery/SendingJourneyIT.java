@@ -49,17 +49,9 @@ class SendingJourneyIT {
         Journeys.logInAndWait(browser, base, owner, "sender password");
         List<String> clients = List.of("first-" + stamp + "@example.org", "second-" + stamp + "@example.org", "third-" + stamp + "@example.org");
         for (String client : clients) {
-            browser.get(base + "/clients/edit");
-            Journeys.type(browser, "client:email", client);
-            Journeys.type(browser, "client:fullName", "Клиент " + client.substring(0, client.indexOf('-')));
-            browser.findElement(By.id("client:save")).click();
-            Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), client));
+            Journeys.createClient(browser, base, client, "Клиент " + client.substring(0, client.indexOf('-')));
         }
-        browser.get(base + "/messages/edit");
-        Journeys.type(browser, "message:subject", "Новости " + stamp);
-        Journeys.type(browser, "message:body", "Здравствуйте, {{full_name}}! Отписаться: {{unsubscribe_url}}");
-        browser.findElement(By.id("message:save")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
+        Journeys.createMessage(browser, base, "Новости " + stamp, "Здравствуйте, {{full_name}}! Отписаться: {{unsubscribe_url}}");
         Journeys.createMonthlyMailingToAllClients(browser, base, "Рассылка " + stamp, "Новости " + stamp,
                 "01.02." + (Year.now().getValue() + 1) + " 10:00");
         assertEquals("Ещё ничего не отправлено.", browser.findElement(By.id("live:noRun")).getText());

@@ -71,11 +71,7 @@ class StatisticsJourneyIT {
         browser.findElement(By.id("upload:start")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("imported"),
                 String.valueOf(RECIPIENTS)));
-        browser.get(base + "/messages/edit");
-        Journeys.type(browser, "message:subject", "Статистика " + stamp);
-        Journeys.type(browser, "message:body", "Здравствуйте, {{full_name}}!");
-        browser.findElement(By.id("message:save")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
+        Journeys.createMessage(browser, base, "Статистика " + stamp, "Здравствуйте, {{full_name}}!");
         Journeys.createMonthlyMailingToAllClients(browser, base, "Большая " + stamp, "Статистика " + stamp,
                 "01.02." + (Year.now().getValue() + 1) + " 10:00");
         assertEquals("Запусков ещё не было.", browser.findElement(By.id("stats:noRuns")).getText());
