@@ -2,16 +2,15 @@ package ru.rassylka.delivery;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import ru.rassylka.message.Template;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.i18n.Language;
 
@@ -69,16 +68,11 @@ public class UnsubscribeServlet extends HttpServlet {
 
     /** The language the visitor chose on this site before (its cookie), Russian otherwise, as on every page. */
     private static ResourceBundle texts(HttpServletRequest request) {
-        Language language = Arrays.stream(Optional.ofNullable(request.getCookies()).orElse(new Cookie[0]))
-                .filter(cookie -> ActiveLanguage.COOKIE.equals(cookie.getName()))
-                .findFirst()
-                .flatMap(cookie -> Language.fromCode(cookie.getValue()))
-                .orElse(Language.DEFAULT);
+        Language language = ActiveLanguage.remembered(request).orElse(Language.DEFAULT);
         return ResourceBundle.getBundle("i18n.messages", language.locale(), UnsubscribeServlet.class.getClassLoader());
     }
 
     private static String escape(String value) {
-        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return value == null ? "" : Template.escapeHtml(value);
     }
 }

@@ -84,7 +84,8 @@ public final class Template {
         return text.substring(start, end);
     }
 
-    static String escapeHtml(String value) {
+    /** Text made safe inside HTML elements and quoted attributes. */
+    public static String escapeHtml(String value) {
         StringBuilder escaped = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -83,10 +83,15 @@ public class ActiveLanguage {
 
     private static Optional<Language> remembered() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces == null) {
-            return Optional.empty();
-        }
-        Cookie cookie = (Cookie) faces.getExternalContext().getRequestCookieMap().get(COOKIE);
-        return cookie == null ? Optional.empty() : Language.fromCode(cookie.getValue());
+        return faces == null ? Optional.empty() : remembered((HttpServletRequest) faces.getExternalContext().getRequest());
+    }
+
+    /** The language a visitor chose on this site before, from its cookie; also for requests outside Faces. */
+    public static Optional<Language> remembered(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(cookie -> COOKIE.equals(cookie.getName()))
+                .findFirst()
+                .flatMap(cookie -> Language.fromCode(cookie.getValue()));
     }
 }
