@@ -1,6 +1,5 @@
 package ru.rassylka.client;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
@@ -70,8 +69,8 @@ public class ClientImport {
         return jobs.find(accounts.getCurrent().getId(), id);
     }
 
+    /** Runs as the caller of {@link #start}, whose identity the container carries over. */
     @Asynchronous
-    @PermitAll
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void runInBackground(ImportJob job, Path file) {
         try {
@@ -81,10 +80,8 @@ public class ClientImport {
         }
     }
 
-    /** Imports the file into the job's owner's clients, reporting into the job; returns when done. */
-    @PermitAll
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void run(ImportJob job, Path file) {
+    /** Imports the file into the caller's clients, reporting into the job; returns when done. */
+    private void run(ImportJob job, Path file) {
         try {
             AtomicLong rows = new AtomicLong();
             try (InputStream input = Files.newInputStream(file)) {
@@ -134,7 +131,7 @@ public class ClientImport {
             if (rows.isEmpty()) {
                 return;
             }
-            List<ClientRow> skipped = bulkInsert.insert(job.getOwnerId(), rows);
+            List<ClientRow> skipped = bulkInsert.insert(rows);
             job.imported(rows.size() - skipped.size());
             skipped.forEach(row -> job.problem(new RowProblem(row.line(), RowProblem.Reason.ALREADY_EXISTS, row.email())));
             rows.clear();

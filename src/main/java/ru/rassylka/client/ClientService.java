@@ -1,6 +1,5 @@
 package ru.rassylka.client;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,8 +19,7 @@ import ru.rassylka.platform.validation.SingleLine;
 
 /**
  * The caller's clients: pages of the list, create, change, delete. Every query names the owner,
- * so another owner's id finds nothing. The methods taking the owner are what the caller's methods
- * delegate to; they are open to other beans (the import, tests), never to a page directly.
+ * so another owner's id finds nothing; the owner is always the caller.
  */
 @Stateless
 @RolesAllowed(Role.Names.USER)
@@ -45,40 +43,7 @@ public class ClientService {
     private Accounts accounts;
 
     public List<Client> page(String search, String sortField, boolean ascending, int first, int size) {
-        return page(accounts.getCurrent(), search, sortField, ascending, first, size);
-    }
-
-    public long count(String search) {
-        return count(accounts.getCurrent(), search);
-    }
-
-    public Optional<Client> find(long id) {
-        return find(accounts.getCurrent(), id);
-    }
-
-    public Client get(long id) {
-        return find(id).orElseThrow(ClientNotFoundException::new);
-    }
-
-    public Client create(String email, String fullName, String comment) {
-        return create(accounts.getCurrent(), email, fullName, comment);
-    }
-
-    public Client update(long id, String email, String fullName, String comment) {
-        return update(accounts.getCurrent(), id, email, fullName, comment);
-    }
-
-    public void delete(long id) {
-        delete(accounts.getCurrent(), id);
-    }
-
-    /** The next clients after the given e-mail (all of them from {@code null}), in e-mail order. */
-    public List<Client> after(String email, int size) {
-        return after(accounts.getCurrent(), email, size);
-    }
-
-    @PermitAll
-    public List<Client> page(User owner, String search, String sortField, boolean ascending, int first, int size) {
+        User owner = accounts.getCurrent();
         String column = sortField == null ? null : SORTABLE.get(sortField);
         String direction = ascending ? " asc" : " desc";
         // The e-mail is unique per owner and needs no tie-breaker; the id keeps other orders stable
@@ -104,8 +69,8 @@ public class ClientService {
      * {@link #COUNT_CAP} + 1 only, so that a search matching half a million clients stays fast
      * (the list then says "more than" the cap).
      */
-    @PermitAll
-    public long count(User owner, String search) {
+    public long count(String search) {
+        User owner = accounts.getCurrent();
         if (search == null || search.isBlank()) {
             return ClientCounts.read(em, owner.getId())
                     .orElseGet(() -> query(owner, "select count(c) from Client c", "", null, Long.class).getSingleResult());
@@ -120,8 +85,15 @@ public class ClientService {
         return capped.longValue();
     }
 
-    @PermitAll
-    public Optional<Client> find(User owner, long id) {
+    public Optional<Client> find(long id) {
+        return find(accounts.getCurrent(), id);
+    }
+
+    public Client get(long id) {
+        return find(id).orElseThrow(ClientNotFoundException::new);
+    }
+
+    private Optional<Client> find(User owner, long id) {
         return em.createQuery("select c from Client c where c.owner = :owner and c.id = :id", Client.class)
                 .setParameter("owner", owner)
                 .setParameter("id", id)
@@ -129,8 +101,8 @@ public class ClientService {
                 .findFirst();
     }
 
-    @PermitAll
-    public Client create(User owner, String email, String fullName, String comment) {
+    public Client create(String email, String fullName, String comment) {
+        User owner = accounts.getCurrent();
         requireValid(email, fullName, comment);
         requireUnique(owner, EmailAddresses.normalize(email), null);
         Client client = new Client(owner, email, fullName, comment, Instant.now());
@@ -140,8 +112,8 @@ public class ClientService {
         return client;
     }
 
-    @PermitAll
-    public Client update(User owner, long id, String email, String fullName, String comment) {
+    public Client update(long id, String email, String fullName, String comment) {
+        User owner = accounts.getCurrent();
         Client client = find(owner, id).orElseThrow(ClientNotFoundException::new);
         requireValid(email, fullName, comment);
         // checked before the change: a query after it would flush the change first
@@ -151,15 +123,16 @@ public class ClientService {
     }
 
     /** Removes the client; what was already sent to it is kept by the mailings' own records. */
-    @PermitAll
-    public void delete(User owner, long id) {
+    public void delete(long id) {
+        User owner = accounts.getCurrent();
         em.remove(find(owner, id).orElseThrow(ClientNotFoundException::new));
         em.flush();
         ClientCounts.add(em, owner.getId(), -1);
     }
 
-    @PermitAll
-    public List<Client> after(User owner, String email, int size) {
+    /** The next clients after the given e-mail (all of them from {@code null}), in e-mail order. */
+    public List<Client> after(String email, int size) {
+        User owner = accounts.getCurrent();
         String from = email == null ? "" : " and c.email > :after";
         TypedQuery<Client> query = em.createQuery(
                 "select c from Client c where c.owner = :owner" + from + " order by c.email", Client.class)

@@ -1,6 +1,5 @@
 package ru.rassylka.mailing;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -24,8 +23,7 @@ import ru.rassylka.platform.persistence.LikePatterns;
 
 /**
  * The caller's mailings. Every query names the owner, so another owner's mailing, message or
- * client id finds nothing. The methods taking the owner serve the caller-based ones (and tests);
- * pages use only the latter.
+ * client id finds nothing; the owner is always the caller.
  */
 @Stateless
 @RolesAllowed(Role.Names.USER)
@@ -47,62 +45,19 @@ public class MailingService {
     @Inject
     private Event<MailingScheduled> scheduled;
 
+    /** The caller's mailings that are not deleted, the newest first. */
     public List<Mailing> list() {
-        return list(accounts.getCurrent());
+        return em.createQuery(OWN + " order by m.createdAt desc, m.id desc", Mailing.class)
+                .setParameter("owner", accounts.getCurrent())
+                .getResultList();
     }
 
+    /** The caller's mailing with its recipients loaded, or empty for a deleted or another owner's one. */
     public Optional<Mailing> find(long id) {
         return find(accounts.getCurrent(), id);
     }
 
-    public Mailing create(MailingPlan plan) {
-        return create(accounts.getCurrent(), plan);
-    }
-
-    public Mailing update(long id, MailingPlan plan) {
-        return update(accounts.getCurrent(), id, plan);
-    }
-
-    public void delete(long id) {
-        delete(accounts.getCurrent(), id);
-    }
-
-    public void pause(long id) {
-        pause(accounts.getCurrent(), id);
-    }
-
-    public void resume(long id) {
-        resume(accounts.getCurrent(), id);
-    }
-
-    /** The messages a mailing may send: the caller's, not deleted. */
-    public List<Message> messageChoices() {
-        return messageChoices(accounts.getCurrent());
-    }
-
-    public Optional<Message> findMessage(long id) {
-        return findMessage(accounts.getCurrent(), id);
-    }
-
-    public Optional<Client> findClient(long id) {
-        return findClient(accounts.getCurrent(), id);
-    }
-
-    public List<Client> suggestClients(String prefix) {
-        return suggestClients(accounts.getCurrent(), prefix);
-    }
-
-    /** The owner's mailings that are not deleted, the newest first. */
-    @PermitAll
-    public List<Mailing> list(User owner) {
-        return em.createQuery(OWN + " order by m.createdAt desc, m.id desc", Mailing.class)
-                .setParameter("owner", owner)
-                .getResultList();
-    }
-
-    /** The owner's mailing with its recipients loaded, or empty for a deleted or another owner's one. */
-    @PermitAll
-    public Optional<Mailing> find(User owner, long id) {
+    private Optional<Mailing> find(User owner, long id) {
         Optional<Mailing> mailing = em.createQuery(OWN + " and m.id = :id", Mailing.class)
                 .setParameter("owner", owner)
                 .setParameter("id", id)
@@ -112,14 +67,13 @@ public class MailingService {
         return mailing;
     }
 
-    @PermitAll
-    public Mailing get(User owner, long id) {
+    private Mailing get(User owner, long id) {
         return find(owner, id).orElseThrow(() -> new MailingNotFoundException(id));
     }
 
     /** A new mailing; its first send must lie in the future of the owner's wall clock. */
-    @PermitAll
-    public Mailing create(User owner, MailingPlan plan) {
+    public Mailing create(MailingPlan plan) {
+        User owner = accounts.getCurrent();
         Instant now = Instant.now();
         Mailing mailing = new Mailing(owner, now);
         apply(owner, mailing, plan, null, now);
@@ -128,8 +82,8 @@ public class MailingService {
     }
 
     /** Changes what and when to send; sends already made stay as they were, the next one is recomputed. */
-    @PermitAll
-    public Mailing update(User owner, long id, MailingPlan plan) {
+    public Mailing update(long id, MailingPlan plan) {
+        User owner = accounts.getCurrent();
         Mailing mailing = get(owner, id);
         boolean sameZone = mailing.getTimeZone().equals(owner.zone().getId());
         apply(owner, mailing, plan, sameZone ? mailing.getFirstSend() : null, Instant.now());
@@ -137,36 +91,36 @@ public class MailingService {
     }
 
     /** Hides the mailing and stops its sends; the row and its history stay for statistics. */
-    @PermitAll
-    public void delete(User owner, long id) {
-        Mailing mailing = get(owner, id);
+    public void delete(long id) {
+        Mailing mailing = get(accounts.getCurrent(), id);
         mailing.delete(Instant.now());
         rescheduled(mailing);
     }
 
-    @PermitAll
-    public void pause(User owner, long id) {
-        Mailing mailing = get(owner, id);
+    public void pause(long id) {
+        Mailing mailing = get(accounts.getCurrent(), id);
         mailing.pause(Instant.now());
         rescheduled(mailing);
     }
 
-    @PermitAll
-    public void resume(User owner, long id) {
-        Mailing mailing = get(owner, id);
+    public void resume(long id) {
+        Mailing mailing = get(accounts.getCurrent(), id);
         mailing.resume(Instant.now());
         rescheduled(mailing);
     }
 
-    @PermitAll
-    public List<Message> messageChoices(User owner) {
+    /** The messages a mailing may send: the caller's, not deleted. */
+    public List<Message> messageChoices() {
         return em.createQuery("select m from Message m where m.owner = :owner and m.deletedAt is null order by m.subject, m.id", Message.class)
-                .setParameter("owner", owner)
+                .setParameter("owner", accounts.getCurrent())
                 .getResultList();
     }
 
-    @PermitAll
-    public Optional<Message> findMessage(User owner, long id) {
+    public Optional<Message> findMessage(long id) {
+        return findMessage(accounts.getCurrent(), id);
+    }
+
+    private Optional<Message> findMessage(User owner, long id) {
         return em.createQuery("select m from Message m where m.owner = :owner and m.deletedAt is null and m.id = :id", Message.class)
                 .setParameter("owner", owner)
                 .setParameter("id", id)
@@ -174,19 +128,17 @@ public class MailingService {
                 .findFirst();
     }
 
-    @PermitAll
-    public Optional<Client> findClient(User owner, long id) {
-        return clients.find(owner, id);
+    public Optional<Client> findClient(long id) {
+        return clients.find(id);
     }
 
-    /** Up to 20 of the owner's subscribed clients whose e-mail or name starts with the prefix. */
-    @PermitAll
-    public List<Client> suggestClients(User owner, String prefix) {
+    /** Up to 20 of the caller's subscribed clients whose e-mail or name starts with the prefix. */
+    public List<Client> suggestClients(String prefix) {
         String pattern = LikePatterns.startingWith(prefix);
         return em.createQuery("select c from Client c where c.owner = :owner and c.unsubscribedAt is null"
                         + " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')"
                         + " order by c.email", Client.class)
-                .setParameter("owner", owner)
+                .setParameter("owner", accounts.getCurrent())
                 .setParameter("pattern", pattern)
                 .setMaxResults(SUGGESTIONS_MAX)
                 .getResultList();

@@ -1,6 +1,5 @@
 package ru.rassylka.manage;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
-import ru.rassylka.account.User;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingScheduled;
 import ru.rassylka.platform.BusinessException;
@@ -59,27 +57,17 @@ public class MailingOversight {
         return query("select count(m)" + FROM, "", search, Long.class).getSingleResult().intValue();
     }
 
-    public void disable(long mailingId, String reason) {
-        disable(accounts.getCurrent(), mailingId, reason);
-    }
-
-    public void enable(long mailingId) {
-        enable(accounts.getCurrent(), mailingId);
-    }
-
     /** Stops the mailing's sends until a manager enables it; the owner sees who did and why. */
-    @PermitAll
-    public void disable(User manager, long mailingId, String reason) {
+    public void disable(long mailingId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("manage.mailings.reasonRequired");
         }
         String trimmed = reason.strip();
-        find(mailingId).disable(manager, trimmed.substring(0, Math.min(trimmed.length(), Mailing.REASON_MAX)), Instant.now());
+        find(mailingId).disable(accounts.getCurrent(), trimmed.substring(0, Math.min(trimmed.length(), Mailing.REASON_MAX)), Instant.now());
     }
 
-    /** Lets the mailing send again from its next occurrence; the manager is named for symmetry with disable. */
-    @PermitAll
-    public void enable(User manager, long mailingId) {
+    /** Lets the mailing send again from its next occurrence. */
+    public void enable(long mailingId) {
         Mailing mailing = find(mailingId);
         mailing.enable(Instant.now());
         scheduled.fire(new MailingScheduled(mailing.getId(), mailing.getNextRunAt()));

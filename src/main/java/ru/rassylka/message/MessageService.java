@@ -1,6 +1,5 @@
 package ru.rassylka.message;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,14 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
-import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.Settings;
 
 /**
- * The caller's messages. Every query names the owner, so another owner's id finds nothing. The
- * methods taking the owner serve the caller-based ones (and tests); pages use only the latter.
+ * The caller's messages. Every query names the owner, so another owner's id finds nothing; the
+ * owner is always the caller.
  */
 @Stateless
 @RolesAllowed(Role.Names.USER)
@@ -39,83 +37,48 @@ public class MessageService {
     @Inject
     private Settings settings;
 
+    /** The caller's messages that are not deleted, the last changed first. */
     public List<Message> list() {
-        return list(accounts.getCurrent());
-    }
-
-    public Optional<Message> find(long id) {
-        return find(accounts.getCurrent(), id);
-    }
-
-    public Message get(long id) {
-        return get(accounts.getCurrent(), id);
-    }
-
-    public Message create(MessageDraft draft) {
-        return create(accounts.getCurrent(), draft);
-    }
-
-    public Message update(long id, MessageDraft draft) {
-        return update(accounts.getCurrent(), id, draft);
-    }
-
-    public void delete(long id) {
-        delete(accounts.getCurrent(), id);
-    }
-
-    public MessagePreview preview(MessageDraft draft) {
-        return preview(accounts.getCurrent(), draft);
-    }
-
-    /** The owner's messages that are not deleted, the last changed first. */
-    @PermitAll
-    public List<Message> list(User owner) {
         return em.createQuery(OWN + " order by m.updatedAt desc, m.id desc", Message.class)
-                .setParameter("owner", owner)
+                .setParameter("owner", accounts.getCurrent())
                 .getResultList();
     }
 
-    @PermitAll
-    public Optional<Message> find(User owner, long id) {
+    public Optional<Message> find(long id) {
         return em.createQuery(OWN + " and m.id = :id", Message.class)
-                .setParameter("owner", owner)
+                .setParameter("owner", accounts.getCurrent())
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst();
     }
 
-    @PermitAll
-    public Message get(User owner, long id) {
-        return find(owner, id).orElseThrow(() -> new MessageNotFoundException(id));
+    public Message get(long id) {
+        return find(id).orElseThrow(() -> new MessageNotFoundException(id));
     }
 
-    @PermitAll
-    public Message create(User owner, MessageDraft draft) {
+    public Message create(MessageDraft draft) {
         requireValid(draft);
-        Message message = new Message(owner, draft.subject().strip(), draft.body(), draft.bodyKind(), Instant.now());
+        Message message = new Message(accounts.getCurrent(), draft.subject().strip(), draft.body(), draft.bodyKind(), Instant.now());
         em.persist(message);
         return message;
     }
 
-    @PermitAll
-    public Message update(User owner, long id, MessageDraft draft) {
+    public Message update(long id, MessageDraft draft) {
         requireValid(draft);
-        Message message = get(owner, id);
+        Message message = get(id);
         message.change(draft.subject().strip(), draft.body(), draft.bodyKind(), Instant.now());
         return message;
     }
 
     /** Hides the message from lists and choices; mailings that use it keep it. */
-    @PermitAll
-    public void delete(User owner, long id) {
-        get(owner, id).delete(Instant.now());
+    public void delete(long id) {
+        get(id).delete(Instant.now());
     }
 
-    /** The draft as the owner's first client would get it, or a sample person when there is none. */
-    @PermitAll
-    public MessagePreview preview(User owner, MessageDraft draft) {
+    /** The draft as the caller's first client would get it, or a sample person when there is none. */
+    public MessagePreview preview(MessageDraft draft) {
         TemplateValues values = em.createQuery("select c from Client c where c.owner = :owner order by c.createdAt, c.id", Client.class)
-                .setParameter("owner", owner)
+                .setParameter("owner", accounts.getCurrent())
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()

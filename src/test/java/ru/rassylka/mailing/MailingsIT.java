@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rassylka.testing.server.Callers.as;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -83,8 +85,8 @@ class MailingsIT {
         String owner = newUser("zone", "Asia/Yekaterinburg");
         long client = workspace.createClient(owner, "anna@example.org", "Анна").getId();
 
-        Mailing created = mailings.create(user(owner), new MailingPlan("Весна", message(owner), false, Set.of(client),
-                LocalDateTime.of(YEAR, 3, 10, 9, 0), Periodicity.WEEKLY, null));
+        Mailing created = as(user(owner), () -> mailings.create(new MailingPlan("Весна", message(owner), false, Set.of(client),
+                LocalDateTime.of(YEAR, 3, 10, 9, 0), Periodicity.WEEKLY, null)));
 
         Mailing stored = workspace.mailing(created.getId());
         assertEquals(ZonedDateTime.of(YEAR, 3, 10, 4, 0, 0, 0, ZoneId.of("UTC")).toInstant(), stored.getNextRunAt());
@@ -104,13 +106,13 @@ class MailingsIT {
         assertEquals(first, workspace.mailing(mailing.getId()).getNextRunAt());
 
         workspace.occurrenceRan(mailing.getId(), first, Instant.now());
-        Mailing afterJanuary = mailings.find(user(owner), mailing.getId()).orElseThrow();
+        Mailing afterJanuary = as(user(owner), () -> mailings.find(mailing.getId())).orElseThrow();
         assertEquals("29.02." + leapYear + " 10:00 (Europe/Moscow)", display.nextSend(afterJanuary, "Europe/Moscow"));
         assertEquals(MailingStatus.STARTED, afterJanuary.status(Instant.now()));
 
         workspace.occurrenceRan(mailing.getId(), afterJanuary.getNextRunAt(), Instant.now());
         assertEquals("31.03." + leapYear + " 10:00 (Europe/Moscow)",
-                display.nextSend(mailings.find(user(owner), mailing.getId()).orElseThrow(), "Europe/Moscow"));
+                display.nextSend(as(user(owner), () -> mailings.find(mailing.getId())).orElseThrow(), "Europe/Moscow"));
     }
 
     @Test
@@ -118,8 +120,8 @@ class MailingsIT {
         String owner = newUser("past", "Europe/Moscow");
         long message = message(owner);
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> mailings.create(user(owner),
-                new MailingPlan("Вчера", message, true, null, LocalDateTime.now().minusDays(1), Periodicity.ONCE, null)));
+        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(owner), () -> mailings.create(
+                new MailingPlan("Вчера", message, true, null, LocalDateTime.now().minusDays(1), Periodicity.ONCE, null))));
 
         assertEquals("mailings.firstSendInPast", refused.getMessageKey());
         assertEquals(0, workspace.mailingRows(owner));
@@ -131,8 +133,8 @@ class MailingsIT {
         long message = message(owner);
         Mailing mailing = workspace.createMailing(owner, "Раз", message, null, LocalDateTime.of(YEAR, 5, 1, 12, 0), Periodicity.ONCE);
 
-        mailings.update(user(owner), mailing.getId(),
-                new MailingPlan("Каждый день", message, true, null, LocalDateTime.of(YEAR, 6, 2, 8, 30), Periodicity.DAILY, null));
+        as(user(owner), () -> mailings.update(mailing.getId(),
+                new MailingPlan("Каждый день", message, true, null, LocalDateTime.of(YEAR, 6, 2, 8, 30), Periodicity.DAILY, null)));
 
         Mailing stored = workspace.mailing(mailing.getId());
         assertEquals("Каждый день", stored.getName());
@@ -146,13 +148,13 @@ class MailingsIT {
         Mailing mailing = workspace.createMailing(owner, "Пауза", message(owner), null, LocalDateTime.of(YEAR, 7, 1, 9, 0), Periodicity.DAILY);
         Optional<Instant> before = workspace.mailing(mailing.getId()).nextSend();
 
-        mailings.pause(user(owner), mailing.getId());
+        as(user(owner), () -> mailings.pause(mailing.getId()));
         Mailing paused = workspace.mailing(mailing.getId());
         assertTrue(paused.isPaused());
         assertEquals(Optional.empty(), paused.nextSend());
         assertEquals("", display.nextSend(paused, "Europe/Moscow"));
 
-        mailings.resume(user(owner), mailing.getId());
+        as(user(owner), () -> mailings.resume(mailing.getId()));
         Mailing resumed = workspace.mailing(mailing.getId());
         assertFalse(resumed.isPaused());
         assertEquals(before, resumed.nextSend());
@@ -163,10 +165,10 @@ class MailingsIT {
         String owner = newUser("delete", "Europe/Moscow");
         Mailing mailing = workspace.createMailing(owner, "Удалить", message(owner), null, LocalDateTime.of(YEAR, 8, 1, 9, 0), Periodicity.ONCE);
 
-        mailings.delete(user(owner), mailing.getId());
+        as(user(owner), () -> mailings.delete(mailing.getId()));
 
-        assertTrue(mailings.list(user(owner)).isEmpty());
-        assertTrue(mailings.find(user(owner), mailing.getId()).isEmpty());
+        assertTrue(as(user(owner), () -> mailings.list()).isEmpty());
+        assertTrue(as(user(owner), () -> mailings.find(mailing.getId())).isEmpty());
         Mailing stored = workspace.mailing(mailing.getId());
         assertNotNull(stored, "the row stays for statistics");
         assertTrue(stored.isDeleted());
@@ -179,11 +181,11 @@ class MailingsIT {
         long message = message(owner);
         Mailing mailing = workspace.createMailing(owner, "С сообщением", message, null, LocalDateTime.of(YEAR, 8, 1, 9, 0), Periodicity.ONCE);
 
-        messages.delete(user(owner), message);
+        as(user(owner), () -> messages.delete(message));
 
-        assertTrue(messages.list(user(owner)).isEmpty());
-        assertTrue(mailings.messageChoices(user(owner)).isEmpty());
-        assertTrue(mailings.findMessage(user(owner), message).isEmpty());
+        assertTrue(as(user(owner), () -> messages.list()).isEmpty());
+        assertTrue(as(user(owner), () -> mailings.messageChoices()).isEmpty());
+        assertTrue(as(user(owner), () -> mailings.findMessage(message)).isEmpty());
         assertEquals(message, workspace.mailing(mailing.getId()).getMessage().getId());
         assertTrue(workspace.message(message).isDeleted());
     }
@@ -194,12 +196,12 @@ class MailingsIT {
         String b = newUser("b", "Europe/Moscow");
         long foreignMessage = message(a);
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> mailings.create(user(b),
-                new MailingPlan("Чужое", foreignMessage, true, null, LocalDateTime.of(YEAR, 1, 1, 9, 0), Periodicity.ONCE, null)));
+        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(b), () -> mailings.create(
+                new MailingPlan("Чужое", foreignMessage, true, null, LocalDateTime.of(YEAR, 1, 1, 9, 0), Periodicity.ONCE, null))));
 
         assertEquals("mailings.unknownMessage", refused.getMessageKey());
         assertEquals(0, workspace.mailingRows(b));
-        assertTrue(mailings.findMessage(user(b), foreignMessage).isEmpty());
+        assertTrue(as(user(b), () -> mailings.findMessage(foreignMessage)).isEmpty());
     }
 
     @Test
@@ -210,15 +212,15 @@ class MailingsIT {
         long ownClient = workspace.createClient(b, "own@example.org", "Свой клиент").getId();
         long message = message(b);
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> mailings.create(user(b),
+        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(b), () -> mailings.create(
                 new MailingPlan("Чужие", message, false, Set.of(ownClient, foreignClient), LocalDateTime.of(YEAR, 1, 1, 9, 0),
-                        Periodicity.ONCE, null)));
+                        Periodicity.ONCE, null))));
 
         assertEquals("mailings.unknownClient", refused.getMessageKey());
         assertEquals(0, workspace.mailingRows(b));
-        assertTrue(mailings.findClient(user(b), foreignClient).isEmpty());
-        assertTrue(mailings.suggestClients(user(b), "secret").isEmpty());
-        assertEquals(1, mailings.suggestClients(user(b), "own").size());
+        assertTrue(as(user(b), () -> mailings.findClient(foreignClient)).isEmpty());
+        assertTrue(as(user(b), () -> mailings.suggestClients("secret")).isEmpty());
+        assertEquals(1, as(user(b), () -> mailings.suggestClients("own")).size());
     }
 
     @Test
@@ -230,13 +232,13 @@ class MailingsIT {
         String before = workspace.describe(mailing);
         long bMessage = message(b);
 
-        assertTrue(mailings.find(user(b), mailing).isEmpty());
-        assertThrows(MailingNotFoundException.class, () -> mailings.pause(user(b), mailing));
-        assertThrows(MailingNotFoundException.class, () -> mailings.resume(user(b), mailing));
-        assertThrows(MailingNotFoundException.class, () -> mailings.delete(user(b), mailing));
-        assertThrows(MailingNotFoundException.class, () -> mailings.update(user(b), mailing,
-                new MailingPlan("Моя", bMessage, true, null, LocalDateTime.of(YEAR, 9, 2, 9, 0), Periodicity.ONCE, null)));
-        assertThrows(BusinessException.class, () -> messages.delete(user(b), message));
+        assertTrue(as(user(b), () -> mailings.find(mailing)).isEmpty());
+        assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.pause(mailing)));
+        assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.resume(mailing)));
+        assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.delete(mailing)));
+        assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.update(mailing,
+                new MailingPlan("Моя", bMessage, true, null, LocalDateTime.of(YEAR, 9, 2, 9, 0), Periodicity.ONCE, null))));
+        assertThrows(BusinessException.class, () -> as(user(b), () -> messages.delete(message)));
 
         assertEquals(before, workspace.describe(mailing));
         assertFalse(workspace.message(message).isDeleted());
@@ -250,20 +252,36 @@ class MailingsIT {
                 LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.MONTHLY).getId();
         Optional<Instant> next = workspace.mailing(mailing).nextSend();
 
-        oversight.disable(user(manager), mailing, "  Жалобы на спам  ");
+        as(user(manager), () -> oversight.disable(mailing, "  Жалобы на спам  "));
 
-        Mailing seenByOwner = mailings.find(user(owner), mailing).orElseThrow();
+        Mailing seenByOwner = as(user(owner), () -> mailings.find(mailing)).orElseThrow();
         assertTrue(seenByOwner.isDisabled());
         assertEquals("Жалобы на спам", seenByOwner.getDisabledReason());
         assertEquals(Optional.empty(), seenByOwner.nextSend());
         assertFalse(seenByOwner.isActive(Instant.now()));
 
-        oversight.enable(user(manager), mailing);
+        as(user(manager), () -> oversight.enable(mailing));
 
-        Mailing enabled = mailings.find(user(owner), mailing).orElseThrow();
+        Mailing enabled = as(user(owner), () -> mailings.find(mailing)).orElseThrow();
         assertFalse(enabled.isDisabled());
         assertNull(enabled.getDisabledReason());
         assertEquals(next, enabled.nextSend());
+    }
+
+    @Test
+    void servicesTakeTheOwnerFromTheCallerAndRefuseCallersWithoutTheRole() {
+        String owner = newUser("caller", "Europe/Moscow");
+        long mailing = workspace.createMailing(owner, "Только моя", message(owner), null,
+                LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.ONCE).getId();
+
+        assertThrows(EJBAccessException.class, () -> mailings.list(), "nobody logged in");
+        assertThrows(EJBAccessException.class, () -> messages.list(), "nobody logged in");
+        assertThrows(EJBAccessException.class, () -> mailings.pause(mailing), "nobody logged in");
+        assertThrows(EJBAccessException.class, () -> as(user(owner), () -> oversight.disable(mailing, "Не менеджер")),
+                "a user is not a manager");
+        assertFalse(workspace.mailing(mailing).isPaused());
+        assertFalse(workspace.mailing(mailing).isDisabled());
+        assertEquals(java.util.List.of(mailing), as(user(owner), () -> mailings.list()).stream().map(Mailing::getId).toList());
     }
 
     @Test
@@ -273,7 +291,7 @@ class MailingsIT {
         long mailing = workspace.createMailing(owner, "Без причины", message(owner), null,
                 LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.ONCE).getId();
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> oversight.disable(user(manager), mailing, " "));
+        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(manager), () -> oversight.disable(mailing, " ")));
 
         assertEquals("manage.mailings.reasonRequired", refused.getMessageKey());
         assertFalse(workspace.mailing(mailing).isDisabled());
@@ -283,12 +301,12 @@ class MailingsIT {
     void messageWithUnknownPlaceholdersIsRefusedNamingThem() {
         String owner = newUser("placeholders", "Europe/Moscow");
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> messages.create(user(owner),
-                new MessageDraft("Привет, {{name}}", "{{full_name}} {{city", BodyKind.PLAIN_TEXT)));
+        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(owner), () -> messages.create(
+                new MessageDraft("Привет, {{name}}", "{{full_name}} {{city", BodyKind.PLAIN_TEXT))));
 
         assertEquals("messages.badPlaceholders", refused.getMessageKey());
         assertEquals("{{name}}, {{city", refused.getArguments()[0]);
-        assertTrue(messages.list(user(owner)).isEmpty());
+        assertTrue(as(user(owner), () -> messages.list()).isEmpty());
     }
 
     @Test
@@ -296,10 +314,10 @@ class MailingsIT {
         String owner = newUser("preview", "Europe/Moscow");
         MessageDraft draft = new MessageDraft("Для {{full_name}}", "<p>{{email}}</p>", BodyKind.HTML);
 
-        MessagePreview sample = messages.preview(user(owner), draft);
+        MessagePreview sample = as(user(owner), () -> messages.preview(draft));
         workspace.createClient(owner, "First@Example.org", "Пётр Первый");
         workspace.createClient(owner, "second@example.org", "Второй");
-        MessagePreview first = messages.preview(user(owner), draft);
+        MessagePreview first = as(user(owner), () -> messages.preview(draft));
 
         assertEquals("Для Иван Иванов", sample.subject());
         assertEquals("<p>ivan@example.org</p>", sample.body());
@@ -314,8 +332,8 @@ class MailingsIT {
         long foreign = message(a);
         Message own = workspace.createMessage(b, "Своё", "Текст");
 
-        assertEquals(java.util.List.of(own.getId()), messages.list(user(b)).stream().map(Message::getId).toList());
-        assertTrue(messages.find(user(b), foreign).isEmpty());
-        assertTrue(mailings.messageChoices(user(b)).stream().noneMatch(m -> m.getId() == foreign));
+        assertEquals(java.util.List.of(own.getId()), as(user(b), () -> messages.list()).stream().map(Message::getId).toList());
+        assertTrue(as(user(b), () -> messages.find(foreign)).isEmpty());
+        assertTrue(as(user(b), () -> mailings.messageChoices()).stream().noneMatch(m -> m.getId() == foreign));
     }
 }

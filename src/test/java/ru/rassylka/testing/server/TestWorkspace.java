@@ -1,5 +1,7 @@
 package ru.rassylka.testing.server;
 
+import static ru.rassylka.testing.server.Callers.as;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -50,15 +52,15 @@ public class TestWorkspace {
     }
 
     public Message createMessage(String ownerEmail, String subject, String body) {
-        return messages.create(owner(ownerEmail), new MessageDraft(subject, body, BodyKind.guess(body)));
+        return as(owner(ownerEmail), () -> messages.create(new MessageDraft(subject, body, BodyKind.guess(body))));
     }
 
     /** A mailing to all the owner's clients, or to the given ones. */
     public Mailing createMailing(String ownerEmail, String name, long messageId, Set<Long> clientIds,
             LocalDateTime firstSend, Periodicity periodicity) {
         boolean all = clientIds == null || clientIds.isEmpty();
-        return mailings.create(owner(ownerEmail),
-                new MailingPlan(name, messageId, all, clientIds, firstSend, periodicity, null));
+        MailingPlan plan = new MailingPlan(name, messageId, all, clientIds, firstSend, periodicity, null);
+        return as(owner(ownerEmail), () -> mailings.create(plan));
     }
 
     /** As if the sending engine had run the scheduled occurrence at {@code occurrence}. */
