@@ -100,7 +100,7 @@ public class RunViewBacking implements Serializable {
     public String retryFailed() {
         try {
             MailingRun retry = runs.retryFailed(id);
-            Pages.info("stats.retryStarted", retry.getTotal());
+            Pages.infoCounted("stats.retryStarted", retry.getTotal());
             return "/runs/view?faces-redirect=true&id=" + retry.getId();
         } catch (MailingNotFoundException e) {
             Pages.notFound();

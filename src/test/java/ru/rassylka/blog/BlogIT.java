@@ -35,6 +35,7 @@ class BlogIT {
 
     private static final String PASSWORD = "blog password";
     private static final Pattern FIGURE = Pattern.compile("id=\"figure-(mailings|active|clients)\">(\\d+)<");
+    private static final Pattern LABELLED_FIGURE = Pattern.compile("id=\"figure-\\w+\">(\\d+)</span>\\s*<span class=\"figure-label\">([^<]+)<");
     private static final Pattern FILE_INPUT = Pattern.compile("<input[^>]*type=\"file\"[^>]*>");
     private static final Pattern CARD = Pattern.compile("data-article=\"(\\d+)\"");
 
@@ -132,8 +133,19 @@ class BlogIT {
 
         assertEquals(global, figures(anonymous().get("").body()));
         assertEquals(global, figures(loggedIn(manager).get("").body()));
-        Map<String, Long> own = figures(loggedIn(owner).get("").body());
-        assertEquals(Map.of("mailings", 2L, "active", 1L, "clients", 3L), own);
+        String ownPage = loggedIn(owner).get("").body();
+        assertEquals(Map.of("mailings", 2L, "active", 1L, "clients", 3L), figures(ownPage));
+        assertEquals(List.of("2 рассылки", "1 активная рассылка", "3 уникальных клиента"), labelledFigures(ownPage),
+                "each noun agrees with its number");
+    }
+
+    private static List<String> labelledFigures(String html) {
+        Matcher matcher = LABELLED_FIGURE.matcher(html);
+        List<String> labelled = new ArrayList<>();
+        while (matcher.find()) {
+            labelled.add(matcher.group(1) + " " + matcher.group(2).strip());
+        }
+        return labelled;
     }
 
     @Test

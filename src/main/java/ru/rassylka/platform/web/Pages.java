@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import ru.rassylka.platform.i18n.PluralForm;
 
 /** Small helpers for backing beans: localized messages and error answers. */
 public final class Pages {
@@ -22,6 +23,15 @@ public final class Pages {
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         String pattern = bundle.getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(arguments);
+    }
+
+    /** The counted text of a key: its {@code .one}, {@code .few} or {@code .many} form, as the count asks. */
+    public static String counted(String key, long count) {
+        return text(PluralForm.of(count, FacesContext.getCurrentInstance().getViewRoot().getLocale()).key(key), count);
+    }
+
+    public static void infoCounted(String key, long count) {
+        show(FacesMessage.SEVERITY_INFO, counted(key, count));
     }
 
     public static void info(String key, Object... arguments) {
@@ -61,8 +71,13 @@ public final class Pages {
     }
 
     private static void add(FacesMessage.Severity severity, String key, Object... arguments) {
+        show(severity, text(key, arguments));
+    }
+
+    /** Shows the text on this page or, after a redirect, on the next. */
+    private static void show(FacesMessage.Severity severity, String text) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(null, new FacesMessage(severity, text(key, arguments), null));
+        faces.addMessage(null, new FacesMessage(severity, text, null));
         faces.getExternalContext().getFlash().setKeepMessages(true);
     }
 }
