@@ -120,7 +120,8 @@ class StatisticsIT {
 
         assertEquals(302, retried.statusCode(), retried.body());
         long retry = awaitFinishedRun(ran.mailing(), 2);
-        assertTrue(retried.headers().firstValue("Location").orElse("").contains(String.valueOf(retry)));
+        String location = retried.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/runs/" + retry), "the new run's clean address: " + location);
         assertEquals("1|0|1|0|1", ledger(retry), "only the refused recipient, refused again");
         assertEquals("1", field(owner.get("runs/" + retry).body(), "live:failed"));
     }

@@ -3,6 +3,8 @@ package ru.rassylka.platform.web;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The mapping between clean addresses and Facelets views: {@code /mailings/} is
@@ -14,6 +16,8 @@ public final class CleanUrls {
     static final String VIEW_SUFFIX = ".xhtml";
     private static final String INDEX = "/index";
     private static final Pattern ITEM = Pattern.compile("(/[a-z][a-z0-9-]*)/(\\d{1,18})");
+    // A link to a view page by its id: the folder, then the query's other parameters around the id
+    private static final Pattern ITEM_LINK = Pattern.compile("(.*/[a-z][a-z0-9-]*)/view\\?(?:(.*)&)?id=(\\d{1,18})(?:&(.*))?");
 
     private CleanUrls() {}
 
@@ -53,5 +57,21 @@ public final class CleanUrls {
             view = view.substring(0, view.length() - INDEX.length() + 1);
         }
         return contextPath + view;
+    }
+
+    /**
+     * The clean address of a link or redirect to a view page by its id, e.g.
+     * {@code /ctx/runs/view?id=12&page=2} → {@code /ctx/runs/12?page=2}; any other URL as it is.
+     */
+    public static String cleanItem(String url) {
+        int fragment = url.indexOf('#');
+        String beforeFragment = fragment < 0 ? url : url.substring(0, fragment);
+        Matcher link = ITEM_LINK.matcher(beforeFragment);
+        if (!link.matches()) {
+            return url;
+        }
+        String rest = Stream.of(link.group(2), link.group(4)).filter(part -> part != null && !part.isEmpty())
+                .collect(Collectors.joining("&"));
+        return link.group(1) + "/" + link.group(3) + (rest.isEmpty() ? "" : "?" + rest) + (fragment < 0 ? "" : url.substring(fragment));
     }
 }

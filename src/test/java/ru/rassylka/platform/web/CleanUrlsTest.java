@@ -41,4 +41,15 @@ class CleanUrlsTest {
         assertEquals("/app/clients/", CleanUrls.clean("/app", "/app/clients/index.xhtml"));
         assertEquals("/robots.txt", CleanUrls.clean("", "/robots.txt"));
     }
+
+    @Test
+    void linksToAViewPageByItsIdBecomeTheFolderAndTheId() {
+        assertEquals("/app/runs/12", CleanUrls.cleanItem("/app/runs/view?id=12"));
+        assertEquals("/runs/12?page=2", CleanUrls.cleanItem("/runs/view?page=2&id=12"));
+        assertEquals("/runs/12?a=1&b=2#top", CleanUrls.cleanItem("/runs/view?a=1&id=12&b=2#top"));
+        assertEquals("/mailings/edit?id=12", CleanUrls.cleanItem("/mailings/edit?id=12"));
+        assertEquals("/runs/view?id=abc", CleanUrls.cleanItem("/runs/view?id=abc"));
+        assertEquals("/runs/view?userid=12", CleanUrls.cleanItem("/runs/view?userid=12"));
+        assertEquals("/runs/view", CleanUrls.cleanItem("/runs/view"));
+    }
 }
