@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,7 +13,6 @@ import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.i18n.Language;
 import ru.rassylka.platform.web.Pages;
-import ru.rassylka.platform.validation.SingleLine;
 
 /** The profile page: personal data, language, time zone and the password. */
 @Named
@@ -35,20 +33,9 @@ public class ProfileBacking implements Serializable {
 
     private String email;
 
-    @Size(max = User.NAME_MAX)
-    @SingleLine
-    private String fullName;
-
-    @Size(max = User.PHONE_MAX)
-    @SingleLine
-    private String phone;
-
-    @Size(max = User.CITY_MAX)
-    @SingleLine
-    private String city;
-
-    private Language language;
-    private String timeZone;
+    // the personal fields are the account entity's own, so that they carry its constraints; a copy,
+    // so that the account of the request stays as stored until the service saves
+    private final User profile = new User();
     private String currentPassword;
     private String newPassword;
     private String newPasswordRepeat;
@@ -57,22 +44,23 @@ public class ProfileBacking implements Serializable {
         if (email == null) {
             User user = accounts.getCurrent();
             email = user.getEmail();
-            fullName = user.getFullName();
-            phone = user.getPhone();
-            city = user.getCity();
-            language = user.getLanguage();
-            timeZone = user.getTimeZone();
+            profile.setFullName(user.getFullName());
+            profile.setPhone(user.getPhone());
+            profile.setCity(user.getCity());
+            profile.setLanguage(user.getLanguage());
+            profile.setTimeZone(user.getTimeZone());
         }
     }
 
     /** Saves and shows the page again by a redirect, so the header greets with the new name. */
     public String save() {
-        if (!ZONES.contains(timeZone)) {
+        if (!ZONES.contains(profile.getTimeZone())) {
             Pages.error("profile.unknownTimeZone");
             return null;
         }
-        accounts.updateProfile(new ProfileChange(fullName, phone, city, language, timeZone));
-        activeLanguage.adopt(language);
+        accounts.updateProfile(new ProfileChange(profile.getFullName(), profile.getPhone(), profile.getCity(),
+                profile.getLanguage(), profile.getTimeZone()));
+        activeLanguage.adopt(profile.getLanguage());
         Pages.info("profile.saved");
         return "/profile/index?faces-redirect=true";
     }
@@ -107,44 +95,8 @@ public class ProfileBacking implements Serializable {
         return email;
     }
 
-    public String getFullName() {
-        return fullName;
-    }
-
-    public void setFullName(String fullName) {
-        this.fullName = fullName;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public Language getLanguage() {
-        return language;
-    }
-
-    public void setLanguage(Language language) {
-        this.language = language;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
+    public User getProfile() {
+        return profile;
     }
 
     public String getCurrentPassword() {

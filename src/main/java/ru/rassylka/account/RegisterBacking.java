@@ -11,7 +11,6 @@ import java.util.Objects;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.web.Pages;
-import ru.rassylka.platform.validation.SingleLine;
 
 /** Registration: opens an account that stays inactive until the e-mailed link is opened. */
 @Named
@@ -38,17 +37,8 @@ public class RegisterBacking implements Serializable {
     @NotBlank
     private String passwordRepeat;
 
-    @Size(max = User.NAME_MAX)
-    @SingleLine
-    private String fullName;
-
-    @Size(max = User.PHONE_MAX)
-    @SingleLine
-    private String phone;
-
-    @Size(max = User.CITY_MAX)
-    @SingleLine
-    private String city;
+    // the personal fields are the account entity's own, so that they carry its constraints
+    private final User account = new User();
 
     private boolean done;
 
@@ -58,7 +48,8 @@ public class RegisterBacking implements Serializable {
             return;
         }
         try {
-            accounts.register(new Registration(email, password, fullName, phone, city, activeLanguage.getLanguage()));
+            accounts.register(new Registration(email, password, account.getFullName(), account.getPhone(), account.getCity(),
+                    activeLanguage.getLanguage()));
             done = true;
         } catch (BusinessException e) {
             Pages.error(e.getMessageKey(), e.getArguments());
@@ -93,27 +84,7 @@ public class RegisterBacking implements Serializable {
         this.passwordRepeat = passwordRepeat;
     }
 
-    public String getFullName() {
-        return fullName;
-    }
-
-    public void setFullName(String fullName) {
-        this.fullName = fullName;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
+    public User getAccount() {
+        return account;
     }
 }

@@ -90,6 +90,7 @@ public class User {
     private User blockedBy;
 
     @Column(name = "blocked_reason", length = BLOCK_REASON_MAX)
+    @Size(max = BLOCK_REASON_MAX)
     private String blockedReason;
 
     @Column(name = "created_at", nullable = false)

@@ -145,8 +145,18 @@ public class Article {
         return title;
     }
 
+    /** The edit form's field, so that the form takes its limits from this entity; the service saves through {@link #write}. */
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
     public String getContent() {
         return content;
+    }
+
+    /** The edit form's field as typed, like {@link #setTitle}; {@link #write} stores it sanitized. */
+    public void setContent(String content) {
+        this.content = content;
     }
 
     public String getExcerpt() {

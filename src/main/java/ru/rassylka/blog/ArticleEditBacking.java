@@ -25,8 +25,8 @@ public class ArticleEditBacking implements Serializable {
 
     private Long id;
     private boolean loaded;
-    private String title;
-    private String content;
+    // the form's title and content are the entity's own fields, so that they carry the entity's constraints
+    private Article article = new Article();
     private Long imageId;
     private byte[] newImage;
     private String newImageType;
@@ -38,20 +38,19 @@ public class ArticleEditBacking implements Serializable {
             loaded = true;
             return;
         }
-        Article article = admin.find(id).orElse(null);
-        if (article == null) {
+        Article found = admin.find(id).orElse(null);
+        if (found == null) {
             Pages.notFound();
             return;
         }
-        title = article.getTitle();
-        content = article.getContent();
+        article = found;
         imageId = article.getImageId();
         loaded = true;
     }
 
     public void preview() {
         if (takeUpload()) {
-            previewContent = admin.sanitized(content);
+            previewContent = admin.sanitized(article.getContent());
         }
     }
 
@@ -60,7 +59,7 @@ public class ArticleEditBacking implements Serializable {
             return null;
         }
         try {
-            Article saved = admin.save(id, new ArticleDraft(title, content, newImage));
+            Article saved = admin.save(id, new ArticleDraft(article.getTitle(), article.getContent(), newImage));
             Pages.info("blog.admin.saved");
             return "/admin/blog?faces-redirect=true&saved=" + saved.getId();
         } catch (ArticleNotFoundException e) {
@@ -107,20 +106,8 @@ public class ArticleEditBacking implements Serializable {
         this.id = id;
     }
 
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public String getContent() {
-        return content;
-    }
-
-    public void setContent(String content) {
-        this.content = content;
+    public Article getArticle() {
+        return article;
     }
 
     public UploadedFile getUpload() {

@@ -24,6 +24,10 @@ import ru.rassylka.platform.validation.SingleLine;
 @Table(name = "client")
 public class Client {
 
+    public static final int EMAIL_MAX = EmailAddresses.MAX_LENGTH;
+    public static final int FULL_NAME_MAX = 200;
+    public static final int COMMENT_MAX = 1000;
+
     @Id
     @SequenceGenerator(name = "client_seq", sequenceName = "client_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_seq")
@@ -33,21 +37,21 @@ public class Client {
     @JoinColumn(name = "owner_id", updatable = false)
     private User owner;
 
-    @Column(nullable = false, length = ClientLimits.EMAIL_MAX)
+    @Column(nullable = false, length = EMAIL_MAX)
     @NotBlank
     @Email
-    @Size(max = ClientLimits.EMAIL_MAX)
+    @Size(max = EMAIL_MAX)
     @SingleLine
     private String email;
 
-    @Column(name = "full_name", nullable = false, length = ClientLimits.FULL_NAME_MAX)
+    @Column(name = "full_name", nullable = false, length = FULL_NAME_MAX)
     @NotBlank
-    @Size(max = ClientLimits.FULL_NAME_MAX)
+    @Size(max = FULL_NAME_MAX)
     @SingleLine
     private String fullName;
 
-    @Column(length = ClientLimits.COMMENT_MAX)
-    @Size(max = ClientLimits.COMMENT_MAX)
+    @Column(length = COMMENT_MAX)
+    @Size(max = COMMENT_MAX)
     private String comment;
 
     @Column(name = "unsubscribed_at")
@@ -96,12 +100,27 @@ public class Client {
         return email;
     }
 
+    /** The edit form's field, so that the form takes its limits from this entity; the service saves through {@link #change}. */
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
     public String getFullName() {
         return fullName;
     }
 
+    /** The edit form's field, like {@link #setEmail}. */
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
     public String getComment() {
         return comment;
+    }
+
+    /** The edit form's field, like {@link #setEmail}. */
+    public void setComment(String comment) {
+        this.comment = comment;
     }
 
     public Instant getUnsubscribedAt() {

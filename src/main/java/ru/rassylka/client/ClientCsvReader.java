@@ -134,20 +134,20 @@ public final class ClientCsvReader {
         if (email.isEmpty()) {
             reason = RowProblem.Reason.EMAIL_MISSING;
             value = null;
-        } else if (email.length() > ClientLimits.EMAIL_MAX) {
+        } else if (email.length() > Client.EMAIL_MAX) {
             reason = RowProblem.Reason.EMAIL_TOO_LONG;
         } else if (!EmailAddresses.isValid(email)) {
             reason = RowProblem.Reason.EMAIL_INVALID;
         } else if (fullName.isEmpty()) {
             reason = RowProblem.Reason.NAME_MISSING;
             value = null;
-        } else if (fullName.length() > ClientLimits.FULL_NAME_MAX) {
+        } else if (fullName.length() > Client.FULL_NAME_MAX) {
             reason = RowProblem.Reason.NAME_TOO_LONG;
             value = fullName;
         } else if (!SingleLine.Check.isSingleLine(fullName)) {
             reason = RowProblem.Reason.NAME_NOT_ONE_LINE;
             value = fullName;
-        } else if (comment.length() > ClientLimits.COMMENT_MAX) {
+        } else if (comment.length() > Client.COMMENT_MAX) {
             reason = RowProblem.Reason.COMMENT_TOO_LONG;
             value = comment;
         } else if (importedEmails.contains(email)) {

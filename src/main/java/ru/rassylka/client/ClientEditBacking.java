@@ -3,13 +3,10 @@ package ru.rassylka.client;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Optional;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
-import ru.rassylka.platform.validation.SingleLine;
 
 /** Creates a client ({@code /clients/edit}) or changes and deletes one ({@code /clients/edit?id=…}). */
 @Named
@@ -24,41 +21,29 @@ public class ClientEditBacking implements Serializable {
 
     private Long id;
 
-    @Size(max = ClientLimits.EMAIL_MAX)
-    private String email;
-
-    @Size(max = ClientLimits.FULL_NAME_MAX)
-    @SingleLine
-    private String fullName;
-
-    @Size(max = ClientLimits.COMMENT_MAX)
-    private String comment;
-
-    private Instant unsubscribedAt;
+    // the form's fields are the entity's own, so that they carry the entity's constraints
+    private Client client = new Client();
 
     public void onLoad() {
         if (id == null) {
             return;
         }
-        Optional<Client> client = clients.find(id);
-        if (client.isEmpty()) {
+        Optional<Client> found = clients.find(id);
+        if (found.isEmpty()) {
             Pages.notFound();
             return;
         }
-        email = client.get().getEmail();
-        fullName = client.get().getFullName();
-        comment = client.get().getComment();
-        unsubscribedAt = client.get().getUnsubscribedAt();
+        client = found.get();
     }
 
     public String save() {
         try {
             if (id == null) {
-                clients.create(email, fullName, comment);
+                clients.create(client.getEmail(), client.getFullName(), client.getComment());
             } else {
-                clients.update(id, email, fullName, comment);
+                clients.update(id, client.getEmail(), client.getFullName(), client.getComment());
             }
-            Pages.info("clients.saved", EmailAddresses.normalize(email));
+            Pages.info("clients.saved", EmailAddresses.normalize(client.getEmail()));
             return LIST;
         } catch (ClientNotFoundException e) {
             Pages.notFound();
@@ -74,7 +59,7 @@ public class ClientEditBacking implements Serializable {
         }
         try {
             clients.delete(id);
-            Pages.info("clients.deleted", email);
+            Pages.info("clients.deleted", client.getEmail());
             return LIST;
         } catch (ClientNotFoundException e) {
             Pages.notFound();
@@ -94,31 +79,7 @@ public class ClientEditBacking implements Serializable {
         this.id = id;
     }
 
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getFullName() {
-        return fullName;
-    }
-
-    public void setFullName(String fullName) {
-        this.fullName = fullName;
-    }
-
-    public String getComment() {
-        return comment;
-    }
-
-    public void setComment(String comment) {
-        this.comment = comment;
-    }
-
-    public Instant getUnsubscribedAt() {
-        return unsubscribedAt;
+    public Client getClient() {
+        return client;
     }
 }

@@ -154,7 +154,7 @@ public class ClientService {
                 .setParameter("pattern", LikePatterns.startingWith(search));
     }
 
-    /** The same rules as the import's, on the values as {@link Client#change} will store them. */
+    /** The same rules as the import's, on the values as {@link Client#change} will store them; the lengths are the entity's own. */
     private static void requireValid(String email, String fullName, String comment) {
         String normalized = EmailAddresses.normalize(email);
         if (normalized == null || normalized.isEmpty()) {
@@ -168,12 +168,6 @@ public class ClientService {
         }
         if (!SingleLine.Check.isSingleLine(fullName)) {
             throw new BusinessException("clients.nameNotOneLine");
-        }
-        if (fullName.strip().length() > ClientLimits.FULL_NAME_MAX) {
-            throw new BusinessException("clients.nameTooLong", ClientLimits.FULL_NAME_MAX);
-        }
-        if (comment != null && comment.strip().length() > ClientLimits.COMMENT_MAX) {
-            throw new BusinessException("clients.commentTooLong", ClientLimits.COMMENT_MAX);
         }
     }
 

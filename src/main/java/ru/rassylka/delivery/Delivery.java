@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import ru.rassylka.client.ClientLimits;
+import ru.rassylka.client.Client;
 
 /**
  * One e-mail of a run to one recipient, with the address and name as they were. Written by the
@@ -26,10 +26,10 @@ public class Delivery {
     @Column(name = "client_id", nullable = false, updatable = false)
     private long clientId;
 
-    @Column(nullable = false, length = ClientLimits.EMAIL_MAX)
+    @Column(nullable = false, length = Client.EMAIL_MAX)
     private String email;
 
-    @Column(name = "full_name", nullable = false, length = ClientLimits.FULL_NAME_MAX)
+    @Column(name = "full_name", nullable = false, length = Client.FULL_NAME_MAX)
     private String fullName;
 
     @Enumerated(EnumType.STRING)

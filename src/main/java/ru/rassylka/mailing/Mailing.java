@@ -103,6 +103,7 @@ public class Mailing {
     private User disabledBy;
 
     @Column(name = "disabled_reason", length = REASON_MAX)
+    @Size(max = REASON_MAX)
     private String disabledReason;
 
     @Column(name = "deleted_at")
@@ -240,6 +241,11 @@ public class Mailing {
 
     public String getName() {
         return name;
+    }
+
+    /** The edit form's field, so that the form takes its limits from this entity; the service saves through {@link #plan}. */
+    public void setName(String name) {
+        this.name = name;
     }
 
     public Message getMessage() {

@@ -34,7 +34,8 @@ public class MailingEditBacking implements Serializable {
     private List<Message> messageChoices;
     private String zone;
 
-    private String name;
+    // the form's name field is the entity's own, so that it carries the entity's constraints
+    private Mailing mailing = new Mailing();
     private Long messageId;
     private boolean allClients;
     private List<Client> recipients = new ArrayList<>();
@@ -47,12 +48,12 @@ public class MailingEditBacking implements Serializable {
             return;
         }
         if (id != null) {
-            Mailing mailing = mailings.find(id).orElse(null);
-            if (mailing == null) {
+            Mailing found = mailings.find(id).orElse(null);
+            if (found == null) {
                 Pages.notFound();
                 return;
             }
-            name = mailing.getName();
+            mailing = found;
             // a message deleted since stays on the mailing until another one is chosen here
             messageId = mailing.getMessage().isDeleted() ? null : mailing.getMessage().getId();
             allClients = mailing.isAllClients();
@@ -77,7 +78,7 @@ public class MailingEditBacking implements Serializable {
     }
 
     public String save() {
-        MailingPlan plan = new MailingPlan(name, messageId, allClients,
+        MailingPlan plan = new MailingPlan(mailing.getName(), messageId, allClients,
                 recipients == null ? null : recipients.stream().map(Client::getId).collect(Collectors.toSet()),
                 firstSend, periodicity, endDate);
         try {
@@ -112,12 +113,8 @@ public class MailingEditBacking implements Serializable {
         this.id = id;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+    public Mailing getMailing() {
+        return mailing;
     }
 
     public Long getMessageId() {

@@ -20,7 +20,8 @@ public record MailingPlan(String name, Long messageId, boolean allClients, Set<L
     }
 
     /**
-     * The first rule the plan breaks, as a message key, or empty when it can be saved.
+     * The first rule the plan breaks, as a message key, or empty when it can be saved. The name's
+     * length is the entity's own constraint ({@link Mailing#NAME_MAX}), checked by Bean Validation.
      *
      * @param zone the owner's time zone, in which the first send is meant
      * @param now the current instant
@@ -30,9 +31,6 @@ public record MailingPlan(String name, Long messageId, boolean allClients, Set<L
     public Optional<String> problem(ZoneId zone, Instant now, LocalDateTime previousFirstSend) {
         if (name == null || name.isBlank()) {
             return Optional.of("mailings.nameRequired");
-        }
-        if (name.strip().length() > Mailing.NAME_MAX) {
-            return Optional.of("mailings.nameTooLong");
         }
         if (messageId == null) {
             return Optional.of("mailings.messageRequired");

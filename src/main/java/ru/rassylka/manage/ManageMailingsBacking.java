@@ -64,6 +64,11 @@ public class ManageMailingsBacking implements Serializable {
         return reason;
     }
 
+    /** The longest reason the mailing keeps; the field stops there and the service cuts a longer one. */
+    public int getReasonMax() {
+        return Mailing.REASON_MAX;
+    }
+
     public void setReason(String reason) {
         this.reason = reason;
     }

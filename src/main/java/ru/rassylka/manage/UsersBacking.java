@@ -67,6 +67,11 @@ public class UsersBacking implements Serializable {
         return reason;
     }
 
+    /** The longest reason the account keeps; the field stops there and the service cuts a longer one. */
+    public int getReasonMax() {
+        return User.BLOCK_REASON_MAX;
+    }
+
     public void setReason(String reason) {
         this.reason = reason;
     }

@@ -100,8 +100,18 @@ public class Message {
         return subject;
     }
 
+    /** The edit form's field, so that the form takes its limits from this entity; the service saves through {@link #change}. */
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
     public String getBody() {
         return body;
+    }
+
+    /** The edit form's field, like {@link #setSubject}. */
+    public void setBody(String body) {
+        this.body = body;
     }
 
     public BodyKind getBodyKind() {

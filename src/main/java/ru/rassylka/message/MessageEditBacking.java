@@ -11,7 +11,6 @@ import java.io.Serializable;
 import java.util.List;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
-import ru.rassylka.platform.validation.SingleLine;
 
 /** Creates a message (no id) or edits one of the owner's; shows a preview of what is typed. */
 @Named
@@ -25,9 +24,8 @@ public class MessageEditBacking implements Serializable {
 
     private Long id;
     private boolean loaded;
-    @SingleLine
-    private String subject;
-    private String body;
+    // the form's subject and body are the entity's own fields, so that they carry the entity's constraints
+    private Message message = new Message();
     private BodyKind bodyKind = BodyKind.PLAIN_TEXT;
     // until the author picks a kind, it follows the body
     private boolean kindChosen;
@@ -38,13 +36,12 @@ public class MessageEditBacking implements Serializable {
             loaded = true;
             return;
         }
-        Message message = messages.find(id).orElse(null);
-        if (message == null) {
+        Message found = messages.find(id).orElse(null);
+        if (found == null) {
             Pages.notFound();
             return;
         }
-        subject = message.getSubject();
-        body = message.getBody();
+        message = found;
         bodyKind = message.getBodyKind();
         kindChosen = true;
         loaded = true;
@@ -72,8 +69,8 @@ public class MessageEditBacking implements Serializable {
     }
 
     public void bodyChanged() {
-        if (!kindChosen && body != null) {
-            bodyKind = BodyKind.guess(body);
+        if (!kindChosen && message.getBody() != null) {
+            bodyKind = BodyKind.guess(message.getBody());
         }
     }
 
@@ -99,7 +96,7 @@ public class MessageEditBacking implements Serializable {
     }
 
     private MessageDraft draft() {
-        return new MessageDraft(subject, body, bodyKind);
+        return new MessageDraft(message.getSubject(), message.getBody(), bodyKind);
     }
 
     public BodyKind[] getKinds() {
@@ -118,20 +115,8 @@ public class MessageEditBacking implements Serializable {
         this.id = id;
     }
 
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
-
-    public String getBody() {
-        return body;
-    }
-
-    public void setBody(String body) {
-        this.body = body;
+    public Message getMessage() {
+        return message;
     }
 
     public BodyKind getBodyKind() {

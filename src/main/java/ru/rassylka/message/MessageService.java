@@ -91,19 +91,13 @@ public class MessageService {
         return settings.baseUrl() + "/unsubscribe?token=preview";
     }
 
-    /** The same rules as the form, for callers that bypass it. */
+    /** The same rules as the form, for callers that bypass it; the lengths are the entity's own constraints. */
     private static void requireValid(MessageDraft draft) {
         if (draft.subject() == null || draft.subject().isBlank()) {
             throw new BusinessException("messages.subjectRequired");
         }
-        if (draft.subject().strip().length() > Message.SUBJECT_MAX) {
-            throw new BusinessException("messages.subjectTooLong", Message.SUBJECT_MAX);
-        }
         if (draft.body() == null || draft.body().isBlank()) {
             throw new BusinessException("messages.bodyRequired");
-        }
-        if (draft.body().length() > Message.BODY_MAX) {
-            throw new BusinessException("messages.bodyTooLong", Message.BODY_MAX);
         }
         if (draft.bodyKind() == null) {
             throw new BusinessException("messages.kindRequired");

@@ -1,6 +1,7 @@
 package ru.rassylka.mailing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -17,13 +20,17 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.account.User;
+import ru.rassylka.client.Client;
+import ru.rassylka.message.Message;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.WebClient;
 
 /**
  * Two logged-in users over real HTTP: user B with user A's ids on every message and mailing page
  * and action gets 404 and A's data stays as it was; B's mailing form with A's message or client is
- * refused; a manager cannot open another user's mailing for editing either.
+ * refused; a manager cannot open another user's mailing for editing either. The workspace forms
+ * take their limits from the entities, and a value beyond one is refused whatever the browser sent.
  */
 @ArquillianTest
 @RunAsClient
@@ -137,6 +144,59 @@ class WorkspaceOwnershipIT {
         HttpResponse<String> oversight = manager.get("manage/mailings");
         assertEquals(200, oversight.statusCode());
         assertTrue(oversight.body().contains("Рассылка А"), "the manager sees it in the read-only list: " + oversight.body());
+    }
+
+    @Test
+    void workspaceFormsTakeTheirLengthLimitsFromTheEntities() {
+        String mailing = userB.get("mailings/edit").body();
+        String message = userB.get("messages/edit").body();
+        String client = userB.get("clients/edit").body();
+        String profile = userB.getFollowingFolderRedirect("profile").body();
+
+        assertEquals(String.valueOf(Mailing.NAME_MAX), maxlength(mailing, "mailing:name"));
+        assertEquals(String.valueOf(Message.SUBJECT_MAX), maxlength(message, "message:subject"));
+        assertEquals(String.valueOf(Message.BODY_MAX), maxlength(message, "message:body"));
+        assertEquals(String.valueOf(Client.EMAIL_MAX), maxlength(client, "client:email"));
+        assertEquals(String.valueOf(Client.FULL_NAME_MAX), maxlength(client, "client:fullName"));
+        assertEquals(String.valueOf(Client.COMMENT_MAX), maxlength(client, "client:comment"));
+        assertEquals(String.valueOf(User.PHONE_MAX), maxlength(profile, "profile:phone"));
+        assertTrue(Pattern.compile("<label[^>]*for=\"mailing:name\"[^>]*>(?:(?!</label>).)*ui-outputlabel-rfi").matcher(mailing).find(),
+                "the name is marked as required, from the entity's @NotBlank: " + mailing);
+    }
+
+    @Test
+    void aMailingNameBeyondTheEntityLimitIsNeverStoredAndABlankOneIsRefusedWithAMessage() {
+        String longest = "Я".repeat(Mailing.NAME_MAX);
+        Map<String, String> tooLong = mailingForm(bMessage, null);
+        tooLong.put("mailing:name", longest + "Я");
+        Map<String, String> blank = mailingForm(bMessage, null);
+        blank.put("mailing:name", " ");
+
+        String refusedBlank = submitNewMailing(blank);
+        assertTrue(refusedBlank.contains("Заполните это поле."), refusedBlank);
+        assertEquals("1", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body(), "nothing was created");
+
+        // PrimeFaces holds a posted value to the field's maxlength, which comes from the entity
+        String page = userB.get("mailings/edit").body();
+        HttpResponse<String> cut = userB.post("mailings/edit", WebClient.form(page, "mailing", tooLong));
+        assertEquals(302, cut.statusCode(), cut.body());
+        long created = Long.parseLong(cut.headers().firstValue("Location").orElseThrow().replaceAll("^.*\\D(\\d+)\\D*$", "$1"));
+        assertEquals(longest, inspect("mailing", created).split("\\|")[0]);
+
+        // any other caller meets the entity's own constraint: refused, nothing stored
+        HttpResponse<String> refused = new WebClient(uri()).post("test-support/workspace/mailing", Map.of("owner", b,
+                "name", longest + "Я", "message", String.valueOf(bMessage), "first", FIRST_SEND, "periodicity", "ONCE"));
+        assertNotEquals(201, refused.statusCode());
+        assertEquals("2", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body());
+    }
+
+    /** The maxlength attribute of the form field with this id, as the page renders it. */
+    private static String maxlength(String page, String id) {
+        Matcher field = Pattern.compile("<(?:input|textarea)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(page);
+        assertTrue(field.find(), "no field " + id + " in " + page);
+        Matcher maxlength = Pattern.compile("\\bmaxlength=\"(\\d+)\"").matcher(field.group());
+        assertTrue(maxlength.find(), "no maxlength on " + field.group());
+        return maxlength.group(1);
     }
 
     /** The fields of the mailing form: all clients unless a client id is given. */
