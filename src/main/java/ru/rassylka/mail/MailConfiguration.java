@@ -14,6 +14,7 @@ public class MailConfiguration {
     @Produces
     @Singleton
     MailSettings settings() {
+        StreamProviderLookup.nameTheProvider();
         Config config = ConfigProvider.getConfig();
         return new MailSettings(
                 config.getOptionalValue("smtp.host", String.class).filter(host -> !host.isBlank()),
