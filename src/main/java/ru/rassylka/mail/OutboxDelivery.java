@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import ru.rassylka.platform.persistence.Transactions;
 
 /**
  * Delivers the outbox without holding a transaction, a connection or a row lock while the SMTP
@@ -84,18 +85,6 @@ public class OutboxDelivery {
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
-        try {
-            transaction.begin();
-            try {
-                T result = work.get();
-                transaction.commit();
-                return result;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("Outbox transaction failed", e);
-        }
+        return Transactions.in(transaction, work);
     }
 }
