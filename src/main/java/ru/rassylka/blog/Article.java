@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,13 +20,13 @@ import java.util.Objects;
 
 /**
  * A blog article. Its content is sanitized HTML; the excerpt is the plain text of its start. Views
- * are counted by one UPDATE in the database ({@link #COUNT_VIEW}), never through this object.
+ * are counted in memory ({@link ViewCounts}) and added to the row by an UPDATE about every second
+ * ({@link #ADD_VIEWS}), never through this object.
  */
 @Entity
 @Table(name = "article")
-// In SQL: a JPQL bulk update would also raise the version (so an edit during views would fail) and
-// EclipseLink writes the flag as 1 there, which H2 refuses
-@NamedNativeQuery(name = Article.COUNT_VIEW, query = "update article set views = views + 1 where id = ? and published")
+// In SQL: a JPQL bulk update would also raise the version (so an edit during views would fail)
+@NamedNativeQuery(name = Article.ADD_VIEWS, query = "update article set views = views + ? where id = ?")
 @NamedQueries({
     @NamedQuery(name = Article.PUBLISHED_CARDS,
             query = "select new ru.rassylka.blog.ArticleCard(a.id, a.title, a.excerpt, a.imageId, a.publishedAt)"
@@ -46,7 +47,7 @@ import java.util.Objects;
 })
 public class Article {
 
-    public static final String COUNT_VIEW = "Article.countView";
+    public static final String ADD_VIEWS = "Article.addViews";
     public static final String PUBLISHED_CARDS = "Article.publishedCards";
     public static final String PUBLISHED_COUNT = "Article.publishedCount";
     public static final String PUBLISHED_IDS = "Article.publishedIds";
@@ -91,6 +92,9 @@ public class Article {
 
     @Column(nullable = false, insertable = false, updatable = false)
     private long views;
+
+    @Transient
+    private long unwrittenViews;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -175,8 +179,14 @@ public class Article {
         return publishedAt;
     }
 
+    /** Views as stored, plus (in the administrator's list) those this instance counted and has not written yet. */
     public long getViews() {
-        return views;
+        return views + unwrittenViews;
+    }
+
+    /** Views counted by this instance and not yet written, to be shown with the stored ones. */
+    void showUnwrittenViews(long count) {
+        unwrittenViews = count;
     }
 
     public Instant getCreatedAt() {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import ru.rassylka.platform.persistence.Databases;
 
 /** The public blog, for everyone: the list, an article (counting its views) and the home page's articles. */
 @Stateless
@@ -29,6 +28,9 @@ public class Blog {
     @Inject
     private BlogCache cache;
 
+    @Inject
+    private ViewCounts views;
+
     /** A page of published articles, newest first; a number past the end gives the last page. */
     public ArticlePage page(int number) {
         int wanted = Math.max(1, number);
@@ -36,29 +38,25 @@ public class Blog {
     }
 
     /**
-     * A published article, counting one view by one UPDATE in the database (also when the article
-     * itself comes from the cache); empty for an unknown or unpublished id, which counts nothing.
+     * A published article, counting one view (also when the article itself comes from the cache);
+     * empty for an unknown or unpublished id, which counts nothing.
      */
     public Optional<ArticleView> view(long id) {
-        if (!countView(id)) {
-            return Optional.empty();
-        }
-        return cache.article(id, () -> em.createNamedQuery(Article.PUBLISHED_VIEW, ArticleView.class)
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst());
+        Optional<ArticleView> article = cache.article(id, () -> load(id));
+        article.ifPresent(shown -> views.count(id));
+        return article;
     }
 
     /**
-     * Counts one view of a published article by one UPDATE; false for an unknown or unpublished id.
-     * On PostgreSQL the commit does not wait for the disk: a crash may lose the last moment's views,
-     * but the row is free for the next view at once.
+     * Counts one view of a published article (its page came from the page cache); false for an
+     * unknown or unpublished id. The view is counted in memory and written within about a second.
      */
     public boolean countView(long id) {
-        if (Databases.isPostgresql(em)) {
-            em.createNativeQuery("set local synchronous_commit to off").executeUpdate();
+        boolean published = cache.isPublished(id, () -> load(id));
+        if (published) {
+            views.count(id);
         }
-        return em.createNamedQuery(Article.COUNT_VIEW).setParameter(1, id).executeUpdate() > 0;
+        return published;
     }
 
     /** The image of a published article; images of drafts stay hidden from the public. */
@@ -71,6 +69,10 @@ public class Blog {
     /** Up to three random published articles for the home page. */
     public List<ArticleCard> homeArticles() {
         return RandomPicks.some(cache.homePool(this::loadHomePool), HOME_ARTICLES, ThreadLocalRandom.current());
+    }
+
+    private Optional<ArticleView> load(long id) {
+        return em.createNamedQuery(Article.PUBLISHED_VIEW, ArticleView.class).setParameter("id", id).getResultStream().findFirst();
     }
 
     private ArticlePage loadPage(int wanted) {

@@ -25,9 +25,16 @@ public class BlogAdmin {
     @Inject
     private Event<ArticleChanged> changed;
 
-    /** All articles, published or not, the last changed first. */
+    @Inject
+    private ViewCounts views;
+
+    /** All articles, published or not, the last changed first; their views include those not yet written. */
     public List<Article> list(int first, int max) {
-        return em.createNamedQuery(Article.ALL, Article.class).setFirstResult(first).setMaxResults(max).getResultList();
+        return views.steadily(() -> {
+            List<Article> articles = em.createNamedQuery(Article.ALL, Article.class).setFirstResult(first).setMaxResults(max).getResultList();
+            articles.forEach(article -> article.showUnwrittenViews(views.unwritten(article.getId())));
+            return articles;
+        });
     }
 
     public long count() {

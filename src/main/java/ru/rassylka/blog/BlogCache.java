@@ -53,6 +53,11 @@ public class BlogCache {
         return Caches.find(articles, id, load);
     }
 
+    /** Whether the article is published, without reading it from the cache when it is there. */
+    boolean isPublished(long id, Supplier<Optional<ArticleView>> load) {
+        return articles.containsKey(id) || article(id, load).isPresent();
+    }
+
     ArrayList<ArticleCard> homePool(Supplier<ArrayList<ArticleCard>> load) {
         return Caches.get(home, HOME_POOL, load);
     }

@@ -50,6 +50,18 @@ public class TestBlog {
         return em.createQuery("select a.views from Article a where a.id = :id", Long.class).setParameter("id", id).getSingleResult();
     }
 
+    /** Makes the database refuse every change of the article's row (as a failing database would), until {@link #acceptChanges}. */
+    public void refuseChanges(long id) {
+        em.createNativeQuery("create or replace function refuse_article_change() returns trigger language plpgsql as "
+                + "$$ begin raise exception 'article % refuses changes', old.id; end $$").executeUpdate();
+        em.createNativeQuery("create trigger refuse_article_" + id + " before update on article for each row when (old.id = " + id
+                + ") execute function refuse_article_change()").executeUpdate();
+    }
+
+    public void acceptChanges(long id) {
+        em.createNativeQuery("drop trigger if exists refuse_article_" + id + " on article").executeUpdate();
+    }
+
     public long images() {
         return em.createQuery("select count(i) from ArticleImage i", Long.class).getSingleResult();
     }
