@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -146,6 +148,70 @@ class ClientsIT {
     }
 
     @Test
+    void aSearchPagesThroughHitsByAddressOrNameEachOnceInEveryOrder() {
+        User anna = listOfSix();
+        User boris = newOwner("boris");
+        clients.create(boris, "petrov@example.org", "Petrov", null);
+
+        // petrenko@ matches by address and by name, and counts once
+        assertEquals(5, clients.count(anna, "PETR"));
+        List<String> byEmail = List.of("kim@example.org", "lee@example.org", "petrenko@example.org", "petrova@example.org",
+                "petrushka@example.org");
+        List<String> byName = List.of("petrova@example.org", "petrushka@example.org", "petrenko@example.org", "kim@example.org",
+                "lee@example.org");
+        List<String> byCreation = List.of("petrova@example.org", "kim@example.org", "petrenko@example.org", "lee@example.org",
+                "petrushka@example.org");
+        assertPagesInEveryOrder(anna, "PETR", byEmail, byName, byCreation);
+    }
+
+    @Test
+    void pagesOfTheWholeListReadFromEitherEndJoinIntoItInEveryOrder() {
+        User anna = listOfSix();
+
+        List<String> byEmail = List.of("kim@example.org", "lee@example.org", "ng@example.org", "petrenko@example.org",
+                "petrova@example.org", "petrushka@example.org");
+        List<String> byName = List.of("petrova@example.org", "petrushka@example.org", "petrenko@example.org", "kim@example.org",
+                "lee@example.org", "ng@example.org");
+        List<String> byCreation = List.of("petrova@example.org", "kim@example.org", "petrenko@example.org", "lee@example.org",
+                "ng@example.org", "petrushka@example.org");
+        assertPagesInEveryOrder(anna, null, byEmail, byName, byCreation);
+        assertEquals(List.of("petrushka@example.org", "ng@example.org"), emails(clients.page(anna, null, null, false, 0, 2)));
+        assertEquals(List.of("petrova@example.org"), emails(clients.page(anna, null, null, false, 5, 2)));
+        assertEquals(List.of(), clients.page(anna, null, null, false, 6, 2));
+    }
+
+    /** Six clients whose names and addresses sort alike under any collation (no case or punctuation decides). */
+    private User listOfSix() {
+        User anna = newOwner("anna");
+        clients.create(anna, "petrova@example.org", "Ivanova", null);
+        clients.create(anna, "kim@example.org", "Petrov", null);
+        clients.create(anna, "petrenko@example.org", "Petrenko", null);
+        clients.create(anna, "lee@example.org", "Petrov", null);
+        clients.create(anna, "ng@example.org", "Sidorov", null);
+        clients.create(anna, "petrushka@example.org", "Orlova", null);
+        return anna;
+    }
+
+    /** Pages of two rows, ascending and descending by each column and in the list's own order, join into the whole. */
+    private void assertPagesInEveryOrder(User owner, String search, List<String> byEmail, List<String> byName, List<String> byCreation) {
+        assertEquals(byEmail, pagesOfTwo(owner, search, "email", true));
+        assertEquals(reversed(byEmail), pagesOfTwo(owner, search, "email", false));
+        assertEquals(byName, pagesOfTwo(owner, search, "fullName", true));
+        assertEquals(reversed(byName), pagesOfTwo(owner, search, "fullName", false));
+        assertEquals(byCreation, pagesOfTwo(owner, search, "createdAt", true));
+        assertEquals(reversed(byCreation), pagesOfTwo(owner, search, "createdAt", false));
+        assertEquals(reversed(byCreation), pagesOfTwo(owner, search, null, false));
+    }
+
+    private List<String> pagesOfTwo(User owner, String search, String sortField, boolean ascending) {
+        List<String> all = new ArrayList<>();
+        for (int first = 0; first <= 8; first += 2) {
+            all.addAll(emails(clients.page(owner, search, sortField, ascending, first, 2)));
+        }
+        return all;
+    }
+
+    @Test
     void importAddsGoodRowsAndReportsEveryOtherRowByLine() {
         User anna = newOwner("anna");
         clients.create(anna, "known@example.org", "Уже есть", null);
@@ -258,6 +324,12 @@ class ClientsIT {
         assertEquals(exported, clients.export(boris));
         assertTrue(exported.startsWith("email,full_name,comment\r\n"), exported.substring(0, 40));
         assertTrue(exported.contains("\"Кавычки \"\"внутри\"\", и запятая\""), "quotes are doubled in the file");
+    }
+
+    private static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 
     private static List<String> emails(List<Client> page) {

@@ -18,8 +18,12 @@ public final class LikePatterns {
         return "%" + literal(search) + "%";
     }
 
+    /** The text a search looks for: trimmed and in lower case, as the patterns hold it. */
+    static String text(String search) {
+        return search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+    }
+
     private static String literal(String search) {
-        String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text(search).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
