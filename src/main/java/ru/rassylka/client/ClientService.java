@@ -17,7 +17,6 @@ import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
-import ru.rassylka.platform.persistence.Databases;
 import ru.rassylka.platform.persistence.LikePatterns;
 import ru.rassylka.platform.persistence.PrefixRange;
 import ru.rassylka.platform.validation.SingleLine;
@@ -82,7 +81,7 @@ public class ClientService {
             return ClientCounts.read(em, owner.getId())
                     .orElseGet(() -> query(owner, "select count(c) from Client c", "", null, Long.class).getSingleResult());
         }
-        Optional<PrefixRange> range = indexedRange(search);
+        Optional<PrefixRange> range = PrefixRange.forIndex(em, search);
         if (range.isPresent()) {
             return ((Number) hits("select count(*) from (" + HITS + " limit " + (COUNT_CAP + 1) + ") hits", owner, range.get())
                     .getSingleResult()).longValue();
@@ -160,7 +159,7 @@ public class ClientService {
         if (search == null || search.isBlank()) {
             return listIds(owner, order, first, size);
         }
-        Optional<PrefixRange> range = indexedRange(search);
+        Optional<PrefixRange> range = PrefixRange.forIndex(em, search);
         if (range.isPresent()) {
             // offset 0 keeps the planner from walking the sort's index through the whole list when
             // the hits lie at its far end (names starting with "П" sorted by name): all hits are
@@ -200,11 +199,6 @@ public class ClientService {
                 .setFirstResult(first)
                 .setMaxResults(size)
                 .getResultList();
-    }
-
-    /** The range of a search where the pattern indexes serve it (PostgreSQL); none where a LIKE does. */
-    private Optional<PrefixRange> indexedRange(String search) {
-        return Databases.isPostgresql(em) ? PrefixRange.of(search) : Optional.empty();
     }
 
     private Query hits(String sql, User owner, PrefixRange range) {

@@ -1,5 +1,6 @@
 package ru.rassylka.platform.persistence;
 
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ import java.util.Optional;
  * @param to the smallest string after every string that starts with it
  */
 public record PrefixRange(String from, String to) {
+
+    /**
+     * The range of a search text where the database's pattern indexes serve it (PostgreSQL); none
+     * where a LIKE must do (the embedded H2), as for {@link #of}.
+     */
+    public static Optional<PrefixRange> forIndex(EntityManager em, String search) {
+        return Databases.isPostgresql(em) ? of(search) : Optional.empty();
+    }
 
     /** The range of a search text; none for an empty text, or one of U+10FFFF only (no string follows it). */
     public static Optional<PrefixRange> of(String search) {
