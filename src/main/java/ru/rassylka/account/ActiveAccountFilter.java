@@ -24,6 +24,7 @@ public class ActiveAccountFilter extends HttpFilter {
     static final String LOGIN_AGAIN_PAGE = "/login?refused=changed";
     /** The request attribute that hands the account looked up here to {@link ActiveUser}. */
     static final String ACCOUNT = ActiveAccountFilter.class.getName() + ".account";
+    private static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
     private Accounts accounts;
@@ -75,7 +76,11 @@ public class ActiveAccountFilter extends HttpFilter {
         }
     }
 
-    private static boolean isResource(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
+    /**
+     * Whether the container mapped this request to a Faces resource (a style sheet, a script). The
+     * raw address is no guide: {@code /jakarta.faces.resource/../clients/} reaches the clients page.
+     */
+    static boolean isResource(HttpServletRequest request) {
+        return request.getServletPath().startsWith(RESOURCES);
     }
 }

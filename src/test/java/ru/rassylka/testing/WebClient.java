@@ -53,6 +53,16 @@ public final class WebClient {
         return send(request(path).GET().build());
     }
 
+    /**
+     * GET of a path exactly as written, appended to the base without resolving it, so that
+     * {@code ..}, {@code %2e%2e}, {@code ;} and doubled slashes reach the server as an attacker sends them.
+     */
+    public HttpResponse<String> getRaw(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString() + path));
+        headers.forEach(builder::header);
+        return send(builder.GET().build());
+    }
+
     /** GET that follows the container's redirect from a folder to the folder with a slash, as browsers do. */
     public HttpResponse<String> getFollowingFolderRedirect(String path) {
         HttpResponse<String> response = get(path);
