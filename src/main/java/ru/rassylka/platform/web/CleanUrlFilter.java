@@ -1,29 +1,40 @@
 package ru.rassylka.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Serves views under clean addresses (see {@link CleanUrls}) by forwarding to the Facelets file. */
+/**
+ * Serves views under clean addresses (see {@link CleanUrls}) by forwarding to the Facelets file;
+ * an item address spelled with leading zeros ({@code /blog/012}) is redirected to its one spelling.
+ */
 public class CleanUrlFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** Only addresses that name a view are remembered, so unknown addresses cannot grow it. */
-    private final Map<String, String> views = new ConcurrentHashMap<>();
+    @Inject
+    private ViewFiles files;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<String> view = CleanUrls.isClean(path) ? findView(path) : Optional.empty();
+        String path = RequestPaths.mapped(request);
+        if (!CleanUrls.isClean(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<String> canonical = CleanUrls.canonicalItem(path);
+        if (canonical.isPresent()) {
+            redirect(request, response, canonical.get());
+            return;
+        }
+        Optional<String> view = CleanUrls.candidates(path).stream().filter(candidate -> files.exists(getServletContext(), candidate))
+                .findFirst();
         if (view.isPresent()) {
             request.getRequestDispatcher(view.get()).forward(request, response);
         } else {
@@ -31,23 +42,13 @@ public class CleanUrlFilter extends HttpFilter {
         }
     }
 
-    private Optional<String> findView(String path) {
-        String known = views.get(path);
-        if (known != null) {
-            return Optional.of(known);
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
         }
-        Optional<String> found = CleanUrls.candidates(path).stream().filter(this::exists).findFirst();
-        found.ifPresent(view -> views.put(path, view));
-        return found;
-    }
-
-    private boolean exists(String view) {
-        int query = view.indexOf('?');
-        String file = query < 0 ? view : view.substring(0, query);
-        try {
-            return getServletContext().getResource(file) != null;
-        } catch (MalformedURLException e) {
-            return false;
-        }
+        String query = request.getQueryString();
+        response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+        response.setHeader("Location", request.getContextPath() + path + (query == null ? "" : "?" + query));
     }
 }

@@ -1,6 +1,7 @@
 package ru.rassylka.platform.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,6 +26,20 @@ public final class CleanUrls {
     public static boolean isClean(String path) {
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);
         return !lastSegment.contains(".");
+    }
+
+    /**
+     * The one spelling of an item address written with leading zeros ({@code /blog/007} →
+     * {@code /blog/7}); empty when the path is not an item address or is already spelled so.
+     */
+    public static Optional<String> canonicalItem(String path) {
+        boolean folder = path.endsWith("/");
+        Matcher item = ITEM.matcher(folder ? path.substring(0, path.length() - 1) : path);
+        if (!item.matches() || item.group(2).length() == 1 || item.group(2).charAt(0) != '0') {
+            return Optional.empty();
+        }
+        String number = item.group(2).replaceFirst("^0+(?=.)", "");
+        return Optional.of(item.group(1) + "/" + number + (folder ? "/" : ""));
     }
 
     /** The views a clean path may stand for, in the order they are tried (with their query). */

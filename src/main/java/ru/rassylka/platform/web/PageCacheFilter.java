@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ru.rassylka.platform.i18n.ActiveLanguage;
+import ru.rassylka.platform.i18n.Language;
 
 /**
  * Answers anonymous visitors' page loads of the public pages from {@link PageCache}: the same
@@ -36,8 +38,8 @@ import java.util.regex.Pattern;
 public class PageCacheFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern PAGES = Pattern.compile("/|/blog/|/blog/\\d{1,18}|/login|/register|/password-reset");
-    private static final Pattern BLOG_PAGE_QUERY = Pattern.compile("page=\\d{1,5}");
+    private static final Pattern PAGES = Pattern.compile("/|/blog/|/blog/[1-9]\\d{0,17}|/login|/register|/password-reset");
+    private static final Pattern BLOG_PAGE_QUERY = Pattern.compile("page=[1-9]\\d{0,4}");
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=]+)'");
     private static final String POLICY = "Content-Security-Policy";
     private static final int MAX_PAGE_CHARS = 512 * 1024;
@@ -52,7 +54,8 @@ public class PageCacheFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<String> key = keyOf(request, path);
+        Optional<String> key = keyOf(request.getMethod(), request.getUserPrincipal() == null, path, request.getQueryString(),
+                request.getCookies());
         if (key.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -73,21 +76,26 @@ public class PageCacheFilter extends HttpFilter {
         capture.page().ifPresent(rendered -> cache.put(key.get(), rendered));
     }
 
-    /** The cache key (language, path and query) of a request the cache may answer, or empty. */
-    static Optional<String> keyOf(HttpServletRequest request, String path) {
-        if (!"GET".equals(request.getMethod()) || request.getUserPrincipal() != null || !PAGES.matcher(path).matches()) {
+    /**
+     * The cache key (language, path and query) of a request the cache may answer, or empty. Only
+     * one spelling of each page has a key: no leading zeros in an id or page number, and the
+     * language the page is shown in rather than whatever the cookie says, so that made-up variants
+     * of an address cannot push the real pages out of the cache.
+     */
+    static Optional<String> keyOf(String method, boolean anonymous, String path, String query, Cookie[] cookies) {
+        if (!"GET".equals(method) || !anonymous || !PAGES.matcher(path).matches()) {
             return Optional.empty();
         }
-        String query = request.getQueryString();
         if (query != null && !(path.equals("/blog/") && BLOG_PAGE_QUERY.matcher(query).matches())) {
             return Optional.empty();
         }
-        Cookie[] cookies = request.getCookies() == null ? new Cookie[0] : request.getCookies();
-        if (Arrays.stream(cookies).anyMatch(cookie -> !cookie.getName().equals("lang") || !cookie.getValue().matches("[a-z]{2}"))) {
+        Cookie[] sent = cookies == null ? new Cookie[0] : cookies;
+        if (Arrays.stream(sent).anyMatch(cookie -> !cookie.getName().equals(ActiveLanguage.COOKIE))) {
             return Optional.empty();
         }
-        String language = cookies.length == 0 ? "" : cookies[0].getValue();
-        return Optional.of(language + " " + path + (query == null ? "" : "?" + query));
+        Language language = Arrays.stream(sent).findFirst().flatMap(cookie -> Language.fromCode(cookie.getValue()))
+                .orElse(Language.DEFAULT);
+        return Optional.of(language.code() + " " + path + (query == null ? "" : "?" + query));
     }
 
     private static void answer(HttpServletResponse response, CachedPage page) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CleanUrlsTest {
@@ -23,6 +24,16 @@ class CleanUrlsTest {
     @Test
     void numberAfterAFolderIsTheIdOfItsViewPage() {
         assertEquals(List.of("/blog/view.xhtml?id=12"), CleanUrls.candidates("/blog/12"));
+    }
+
+    @Test
+    void anItemAddressWithLeadingZerosHasOneSpellingWithout() {
+        assertEquals(Optional.of("/blog/12"), CleanUrls.canonicalItem("/blog/0012"));
+        assertEquals(Optional.of("/runs/0/"), CleanUrls.canonicalItem("/runs/000/"));
+        assertEquals(Optional.empty(), CleanUrls.canonicalItem("/blog/12"));
+        assertEquals(Optional.empty(), CleanUrls.canonicalItem("/blog/0"));
+        assertEquals(Optional.empty(), CleanUrls.canonicalItem("/blog/"));
+        assertEquals(Optional.empty(), CleanUrls.canonicalItem("/clients/edit"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import ru.rassylka.account.Role;
 import ru.rassylka.admin.ManagerRoles;
 import ru.rassylka.manage.UserAdministration;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.web.ViewFiles;
 
 /**
  * Lets client-side tests prepare accounts and read received e-mails; deployed only with tests.
@@ -22,7 +23,8 @@ import ru.rassylka.platform.BusinessException;
  * As the caller of the request's session: POST /test-support/block?email=…&reason=… blocks an
  * account, /test-support/grant?email=… and /test-support/revoke?email=… the MANAGER role
  * (204, or 409 with the refusal's message key); POST /test-support/reset?email=…&password=… sets a
- * password through the reset link mailed to the address.
+ * password through the reset link mailed to the address. GET /test-support/view-files answers how
+ * many view files the clean addresses have found.
  */
 @WebServlet("/test-support/*")
 public class TestSupportServlet extends HttpServlet {
@@ -43,6 +45,9 @@ public class TestSupportServlet extends HttpServlet {
 
     @Inject
     private Accounts self;
+
+    @Inject
+    private ViewFiles viewFiles;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -80,6 +85,11 @@ public class TestSupportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/view-files".equals(request.getPathInfo())) {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(String.valueOf(viewFiles.size()));
+            return;
+        }
         if ("/mail-count".equals(request.getPathInfo())) {
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(String.valueOf(mailServer.to(request.getParameter("to")).size()));
