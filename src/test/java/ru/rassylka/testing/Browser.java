@@ -25,16 +25,16 @@ public final class Browser {
                 .usingDriverExecutable(new File(System.getProperty("rassylka.chromedriver", "/usr/bin/chromedriver")))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
     }
 
     /**
-     * Waits up to 15 s; elements replaced by a page load or an ajax update are looked up again
+     * Waits up to 40 s (a loaded machine is slow, a met condition returns at once); elements replaced by a page load or an ajax update are looked up again
      * (Chromium reports some of those as a stale element, others as an unknown inspector error).
      */
     public static WebDriverWait waitFor(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40));
         wait.ignoring(StaleElementReferenceException.class);
         wait.ignoring(WebDriverException.class);
         return wait;

@@ -67,7 +67,7 @@ public final class Journeys {
 
     /** Opens the development mailbox until an e-mail to the address shows a link of the given form. */
     public static String linkFromMailbox(WebDriver adminBrowser, String base, String recipient, Pattern linkPattern) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             adminBrowser.get(base + "/dev/mailbox");
             for (WebElement row : adminBrowser.findElements(By.cssSelector("#mailbox\\:list tbody tr"))) {
