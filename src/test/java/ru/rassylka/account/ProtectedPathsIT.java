@@ -20,6 +20,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.TestLogins;
 import ru.rassylka.testing.WebClient;
 
 /**
@@ -67,15 +68,15 @@ class ProtectedPathsIT {
 
     @Test
     void aBlockedAccountsOpenSessionReachesNoDataWhateverTheSpellingOfTheAddress() {
-        String email = createUser("blocked-paths");
+        String email = logins().create("blocked-paths");
         String clientName = "Тайный Клиент " + System.nanoTime();
         assertEquals(201, new WebClient(uri()).post("test-support/workspace/client",
                 Map.of("owner", email, "email", "secret-" + System.nanoTime() + "@example.org", "name", clientName)).statusCode());
         List<String> addresses = USER_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
         // one session per address, each opened before the block: the first request that is seen ends a session
-        List<WebClient> sessions = addresses.stream().map(address -> logIn(email)).toList();
+        List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
         assertTrue(sessions.get(0).get("clients/").body().contains(clientName), "the open session sees its clients");
-        WebClient manager = logIn(createUser("blocking-manager", "MANAGER"));
+        WebClient manager = logins().logIn(logins().create("blocking-manager", "MANAGER"));
 
         assertEquals(204, manager.post("test-support/block", Map.of("email", email, "reason", "test")).statusCode());
 
@@ -89,11 +90,11 @@ class ProtectedPathsIT {
 
     @Test
     void aRevokedManagersOpenSessionKeepsNoManagerPagesWhateverTheSpellingOfTheAddress() {
-        String email = createUser("revoked-paths", "MANAGER");
+        String email = logins().create("revoked-paths", "MANAGER");
         List<String> addresses = MANAGER_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
-        List<WebClient> sessions = addresses.stream().map(address -> logIn(email)).toList();
+        List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
         assertEquals(200, sessions.get(0).get("manage/users").statusCode());
-        WebClient admin = logIn(createUser("revoking-admin", "ADMIN"));
+        WebClient admin = logins().logIn(logins().create("revoking-admin", "ADMIN"));
 
         assertEquals(204, admin.post("test-support/revoke", Map.of("email", email)).statusCode());
 
@@ -107,10 +108,10 @@ class ProtectedPathsIT {
 
     @Test
     void sessionsOpenBeforeAPasswordChangeReachNoDataWhateverTheSpellingOfTheAddress() {
-        String email = createUser("changed-paths");
+        String email = logins().create("changed-paths");
         List<String> addresses = USER_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
-        List<WebClient> sessions = addresses.stream().map(address -> logIn(email)).toList();
-        WebClient changing = logIn(email);
+        List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
+        WebClient changing = logins().logIn(email);
         String profile = changing.getFollowingFolderRedirect("profile").body();
 
         HttpResponse<String> changed = changing.ajax("profile/", profile, "password", "password:change", "@all",
@@ -141,8 +142,8 @@ class ProtectedPathsIT {
 
     @Test
     void concurrentRequestsOfLoggedInSessionsAreNeverRefusedTheRolesTheyHave() throws Exception {
-        String email = createUser("concurrent-roles");
-        List<WebClient> sessions = List.of(logIn(email), logIn(email), logIn(createUser("concurrent-roles-other")));
+        String email = logins().create("concurrent-roles");
+        List<WebClient> sessions = List.of(logins().logIn(email), logins().logIn(email), logins().logIn(logins().create("concurrent-roles-other")));
         ExecutorService pool = Executors.newFixedThreadPool(sessions.size() + 1);
         try {
             List<Future<List<String>>> answers = new ArrayList<>();
@@ -180,19 +181,8 @@ class ProtectedPathsIT {
         }
     }
 
-    private WebClient logIn(String email) {
-        WebClient client = new WebClient(uri());
-        HttpResponse<String> response = client.logIn(email, PASSWORD);
-        assertEquals(302, response.statusCode(), "login of " + email + " failed: " + response.body());
-        return client;
-    }
-
-    private String createUser(String name, String... roles) {
-        String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = new WebClient(uri()).post("test-support/users",
-                Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
-        assertEquals(201, created.statusCode());
-        return email;
+    private TestLogins logins() {
+        return new TestLogins(uri(), PASSWORD);
     }
 
     private URI uri() {

@@ -20,6 +20,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.TestLogins;
 import ru.rassylka.testing.WebClient;
 
 /** Addresses made up by visitors: they are answered, and they leave nothing behind in memory. */
@@ -39,10 +40,10 @@ class MadeUpAddressesIT {
 
     @Test
     void tenThousandMadeUpItemAddressesLeaveTheAddressMappingAsLargeAsTheViewsItHas() throws Exception {
-        String email = createUser("made-up-items");
+        String email = logins().create("made-up-items");
         // the two view pages are found once
         assertEquals(404, new WebClient(uri()).get("blog/999999999999").statusCode());
-        assertEquals(404, logIn(email).get("runs/999999999999").statusCode());
+        assertEquals(404, logins().logIn(email).get("runs/999999999999").statusCode());
         int before = viewFiles();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -51,7 +52,7 @@ class MadeUpAddressesIT {
             for (int slice = 0; slice < 4; slice++) {
                 long first = slice * 2_500L;
                 // each thread with its own session, as four visitors would
-                WebClient visitor = slice % 2 == 0 ? new WebClient(uri()) : logIn(email);
+                WebClient visitor = slice % 2 == 0 ? new WebClient(uri()) : logins().logIn(email);
                 String folder = slice % 2 == 0 ? "blog/" : "runs/";
                 slices.add(pool.submit(() -> LongStream.range(first, first + 2_500)
                         .mapToObj(i -> folder + (900_000_000_000L + i))
@@ -92,18 +93,8 @@ class MadeUpAddressesIT {
         return Integer.parseInt(new WebClient(uri()).get("test-support/view-files").body().trim());
     }
 
-    private WebClient logIn(String email) {
-        WebClient client = new WebClient(uri());
-        HttpResponse<String> response = client.logIn(email, PASSWORD);
-        assertEquals(302, response.statusCode(), "login of " + email + " failed: " + response.body());
-        return client;
-    }
-
-    private String createUser(String name) {
-        String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = new WebClient(uri()).post("test-support/users", Map.of("email", email, "password", PASSWORD, "roles", ""));
-        assertEquals(201, created.statusCode());
-        return email;
+    private TestLogins logins() {
+        return new TestLogins(uri(), PASSWORD);
     }
 
     private URI uri() {
