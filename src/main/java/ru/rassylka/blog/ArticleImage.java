@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,7 +15,16 @@ import java.util.Objects;
 /** The image of an article as uploaded, after its content was checked; never changed once stored. */
 @Entity
 @Table(name = "article_image")
+@NamedQueries({
+    @NamedQuery(name = ArticleImage.STORED,
+            query = "select new ru.rassylka.blog.StoredImage(i.id, i.contentType, i.createdAt) from ArticleImage i where i.id = :id"),
+    // the bytes alone, as a value: no entity that a persistence context would keep
+    @NamedQuery(name = ArticleImage.DATA, query = "select i.data from ArticleImage i where i.id = :id")
+})
 public class ArticleImage {
+
+    public static final String STORED = "ArticleImage.stored";
+    public static final String DATA = "ArticleImage.data";
 
     @Id
     @SequenceGenerator(name = "article_image_seq", sequenceName = "article_image_seq", allocationSize = 50)
@@ -43,9 +54,5 @@ public class ArticleImage {
 
     public String getContentType() {
         return contentType;
-    }
-
-    public byte[] getData() {
-        return data.clone();
     }
 }

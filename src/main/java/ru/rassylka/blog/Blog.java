@@ -59,11 +59,21 @@ public class Blog {
         return published;
     }
 
-    /** The image of a published article; images of drafts stay hidden from the public. */
-    public Optional<ArticleImage> publishedImage(long id) {
+    /** The image of a published article, without its bytes; images of drafts stay hidden from the public. */
+    public Optional<StoredImage> publishedImage(long id) {
+        return isShown(id) ? em.createNamedQuery(ArticleImage.STORED, StoredImage.class).setParameter("id", id).getResultStream().findFirst()
+                : Optional.empty();
+    }
+
+    /** The bytes of a published article's image. */
+    public Optional<byte[]> publishedImageData(long id) {
+        return isShown(id) ? em.createNamedQuery(ArticleImage.DATA, byte[].class).setParameter("id", id).getResultStream().findFirst()
+                : Optional.empty();
+    }
+
+    private boolean isShown(long image) {
         // not as a subquery: EclipseLink writes the flag there as 1, which H2 refuses
-        long showing = em.createNamedQuery(Article.SHOWING_IMAGE, Long.class).setParameter("image", id).getSingleResult();
-        return showing == 0 ? Optional.empty() : Optional.ofNullable(em.find(ArticleImage.class, id));
+        return em.createNamedQuery(Article.SHOWING_IMAGE, Long.class).setParameter("image", image).getSingleResult() > 0;
     }
 
     /** Up to three random published articles for the home page. */

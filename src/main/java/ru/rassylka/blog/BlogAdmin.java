@@ -45,9 +45,14 @@ public class BlogAdmin {
         return Optional.ofNullable(em.find(Article.class, id));
     }
 
-    /** Any stored image, for the administrator's preview of drafts. */
-    public Optional<ArticleImage> image(long id) {
-        return Optional.ofNullable(em.find(ArticleImage.class, id));
+    /** Any stored image without its bytes, for the administrator's preview of drafts. */
+    public Optional<StoredImage> image(long id) {
+        return em.createNamedQuery(ArticleImage.STORED, StoredImage.class).setParameter("id", id).getResultStream().findFirst();
+    }
+
+    /** The bytes of any stored image. */
+    public Optional<byte[]> imageData(long id) {
+        return em.createNamedQuery(ArticleImage.DATA, byte[].class).setParameter("id", id).getResultStream().findFirst();
     }
 
     /** The content as it will be shown: sanitized. */

@@ -17,8 +17,9 @@ import ru.rassylka.platform.web.PageCache;
 /**
  * The blog in the server's JCache: pages of the public list, published articles and the pool the
  * home page draws its articles from. A change of an article empties what it touches once the
- * change is committed (with the rendered pages of {@link PageCache}), on every instance of a cluster; the lifetimes only bound staleness of
- * anything missed.
+ * change is committed (with the rendered pages of {@link PageCache}), on every instance of a cluster, and a
+ * load that read the database before that commit does not put the old value back ({@link FreshReads});
+ * the lifetimes only bound staleness of anything missed.
  */
 @ApplicationScoped
 public class BlogCache {
@@ -26,6 +27,7 @@ public class BlogCache {
     static final String PAGES = "rassylka.blog.pages";
     static final String ARTICLES = "rassylka.blog.articles";
     static final String HOME = "rassylka.blog.home";
+    static final String GENERATION = "rassylka.blog.generation";
     private static final String HOME_POOL = "pool";
 
     @Inject
@@ -37,20 +39,22 @@ public class BlogCache {
     private Cache<Integer, ArticlePage> pages;
     private Cache<Long, ArticleView> articles;
     private Cache<String, ArrayList<ArticleCard>> home;
+    private FreshReads reads;
 
     @PostConstruct
     void open() {
         pages = Caches.open(manager, PAGES, Duration.TEN_MINUTES);
         articles = Caches.open(manager, ARTICLES, Duration.ONE_HOUR);
         home = Caches.open(manager, HOME, Duration.ONE_MINUTE);
+        reads = new FreshReads(entries(Caches.open(manager, GENERATION, Duration.ETERNAL)));
     }
 
     ArticlePage page(int number, Supplier<ArticlePage> load) {
-        return Caches.get(pages, number, load);
+        return reads.get(entries(pages), number, load);
     }
 
     Optional<ArticleView> article(long id, Supplier<Optional<ArticleView>> load) {
-        return Caches.find(articles, id, load);
+        return reads.find(entries(articles), id, load);
     }
 
     /** Whether the article is published, without reading it from the cache when it is there. */
@@ -59,13 +63,34 @@ public class BlogCache {
     }
 
     ArrayList<ArticleCard> homePool(Supplier<ArrayList<ArticleCard>> load) {
-        return Caches.get(home, HOME_POOL, load);
+        return reads.get(entries(home), HOME_POOL, load);
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged changed) {
-        articles.remove(changed.id());
-        pages.removeAll();
-        home.removeAll();
-        renderedPages.clear();
+        reads.changed(() -> {
+            articles.remove(changed.id());
+            pages.removeAll();
+            home.removeAll();
+            renderedPages.clear();
+        });
+    }
+
+    private static <K, V> FreshReads.Entries<K, V> entries(Cache<K, V> cache) {
+        return new FreshReads.Entries<>() {
+            @Override
+            public V get(K key) {
+                return cache.get(key);
+            }
+
+            @Override
+            public void put(K key, V value) {
+                cache.put(key, value);
+            }
+
+            @Override
+            public void remove(K key) {
+                cache.remove(key);
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package ru.rassylka.mail;
 
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -12,16 +13,29 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** A message held by the development mailbox, as the mailbox page shows it. */
-public record CapturedMail(int number, Instant received, String from, String to, String subject, String text) {
+public record CapturedMail(long number, Instant received, String from, String to, String subject, String text) {
 
-    static CapturedMail of(int number, MimeMessage message) throws MessagingException, IOException {
+    /** The longest text kept of a message: a thousand kept messages of the longest body would take hundreds of megabytes. */
+    static final int TEXT_KEPT = 10_000;
+
+    /** The message, not numbered yet (0). */
+    static CapturedMail of(MimeMessage message) throws MessagingException, IOException {
         Instant received = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
-        return new CapturedMail(number, received, InternetAddress.toUnicodeString(message.getFrom()),
-                addresses(message), message.getSubject(), plainText(message));
+        return new CapturedMail(0, received, InternetAddress.toUnicodeString(message.getFrom()),
+                addresses(message), message.getSubject(), shortened(plainText(message)));
+    }
+
+    CapturedMail numbered(long number) {
+        return new CapturedMail(number, received, from, to, subject, text);
     }
 
     private static String addresses(MimeMessage message) throws MessagingException {
-        return Arrays.stream(message.getAllRecipients()).map(Object::toString).collect(Collectors.joining(", "));
+        Address[] recipients = message.getAllRecipients();
+        return recipients == null ? "" : Arrays.stream(recipients).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= TEXT_KEPT ? text : text.substring(0, TEXT_KEPT) + "…";
     }
 
     /** The text/plain part; the mailbox never renders the HTML of a message. */

@@ -1,5 +1,7 @@
 package ru.rassylka.mail;
 
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.PostConstruct;
@@ -13,14 +15,14 @@ import jakarta.inject.Named;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * In development mode (no {@code SMTP_HOST}) an SMTP server on the loopback interface that keeps
- * every e-mail in memory, so that a person can read them at {@code /dev/mailbox}.
+ * the newest {@link #KEPT} e-mails in memory, so that a person can read them at {@code /dev/mailbox};
+ * older ones are dropped and counted.
  */
 @Singleton
 @Startup
@@ -28,11 +30,16 @@ import java.util.logging.Logger;
 @Lock(LockType.READ)
 public class DevMailbox {
 
+    /** How many e-mails the mailbox keeps: a trial run to 100,000 recipients must not fill the heap. */
+    public static final int KEPT = 1000;
+
     @Inject
     private MailSettings settings;
 
     @Inject
     private Logger logger;
+
+    private final NewestMails mails = new NewestMails(KEPT);
 
     private GreenMail server;
 
@@ -42,7 +49,7 @@ public class DevMailbox {
             return;
         }
         try {
-            server = new GreenMail(new ServerSetup(settings.developmentPort(), MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP));
+            server = server(new ServerSetup(settings.developmentPort(), MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP), mails, logger);
             server.start();
             logger.warning(() -> "DEVELOPMENT MODE: e-mails are not delivered; read them at /dev/mailbox (SMTP "
                     + settings.describe() + ")");
@@ -50,6 +57,23 @@ public class DevMailbox {
             server = null;
             logger.log(Level.SEVERE, "The development mailbox could not start on port " + settings.developmentPort(), e);
         }
+    }
+
+    /**
+     * An SMTP server that hands every e-mail it receives to {@code mails} and stores none itself:
+     * GreenMail's own store would keep every message, and a mailbox for every recipient, for ever.
+     */
+    static GreenMail server(ServerSetup setup, NewestMails mails, Logger logger) {
+        GreenMail server = new GreenMail(setup);
+        server.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+            try {
+                mails.add(CapturedMail.of(message.getMessage()));
+            } catch (MessagingException | IOException e) {
+                logger.log(Level.WARNING, "An e-mail to the development mailbox could not be read", e);
+            }
+            return KEPT_ELSEWHERE;
+        });
+        return server;
     }
 
     @PreDestroy
@@ -63,28 +87,71 @@ public class DevMailbox {
         return settings.development();
     }
 
-    /** How many e-mails the page shows: a run to thousands of recipients would make it unreadable and slow. */
-    public static final int SHOWN = 100;
-
-    /** How many e-mails were received. */
-    public int count() {
-        return server == null ? 0 : server.getReceivedMessages().length;
+    /** How many e-mails are kept, at most {@link #KEPT}. */
+    public int kept() {
+        return mails.kept();
     }
 
-    /** The newest {@link #SHOWN} received e-mails, newest first. */
-    public List<CapturedMail> messages() {
-        if (server == null) {
-            return List.of();
-        }
-        MimeMessage[] received = server.getReceivedMessages();
-        List<CapturedMail> mails = new ArrayList<>(Math.min(SHOWN, received.length));
-        for (int i = received.length - 1; i >= Math.max(0, received.length - SHOWN); i--) {
-            try {
-                mails.add(CapturedMail.of(i + 1, received[i]));
-            } catch (MessagingException | IOException e) {
-                logger.log(Level.WARNING, "An e-mail in the development mailbox could not be read", e);
-            }
-        }
-        return mails;
+    /** How many older e-mails were dropped to keep the newest {@link #KEPT}. */
+    public long dropped() {
+        return mails.dropped();
     }
+
+    /** A page of the kept e-mails, newest first. */
+    public List<CapturedMail> page(int first, int size) {
+        return mails.page(first, size);
+    }
+
+    /** The recipient GreenMail delivers to once the mailbox has kept the e-mail: it stores nothing. */
+    private static final GreenMailUser KEPT_ELSEWHERE = new GreenMailUser() {
+        @Override
+        public String getEmail() {
+            return "dev-mailbox@localhost";
+        }
+
+        @Override
+        public String getLogin() {
+            return getEmail();
+        }
+
+        @Override
+        public void deliver(MovingMessage message) {
+            // kept by the mailbox already
+        }
+
+        @Override
+        public void deliver(MimeMessage message) {
+            // kept by the mailbox already
+        }
+
+        @Override
+        public void create() {
+            // nothing to create
+        }
+
+        @Override
+        public void delete() {
+            // nothing to delete
+        }
+
+        @Override
+        public String getPassword() {
+            return null;
+        }
+
+        @Override
+        public void setPassword(String password) {
+            // no login to this mailbox
+        }
+
+        @Override
+        public void authenticate(String password) {
+            // no login to this mailbox
+        }
+
+        @Override
+        public String getQualifiedMailboxName() {
+            return getEmail();
+        }
+    };
 }

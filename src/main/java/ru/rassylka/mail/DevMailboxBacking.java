@@ -1,5 +1,6 @@
 package ru.rassylka.mail;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -7,12 +8,12 @@ import jakarta.mail.MessagingException;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.io.Serializable;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ru.rassylka.platform.web.Pages;
+import ru.rassylka.platform.web.SearchableLazyModel;
 
-/** The development mailbox page: what the service has "sent", and a test e-mail to check the way. */
+/** The development mailbox page: what the service has "sent", a page at a time, and a test e-mail to check the way. */
 @Named
 @ViewScoped
 public class DevMailboxBacking implements Serializable {
@@ -32,14 +33,20 @@ public class DevMailboxBacking implements Serializable {
     @Email
     private String recipient = "test@example.org";
 
-    private List<CapturedMail> messages = List.of();
+    private SearchableLazyModel<CapturedMail> messages;
+
+    @PostConstruct
+    void init() {
+        messages = new SearchableLazyModel<>(search -> mailbox.kept(), (search, sort, ascending, first, size) -> mailbox.page(first, size),
+                CapturedMail::number);
+    }
 
     public void load() {
         if (!mailbox.isActive()) {
             Pages.notFound();
             return;
         }
-        messages = mailbox.messages();
+        messages.changed();
     }
 
     public void sendTestMail() {
@@ -50,20 +57,20 @@ public class DevMailboxBacking implements Serializable {
             logger.log(Level.WARNING, "The test e-mail could not be sent", e);
             Pages.error("devMailbox.notSent", e.getMessage());
         }
-        messages = mailbox.messages();
+        messages.changed();
     }
 
-    public List<CapturedMail> getMessages() {
+    public SearchableLazyModel<CapturedMail> getMessages() {
         return messages;
     }
 
-    /** All e-mails received, of which the page shows the newest {@link DevMailbox#SHOWN}. */
-    public int getReceived() {
-        return mailbox.count();
+    /** The older e-mails the mailbox dropped to keep the newest {@link DevMailbox#KEPT}. */
+    public long getDropped() {
+        return mailbox.dropped();
     }
 
-    public int getShown() {
-        return DevMailbox.SHOWN;
+    public int getKept() {
+        return DevMailbox.KEPT;
     }
 
     public String getRecipient() {

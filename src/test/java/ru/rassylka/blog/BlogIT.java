@@ -315,6 +315,51 @@ class BlogIT {
     void imageIsServedWithItsTypeALongLifetimeAndNosniffOnlyOnceItsArticleIsPublished() {
         WebClient admin = loggedIn(newAccount("image-admin", "ADMIN"));
         String title = "С картинкой " + System.nanoTime();
+        DraftWithImage draft = draftWithImage(admin, title);
+
+        assertEquals(404, anonymous().get(draft.imagePath()).statusCode(), "a draft's image is not public");
+
+        publishFromTheList(admin, title);
+        HttpResponse<String> served = anonymous().get(draft.imagePath());
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
+        assertTrue(anonymous().get("blog/" + draft.articleId()).body().contains(draft.imagePath()));
+    }
+
+    @Test
+    void aSecondRequestWithTheETagAnswers304WithoutTheBytes() {
+        WebClient admin = loggedIn(newAccount("etag-admin", "ADMIN"));
+        String title = "Картинка с тегом " + System.nanoTime();
+        DraftWithImage draft = draftWithImage(admin, title);
+        String draftTag = admin.get(draft.imagePath()).headers().firstValue("ETag").orElse("");
+        assertTrue(draftTag.startsWith("\""), "a strong entity tag for the administrator, not: " + draftTag);
+        assertEquals(404, anonymous().withHeader("If-None-Match", draftTag).get(draft.imagePath()).statusCode(),
+                "a draft's entity tag does not open its image to the public");
+
+        publishFromTheList(admin, title);
+        HttpResponse<String> first = anonymous().get(draft.imagePath());
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElse("");
+        assertEquals(draftTag, etag, "the same image has the same tag");
+        assertFalse(first.body().isEmpty());
+
+        HttpResponse<String> second = anonymous().withHeader("If-None-Match", etag).get(draft.imagePath());
+        assertEquals(304, second.statusCode());
+        assertEquals("", second.body());
+        assertEquals(etag, second.headers().firstValue("ETag").orElse(""));
+        assertTrue(second.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
+
+        HttpResponse<String> otherTag = anonymous().withHeader("If-None-Match", "\"1-other\"").get(draft.imagePath());
+        assertEquals(200, otherTag.statusCode());
+        assertEquals(first.body(), otherTag.body());
+    }
+
+    private record DraftWithImage(long articleId, String imagePath) {}
+
+    /** An unpublished article with a PNG image, saved through the editor. */
+    private static DraftWithImage draftWithImage(WebClient admin, String title) {
         assertEquals(302, saveArticle(admin, title, "photo.png", TestImages.png(30)).statusCode());
         String list = admin.get("admin/blog").body();
         Matcher edit = Pattern.compile("blog-edit\\?id=(\\d+)\"[^>]*>" + Pattern.quote(title)).matcher(list);
@@ -322,10 +367,12 @@ class BlogIT {
         long id = Long.parseLong(edit.group(1));
         Matcher image = Pattern.compile("/blog/image/(\\d+)").matcher(admin.get("admin/blog-edit?id=" + id).body());
         assertTrue(image.find());
-        String imagePath = "blog/image/" + image.group(1);
+        return new DraftWithImage(id, "blog/image/" + image.group(1));
+    }
 
-        assertEquals(404, anonymous().get(imagePath).statusCode(), "a draft's image is not public");
-
+    /** Presses the article's publish button in the administrator's list. */
+    private static void publishFromTheList(WebClient admin, String title) {
+        String list = admin.get("admin/blog").body();
         Map<String, String> publish = new LinkedHashMap<>();
         publish.put("jakarta.faces.partial.ajax", "true");
         String row = Pattern.compile("id=\"(articles:table:\\d+:publish)\"").matcher(list).results()
@@ -336,13 +383,6 @@ class BlogIT {
         publish.put("articles", "articles");
         publish.putAll(WebClient.stateOf(list));
         assertEquals(200, admin.post("admin/blog", publish).statusCode());
-
-        HttpResponse<String> served = anonymous().get(imagePath);
-        assertEquals(200, served.statusCode());
-        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
-        assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
-        assertTrue(anonymous().get("blog/" + id).body().contains(imagePath));
     }
 
     /** Submits the article form with a file, as the browser does. */

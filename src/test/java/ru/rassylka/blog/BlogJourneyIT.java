@@ -73,7 +73,9 @@ class BlogJourneyIT {
         visitor.get(base + "/");
         WebElement card = Browser.waitFor(visitor).until(driver -> driver.findElements(By.cssSelector(".article-card")).stream()
                 .filter(candidate -> candidate.getText().contains(title)).findFirst().orElse(null));
-        assertTrue(isShown(visitor, card.findElement(By.className("card-image"))), "the home page shows the image");
+        // the card's image loads lazily, after the page's load event: wait until it is in (a broken one never is)
+        WebElement cardImage = card.findElement(By.className("card-image"));
+        Browser.waitFor(visitor).withMessage("the home page shows the image").until(driver -> isShown(visitor, cardImage));
         card.findElement(By.linkText(title)).click();
         Browser.waitFor(visitor).until(ExpectedConditions.textToBe(By.id("article-title"), title));
         String articleAddress = visitor.getCurrentUrl();
