@@ -3,6 +3,8 @@ package ru.rassylka.platform.web;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -23,23 +25,41 @@ public class PageCache {
     @Inject
     private CacheManager manager;
 
+    static final String GENERATION = "rassylka.pages.generation";
+    private static final String CURRENT = "current";
+
     private Cache<String, CachedPage> pages;
+    private Cache<String, Long> generations;
 
     @PostConstruct
     void open() {
         pages = Caches.open(manager, NAME, LIFETIME);
+        generations = Caches.open(manager, GENERATION, Duration.ETERNAL);
+    }
+
+    /** A stamp noted before a page is rendered, so that a page rendered across a {@link #clear()} is not kept. */
+    Long generation() {
+        return generations.get(CURRENT);
     }
 
     CachedPage get(String key) {
         return pages.get(key);
     }
 
-    void put(String key, CachedPage page) {
+    /**
+     * Keeps a page rendered since {@code generation} was noted, unless the pages were forgotten
+     * meanwhile: whichever of the two comes last takes the old page out.
+     */
+    void put(String key, CachedPage page, Long generation) {
         pages.put(key, page);
+        if (!Objects.equals(generation, generations.get(CURRENT))) {
+            pages.remove(key);
+        }
     }
 
-    /** Forgets every page, e.g. when an article changed. */
+    /** Forgets every page, e.g. when an article changed, and every page being rendered from before. */
     public void clear() {
+        generations.put(CURRENT, ThreadLocalRandom.current().nextLong());
         pages.removeAll();
     }
 }

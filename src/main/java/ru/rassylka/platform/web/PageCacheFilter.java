@@ -71,9 +71,10 @@ public class PageCacheFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        Long generation = cache.generation();
         Capture capture = new Capture(response);
         chain.doFilter(request, capture);
-        capture.page().ifPresent(rendered -> cache.put(key.get(), rendered));
+        capture.page().ifPresent(rendered -> cache.put(key.get(), rendered, generation));
     }
 
     /**
