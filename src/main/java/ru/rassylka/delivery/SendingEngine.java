@@ -39,6 +39,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.mail.MailSettings;
+import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
 
 /**
@@ -81,6 +83,9 @@ public class SendingEngine {
     @Inject
     private Settings platform;
 
+    @Inject
+    private MailSettings mail;
+
     // secrets: read here, never logged
     @Inject
     @ConfigProperty(name = "unsubscribe.signing.key")
@@ -120,6 +125,12 @@ public class SendingEngine {
         failedCounter = metrics.counter("rassylka.messages.failed");
         metrics.gauge("rassylka.deliveries.waiting", ledger, Ledger::waiting);
         metrics.gauge("rassylka.smtp.circuit.open", this, engine -> engine.breaker.state(Instant.now()).ordinal());
+        Optional<String> refusal = PublicLinks.refusal(mail, platform.baseUrl());
+        if (refusal.isPresent()) {
+            // nothing is claimed, so the runs keep every delivery waiting until a restart with a public address
+            logger.warning(refusal.get());
+            return;
+        }
         running = true;
         for (int i = 0; i < settings.concurrency(); i++) {
             tasks.add(executor.submit(this::work));
