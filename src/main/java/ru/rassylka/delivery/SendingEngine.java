@@ -62,6 +62,8 @@ public class SendingEngine {
     /** The name of the unsubscribe links' key in the signing_key table. */
     static final String UNSUBSCRIBE_KEY = "unsubscribe";
     static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+    /** How often a scrape of /metrics may count the waiting deliveries in the database. */
+    static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final int FLUSH_MAX = 2000;
 
@@ -123,7 +125,8 @@ public class SendingEngine {
         limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
-        metrics.gauge("rassylka.deliveries.waiting", ledger, Ledger::waiting);
+        CachedGauge waiting = new CachedGauge(ledger::waiting, GAUGE_QUERY_EVERY, System::nanoTime);
+        metrics.gauge("rassylka.deliveries.waiting", waiting, CachedGauge::value);
         metrics.gauge("rassylka.smtp.circuit.open", this, engine -> engine.breaker.state(Instant.now()).ordinal());
         Optional<String> refusal = PublicLinks.refusal(mail, platform.baseUrl());
         if (refusal.isPresent()) {
