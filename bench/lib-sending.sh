@@ -37,7 +37,8 @@ fresh_database() {
 start_service() {
   local port=$1 smtp=$2; shift 2
   (
-    export DB_NAME=$bench_db DB_PASSWORD=${DB_PASSWORD:-} PORT=$port BASE_URL=http://localhost:$port \
+    # a public-looking BASE_URL: with a real SMTP server the service sends no mailing whose links point to localhost
+    export DB_NAME=$bench_db DB_PASSWORD=${DB_PASSWORD:-} PORT=$port BASE_URL=http://rassylka.example.org \
       SMTP_HOST=127.0.0.1 SMTP_PORT=$smtp SMTP_TLS=none DATA_DIR=$project_dir/target/bench-data \
       PASSWORD_HASH_ITERATIONS=1024 JAVA_OPTS=${JAVA_OPTS:--Xmx1g} "$@"
     exec bash "$project_dir/payara-config/start.sh"

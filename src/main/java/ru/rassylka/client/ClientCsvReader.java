@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import ru.rassylka.client.ClientCsvException.Reason;
+import ru.rassylka.platform.csv.SpreadsheetCells;
 import ru.rassylka.platform.validation.SingleLine;
 
 /**

@@ -282,26 +282,32 @@ public class Ledger {
         }
     }
 
-    /** The secret that signs unsubscribe tokens, made once by the first instance that asks. */
-    public Optional<String> signingKey() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select secret from signing_key where name = 'unsubscribe'");
-                ResultSet rows = select.executeQuery()) {
-            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+    /**
+     * The stored secret of that name (base64), storing {@code fresh} first when there is none yet:
+     * the first instance that asks makes it, every later one reads it. Instances starting together
+     * on a fresh database all end with the one stored: an insert that finds the name taken (also
+     * by a transaction still open, which it waits for) does nothing, then all read the same row.
+     */
+    public String signingKey(String name, String fresh) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into signing_key (name, secret) values (?, ?) on conflict do nothing")) {
+                insert.setString(1, name);
+                insert.setString(2, fresh);
+                insert.executeUpdate();
+            }
+            return storedKey(connection, name).orElseThrow();
         } catch (SQLException e) {
-            throw new IllegalStateException("The signing key could not be read", e);
+            throw new IllegalStateException("The signing key could not be read or saved", e);
         }
     }
 
-    public void saveSigningKey(String secret) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into signing_key (name, secret) select 'unsubscribe', ? where not exists"
-                                + " (select 1 from signing_key where name = 'unsubscribe')")) {
-            insert.setString(1, secret);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("The signing key could not be saved", e);
+    private static Optional<String> storedKey(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select secret from signing_key where name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,8 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.mail.MailSettings;
+import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
 
 /**
@@ -55,7 +59,11 @@ import ru.rassylka.platform.Settings;
 public class SendingEngine {
 
     static final String EXECUTOR = "java:app/concurrent/sending";
+    /** The name of the unsubscribe links' key in the signing_key table. */
+    static final String UNSUBSCRIBE_KEY = "unsubscribe";
     static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+    /** How often a scrape of /metrics may count the waiting deliveries in the database. */
+    static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final int FLUSH_MAX = 2000;
 
@@ -76,6 +84,18 @@ public class SendingEngine {
 
     @Inject
     private Settings platform;
+
+    @Inject
+    private MailSettings mail;
+
+    // secrets: read here, never logged
+    @Inject
+    @ConfigProperty(name = "unsubscribe.signing.key")
+    private Optional<String> configuredKey;
+
+    @Inject
+    @ConfigProperty(name = "unsubscribe.signing.key.previous")
+    private Optional<String> previousKey;
 
     @Inject
     private MetricRegistry metrics;
@@ -100,13 +120,20 @@ public class SendingEngine {
 
     @PostConstruct
     void start() {
-        tokens = new UnsubscribeTokens(Base64.getDecoder().decode(signingKey()));
+        tokens = unsubscribeTokens();
         breaker = settings.newBreaker();
         limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
-        metrics.gauge("rassylka.deliveries.waiting", ledger, Ledger::waiting);
+        CachedGauge waiting = new CachedGauge(ledger::waiting, GAUGE_QUERY_EVERY, System::nanoTime);
+        metrics.gauge("rassylka.deliveries.waiting", waiting, CachedGauge::value);
         metrics.gauge("rassylka.smtp.circuit.open", this, engine -> engine.breaker.state(Instant.now()).ordinal());
+        Optional<String> refusal = PublicLinks.refusal(mail, platform.baseUrl());
+        if (refusal.isPresent()) {
+            // nothing is claimed, so the runs keep every delivery waiting until a restart with a public address
+            logger.warning(refusal.get());
+            return;
+        }
         running = true;
         for (int i = 0; i < settings.concurrency(); i++) {
             tasks.add(executor.submit(this::work));
@@ -319,13 +346,22 @@ public class SendingEngine {
         }
     }
 
-    private String signingKey() {
-        return ledger.signingKey().orElseGet(() -> {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            ledger.saveSigningKey(Base64.getEncoder().encodeToString(secret));
-            return ledger.signingKey().orElseThrow();
-        });
+    /** Signed with the configured key, or else with the one stored in the database (made on the first start). */
+    private UnsubscribeTokens unsubscribeTokens() {
+        Optional<String> configured = configuredKey.filter(key -> !key.isBlank());
+        Optional<String> previous = previousKey.filter(key -> !key.isBlank());
+        byte[] current = configured.map(key -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", key))
+                .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
+        logger.info("Unsubscribe links are signed with the key " + (configured.isPresent() ? "of UNSUBSCRIBE_SIGNING_KEY" : "stored in the database")
+                + (previous.isPresent() ? "; links signed with UNSUBSCRIBE_SIGNING_KEY_PREVIOUS keep working" : ""));
+        return previous.map(key -> new UnsubscribeTokens(current, UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY_PREVIOUS", key)))
+                .orElseGet(() -> new UnsubscribeTokens(current));
+    }
+
+    private String storedKey() {
+        byte[] secret = new byte[UnsubscribeTokens.KEY_MIN_BYTES];
+        new SecureRandom().nextBytes(secret);
+        return ledger.signingKey(UNSUBSCRIBE_KEY, Base64.getEncoder().encodeToString(secret));
     }
 
     private static void sleep(Duration duration) {

@@ -5,13 +5,8 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import ru.rassylka.delivery.Delivery;
 
 /**
@@ -23,9 +18,6 @@ public class NotReceivedExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 1000;
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader("email", "full_name", "state", "attempts", "reason", "smtp_code", "reply")
-            .get();
 
     @Inject
     private Statistics statistics;
@@ -41,16 +33,14 @@ public class NotReceivedExportServlet extends HttpServlet {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"not-received-" + runId + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
-        try (CSVPrinter printer = FORMAT.print(new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)))) {
+        try (NotReceivedCsv csv = new NotReceivedCsv(response.getOutputStream())) {
             long after = -1;
             List<Delivery> page;
             do {
                 page = statistics.notReceivedAfter(runId, after, PAGE_SIZE);
-                for (Delivery d : page) {
-                    printer.printRecord(d.getEmail(), d.getFullName(), d.getState(), d.getAttempts(),
-                            d.getReason() == null ? "" : d.getReason(), d.getLastCode() == null ? "" : d.getLastCode(),
-                            d.getLastReply() == null ? "" : d.getLastReply());
-                    after = d.getClientId();
+                for (Delivery delivery : page) {
+                    csv.write(delivery);
+                    after = delivery.getClientId();
                 }
             } while (page.size() == PAGE_SIZE);
         }

@@ -17,8 +17,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -78,6 +84,9 @@ class SendingIT {
 
     @EJB
     private Unsubscriptions unsubscriptions;
+
+    @EJB
+    private Ledger ledger;
 
     private String owner(String prefix) {
         String email = prefix + "-" + System.nanoTime() + "@example.org";
@@ -354,6 +363,33 @@ class SendingIT {
         Instant next = sending.mailing(mailing.getId()).getNextRunAt();
         assertNotNull(next);
         assertTrue(next.isAfter(Instant.now()), "the next send lies in the future: " + next);
+    }
+
+    @Test
+    void instancesCreatingTheFirstSigningKeyAtOnceAllEndWithTheSameKeyAndNoError() throws Exception {
+        ExecutorService instances = Executors.newFixedThreadPool(4);
+        try {
+            // as on a fresh database where several instances start together; each round a key nobody has made yet
+            for (int round = 0; round < 25; round++) {
+                String name = "race-" + System.nanoTime();
+                CyclicBarrier start = new CyclicBarrier(4);
+                List<Future<String>> keys = new ArrayList<>();
+                for (int instance = 0; instance < 4; instance++) {
+                    String fresh = "key of instance " + instance;
+                    keys.add(instances.submit(() -> {
+                        start.await();
+                        return ledger.signingKey(name, fresh);
+                    }));
+                }
+                Set<String> made = new HashSet<>();
+                for (Future<String> key : keys) {
+                    made.add(key.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+                }
+                assertEquals(1, made.size(), "round " + round + ": " + made);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
     }
 
     private List<String> slowRecipients(String owner, int count) {

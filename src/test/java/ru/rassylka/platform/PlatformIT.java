@@ -200,6 +200,7 @@ class PlatformIT {
 
         assertTrue(details.contains("\"product\":\"" + product() + "\""), details);
         assertTrue(details.contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), details);
+        assertTrue(details.contains("{\"name\":\"sending\",\"status\":\"UP\",\"baseUrl\":\"" + System.getenv("BASE_URL") + "\"}"), details);
         assertFalse(anonymous.contains(product()), anonymous);
     }
 

@@ -20,7 +20,8 @@ public final class ServiceProcess {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
     // Settings start.sh reads; the test JVM's environment may carry some of them for the container tests
     private static final String[] SETTINGS = {"PORT", "BASE_URL", "DATA_DIR", "JAVA_OPTS", "CLUSTER", "ADMIN_EMAIL",
-        "ADMIN_PASSWORD", "PASSWORD_HASH_ITERATIONS", "DEV_SMTP_PORT", "MAIL_FROM", "H2_FILE", "RUNTIME_DIR", "WAR_FILE"};
+        "ADMIN_PASSWORD", "PASSWORD_HASH_ITERATIONS", "DEV_SMTP_PORT", "MAIL_FROM", "H2_FILE", "RUNTIME_DIR", "WAR_FILE", "METRICS_TOKEN",
+        "UNSUBSCRIBE_SIGNING_KEY", "UNSUBSCRIBE_SIGNING_KEY_PREVIOUS"};
 
     private final Process process;
     private final String baseUrl;

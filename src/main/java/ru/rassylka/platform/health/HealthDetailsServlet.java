@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * /admin/health (administrators only, by the /admin constraint): the details the public /health
- * leaves out — database product and version, the SMTP server and whether it answers, errors.
+ * leaves out — database product and version, the SMTP server and whether it answers, whether
+ * mailings are sent (and what to set when not), errors.
  */
 @WebServlet("/admin/health")
 public class HealthDetailsServlet extends HttpServlet {
@@ -26,9 +27,12 @@ public class HealthDetailsServlet extends HttpServlet {
     @Inject
     private MailServerHealth mailServer;
 
+    @Inject
+    private SendingHealth sending;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<HealthDetails> checks = List.of(database.details(), mailServer.details());
+        List<HealthDetails> checks = List.of(database.details(), mailServer.details(), sending.details());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -1,12 +1,13 @@
-package ru.rassylka.client;
+package ru.rassylka.platform.csv;
 
 /**
  * Keeps exported cells from running as spreadsheet formulas (OWASP "CSV injection"): a value that
  * starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, which
- * spreadsheets show as text. The import removes exactly that apostrophe again, so every value —
- * also one that itself starts with an apostrophe before such a character — reads back unchanged.
+ * spreadsheets show as text. The one rule for every CSV file the service writes ({@link CsvWriter});
+ * the clients import removes exactly that apostrophe again, so every value — also one that itself
+ * starts with an apostrophe before such a character — reads back unchanged.
  */
-final class SpreadsheetCells {
+public final class SpreadsheetCells {
 
     private static final String TRIGGERS = "=+-@\t\r";
     private static final char QUOTE = '\'';
@@ -14,12 +15,12 @@ final class SpreadsheetCells {
     private SpreadsheetCells() {}
 
     /** The value as it is written into an exported cell. */
-    static String neutralise(String value) {
+    public static String neutralise(String value) {
         return value != null && needsQuote(value) ? QUOTE + value : value;
     }
 
     /** The value an imported cell stands for: the inverse of {@link #neutralise}. */
-    static String restore(String cell) {
+    public static String restore(String cell) {
         return cell.length() > 1 && cell.charAt(0) == QUOTE && needsQuote(cell.substring(1)) ? cell.substring(1) : cell;
     }
 
