@@ -44,6 +44,15 @@ public class LoginGuard {
         entry(emailKey(email)).ifPresent(em::remove);
     }
 
+    /** Removes the entries whose failures are forgotten and whose lock is over: they count nothing any more. */
+    public int purgeForgotten() {
+        Instant now = Instant.now();
+        return em.createNamedQuery(ThrottleEntry.DELETE_FORGOTTEN)
+                .setParameter("forgottenBefore", LoginThrottle.forgottenBefore(now))
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     private void fail(String key, LoginThrottle throttle, Instant now) {
         ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {

@@ -56,6 +56,12 @@ class AccountsIT {
     @EJB
     private TestMailServer mailServer;
 
+    @EJB
+    private MailQuotas quotas;
+
+    @EJB
+    private LoginGuard guard;
+
     @Inject
     private AccountIdentityStore identityStore;
 
@@ -253,6 +259,37 @@ class AccountsIT {
         assertEquals(CredentialValidationResult.Status.VALID, login(email, "owner's password 1").getStatus());
         assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
         assertEquals("Ольга", accounts.findByEmail(email).orElseThrow().getFullName());
+    }
+
+    @Test
+    void expiredMailQuotasAndForgottenFailedLoginsArePurgedAndLiveOnesStay() {
+        String oldEmail = newEmail("purged");
+        String oldClient = "2001:db8:" + Long.toHexString(System.nanoTime() & 0xffff) + "::1";
+        String liveEmail = newEmail("kept");
+        String liveClient = "198.51.100." + (System.nanoTime() % 200 + 1);
+        for (String[] who : new String[][] {{oldEmail, oldClient}, {liveEmail, liveClient}}) {
+            quotas.take(who[0], who[1]);
+            guard.failed(who[0], who[1], java.time.Instant.now());
+        }
+        List<String> oldKeys = List.of(LoginGuard.emailKey(oldEmail), LoginGuard.clientKey(oldClient));
+        List<String> liveKeys = List.of(LoginGuard.emailKey(liveEmail), LoginGuard.clientKey(liveClient));
+        testAccounts.ageCounters(java.time.Duration.ofMinutes(61), oldKeys.toArray(String[]::new));
+
+        quotas.purgeExpired();
+        guard.purgeForgotten();
+
+        for (String key : oldKeys) {
+            assertEquals(0L, counterRows(key), key);
+        }
+        for (String key : liveKeys) {
+            assertEquals(2L, counterRows(key), key);
+        }
+    }
+
+    /** The rows that count under a key: its mail quota and its failed logins. */
+    private long counterRows(String key) {
+        return (Long) testAccounts.count("select count(q) from MailQuota q where q.key = ?1", key)
+                + (Long) testAccounts.count("select count(e) from ThrottleEntry e where e.key = ?1", key);
     }
 
     @Test
