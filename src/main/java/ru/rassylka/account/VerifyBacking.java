@@ -65,6 +65,10 @@ public class VerifyBacking implements Serializable {
             state = accounts.verifyChoosingPassword(token, password) ? State.VERIFIED : State.INVALID;
         } catch (BusinessException e) {
             Pages.error(e.getMessageKey(), e.getArguments());
+        } finally {
+            // a view-scoped bean stays in the session with its view; the chosen password need not stay with it
+            password = null;
+            passwordRepeat = null;
         }
     }
 
