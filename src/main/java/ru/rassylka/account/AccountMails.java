@@ -21,6 +21,11 @@ public class AccountMails {
         return mail(user.getEmail(), user.getLanguage(), "mail.verify", user.getDisplayName(), link("/verify", secret));
     }
 
+    /** A later verification link, whose page asks the opener to choose the password. */
+    OutgoingMail verificationChoosingPassword(User user, String secret) {
+        return mail(user.getEmail(), user.getLanguage(), "mail.verifyChoosing", user.getDisplayName(), link("/verify", secret));
+    }
+
     OutgoingMail alreadyRegistered(User user) {
         return mail(user.getEmail(), user.getLanguage(), "mail.alreadyRegistered", user.getDisplayName(),
                 settings.baseUrl() + "/login", settings.baseUrl() + "/password-reset");

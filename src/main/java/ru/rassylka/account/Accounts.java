@@ -46,8 +46,9 @@ public class Accounts {
 
     /**
      * Opens an unverified account and mails the link; a verified address gets a notice instead.
-     * Registering an address that is still unverified starts that account afresh with the newcomer's
-     * password and data, and spends its earlier links: whoever opens the link chose the password.
+     * Registering an address that is still unverified takes the newcomer's data but not the password,
+     * which nobody can know to be the owner's: it spends the earlier links and mails one whose page
+     * lets whoever opens it, the reader of the address's mail, choose the password.
      */
     public void register(Registration registration) {
         requireAcceptable(registration.password());
@@ -61,27 +62,26 @@ public class Accounts {
             outbox.queue(mails.alreadyRegistered(existing.get()));
             return;
         }
-        String hash = hasher.hash(registration.password());
-        User user = existing.orElseGet(() -> new User(registration.email(), hash, Instant.now()));
         if (existing.isPresent()) {
-            user.changePassword(hash);
+            hasher.matchesNothing(registration.password()); // same time as a new registration
+            User user = existing.get();
+            takeData(user, registration);
+            outbox.queue(mails.verificationChoosingPassword(user, newToken(user, TokenPurpose.CHOOSE_PASSWORD)));
+            return;
         }
-        user.setFullName(registration.fullName());
-        user.setPhone(registration.phone());
-        user.setCity(registration.city());
-        user.setLanguage(registration.language());
-        if (existing.isEmpty()) {
-            em.persist(user);
-        }
+        User user = new User(registration.email(), hasher.hash(registration.password()), Instant.now());
+        takeData(user, registration);
+        em.persist(user);
         outbox.queue(mails.verification(user, newToken(user, TokenPurpose.VERIFY)));
     }
 
+    /** Mails a new link to an unverified account; its page lets the opener choose the password (see {@link #register}). */
     public void resendVerification(String email) {
         if (!mayMail(email)) {
             return;
         }
         findByEmail(email).filter(user -> !user.isVerified())
-                .ifPresent(user -> outbox.queue(mails.verification(user, newToken(user, TokenPurpose.VERIFY))));
+                .ifPresent(user -> outbox.queue(mails.verificationChoosingPassword(user, newToken(user, TokenPurpose.CHOOSE_PASSWORD))));
     }
 
     /** Activates the account of a verification link; false when the link is unknown, used or expired. */
@@ -90,6 +90,16 @@ public class Accounts {
             user.verify(Instant.now());
             return true;
         }).orElse(false);
+    }
+
+    /** Whether a verification link asks its opener to choose the password and can still be used, to show that form. */
+    public boolean choosesPassword(String secret) {
+        return token(secret, TokenPurpose.CHOOSE_PASSWORD).filter(token -> token.isUsable(Instant.now())).isPresent();
+    }
+
+    /** Activates the account of a verification link with the password chosen on its page; false when the link is unknown, used or expired. */
+    public boolean verifyChoosingPassword(String secret, String password) {
+        return setPasswordByLink(secret, TokenPurpose.CHOOSE_PASSWORD, password);
     }
 
     public void requestPasswordReset(String email) {
@@ -106,11 +116,15 @@ public class Accounts {
 
     /** Sets the password chosen on the page of a reset link; false when the link is unknown, used or expired. */
     public boolean resetPassword(String secret, String newPassword) {
-        requireAcceptable(newPassword);
-        String hash = hasher.hash(newPassword);
-        return useToken(secret, TokenPurpose.RESET).map(user -> {
+        return setPasswordByLink(secret, TokenPurpose.RESET, newPassword);
+    }
+
+    /** Sets the password chosen on the page of a link; a working link also proves the address. */
+    private boolean setPasswordByLink(String secret, TokenPurpose purpose, String password) {
+        requireAcceptable(password);
+        String hash = hasher.hash(password);
+        return useToken(secret, purpose).map(user -> {
             user.changePassword(hash);
-            // a working reset link also proves the address
             user.verify(Instant.now());
             return true;
         }).orElse(false);
@@ -165,7 +179,7 @@ public class Accounts {
         em.createNamedQuery(AccountToken.USE_ALL_OF_USER)
                 .setParameter("now", now)
                 .setParameter("user", user)
-                .setParameter("purpose", purpose)
+                .setParameter("purposes", purpose.replaces())
                 .executeUpdate();
         String secret = Tokens.newSecret();
         em.persist(new AccountToken(user, purpose, Tokens.hash(secret), now));
@@ -192,6 +206,13 @@ public class Accounts {
                 .setParameter("purpose", purpose)
                 .getResultStream()
                 .findFirst();
+    }
+
+    private static void takeData(User user, Registration registration) {
+        user.setFullName(registration.fullName());
+        user.setPhone(registration.phone());
+        user.setCity(registration.city());
+        user.setLanguage(registration.language());
     }
 
     private static void requireAcceptable(String password) {

@@ -6,9 +6,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
+import ru.rassylka.platform.web.ForwardedFor;
 
 /**
  * Counts failed logins per e-mail address and per client address, in the database so that every
@@ -39,6 +44,15 @@ public class LoginGuard {
         entry(emailKey(email)).ifPresent(em::remove);
     }
 
+    /** Removes the entries whose failures are forgotten and whose lock is over: they count nothing any more. */
+    public int purgeForgotten() {
+        Instant now = Instant.now();
+        return em.createNamedQuery(ThrottleEntry.DELETE_FORGOTTEN)
+                .setParameter("forgottenBefore", LoginThrottle.forgottenBefore(now))
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     private void fail(String key, LoginThrottle throttle, Instant now) {
         ThrottleEntry entry = em.find(ThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
@@ -57,7 +71,24 @@ public class LoginGuard {
         return "email:" + (normalized.length() > User.EMAIL_MAX ? normalized.substring(0, User.EMAIL_MAX) : normalized);
     }
 
+    /**
+     * An IPv4 client by its address; an IPv6 client by its /64, since one subscriber usually holds a
+     * whole /64 and could take a fresh address for every request (an IPv4-mapped address is IPv4).
+     */
     static String clientKey(String clientAddress) {
-        return "client:" + clientAddress;
+        return "client:" + ForwardedFor.literal(clientAddress).map(LoginGuard::network).orElse(clientAddress);
+    }
+
+    private static String network(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] prefix = Arrays.copyOf(address.getAddress(), 16);
+        Arrays.fill(prefix, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", e);
+        }
     }
 }

@@ -19,7 +19,12 @@ public record LoginThrottle(int threshold) {
 
     /** Whether failures counted until {@code lastFailure} no longer count at {@code now}. */
     public boolean isForgotten(Instant lastFailure, Instant now) {
-        return lastFailure.plus(LONGEST_LOCK).isBefore(now);
+        return lastFailure.isBefore(forgottenBefore(now));
+    }
+
+    /** Failures last counted before this instant are forgotten at {@code now}, whatever the threshold. */
+    static Instant forgottenBefore(Instant now) {
+        return now.minus(LONGEST_LOCK);
     }
 
     public Optional<Instant> lockedUntil(int failures, Instant now) {

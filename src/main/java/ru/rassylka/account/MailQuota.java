@@ -3,6 +3,7 @@ package ru.rassylka.account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,10 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "mail_quota")
+@NamedQuery(name = MailQuota.DELETE_EXPIRED, query = "delete from MailQuota q where q.windowStart <= :latestOverStart")
 public class MailQuota {
+
+    public static final String DELETE_EXPIRED = "MailQuota.deleteExpired";
 
     static final Duration WINDOW = Duration.ofHours(1);
     static final int PER_ADDRESS = 3;

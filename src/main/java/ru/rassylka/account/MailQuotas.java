@@ -28,6 +28,16 @@ public class MailQuotas {
         return address && client;
     }
 
+    /**
+     * Removes the rows whose window is over: they count nothing any more, since the next request
+     * for their key starts a fresh window anyway.
+     */
+    public int purgeExpired() {
+        return em.createNamedQuery(MailQuota.DELETE_EXPIRED)
+                .setParameter("latestOverStart", Instant.now().minus(MailQuota.WINDOW))
+                .executeUpdate();
+    }
+
     private MailQuota quota(String key, Instant now) {
         MailQuota quota = em.find(MailQuota.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (quota == null) {

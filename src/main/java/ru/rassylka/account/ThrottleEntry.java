@@ -3,13 +3,18 @@ package ru.rassylka.account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** Recent failed logins for one key, and the lock they caused. */
 @Entity
 @Table(name = "login_throttle")
+@NamedQuery(name = ThrottleEntry.DELETE_FORGOTTEN,
+        query = "delete from ThrottleEntry e where e.updatedAt < :forgottenBefore and (e.lockedUntil is null or e.lockedUntil <= :now)")
 public class ThrottleEntry {
+
+    public static final String DELETE_FORGOTTEN = "ThrottleEntry.deleteForgotten";
 
     @Id
     @Column(name = "throttle_key", length = 300)

@@ -240,6 +240,54 @@ class AccessMatrixIT {
         }
     }
 
+    @Test
+    void aLoginPostFromAForeignOriginIsRefusedAndLogsNobodyIn() {
+        String email = createUser("cross-site");
+        WebClient victim = new WebClient(uri()).withHeader("Origin", "https://evil.example");
+
+        HttpResponse<String> posted = victim.logIn(email, PASSWORD);
+
+        assertEquals(403, posted.statusCode(), posted.body());
+        assertTrue(posted.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID=")),
+                posted.headers().map().toString());
+        assertEquals(Outcome.LOGIN, outcome(victim.getFollowingFolderRedirect("profile")));
+    }
+
+    @Test
+    void aPostWithoutOriginThatTheBrowserMarksCrossSiteIsRefused() {
+        String email = createUser("fetch-site");
+
+        HttpResponse<String> posted = new WebClient(uri()).withHeader("Sec-Fetch-Site", "cross-site").logIn(email, PASSWORD);
+
+        assertEquals(403, posted.statusCode(), posted.body());
+    }
+
+    @Test
+    void aSameOriginLoginStillWorks() {
+        String email = createUser("same-origin");
+        WebClient client = new WebClient(uri()).withHeader("Origin", origin()).withHeader("Sec-Fetch-Site", "same-origin");
+
+        HttpResponse<String> posted = client.logIn(email, PASSWORD);
+
+        assertEquals(302, posted.statusCode(), posted.body());
+        assertEquals(Outcome.PAGE, outcome(client.getFollowingFolderRedirect("profile")));
+    }
+
+    @Test
+    void theOneClickUnsubscribeIsAcceptedFromAnotherSite() {
+        HttpResponse<String> posted = new WebClient(uri()).withHeader("Origin", "https://mail.provider.example")
+                .post("unsubscribe?t=no-such-token", Map.of("List-Unsubscribe", "One-Click"));
+
+        // it reaches the unsubscribe servlet, which knows no such link
+        assertEquals(404, posted.statusCode(), posted.body());
+        assertTrue(posted.body().contains("id=\"message\""), posted.body());
+    }
+
+    /** The origin of the application's address, as a browser on its pages sends it. */
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
+    }
+
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }

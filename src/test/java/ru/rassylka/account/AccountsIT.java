@@ -56,6 +56,12 @@ class AccountsIT {
     @EJB
     private TestMailServer mailServer;
 
+    @EJB
+    private MailQuotas quotas;
+
+    @EJB
+    private LoginGuard guard;
+
     @Inject
     private AccountIdentityStore identityStore;
 
@@ -249,10 +255,97 @@ class AccountsIT {
         String ownersLink = TestMailServer.token(mailServer.awaitMail(email, 2)).orElseThrow();
 
         assertFalse(accounts.verify(firstLink), "the first registrant's link is spent");
-        assertTrue(accounts.verify(ownersLink));
+        // the new link's page asks whoever opens it for the password
+        assertTrue(accounts.verifyChoosingPassword(ownersLink, "owner's password 1"));
         assertEquals(CredentialValidationResult.Status.VALID, login(email, "owner's password 1").getStatus());
         assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
         assertEquals("Ольга", accounts.findByEmail(email).orElseThrow().getFullName());
+    }
+
+    @Test
+    @RunAsClient
+    void aSecondRegistrationOfAnUnverifiedAddressCannotChooseThePasswordTheOwnerActivates(@ArquillianResource URL base) {
+        URI uri = URI.create(base.toString());
+        String email = newEmail("victim");
+        String attackersPassword = "attacker's password 1";
+        registerThroughThePage(uri, email, PASSWORD);
+        registerThroughThePage(uri, email, attackersPassword);
+        String newestLink = TestMailServer.token(new WebClient(uri).get("test-support/mail?to=" + email + "&count=2").body()).orElseThrow();
+
+        // the owner opens the newest link in her mailbox and does what its page asks, with her own password
+        String verified = completeVerification(uri, newestLink, PASSWORD);
+
+        assertTrue(verified.contains("id=\"verified\""), verified);
+        assertEquals(200, new WebClient(uri).logIn(email, attackersPassword).statusCode(), "the attacker's password logs in");
+        assertEquals(302, new WebClient(uri).logIn(email, PASSWORD).statusCode(), "the owner's password does not log in");
+    }
+
+    @Test
+    @RunAsClient
+    void aNewVerificationLinkLetsWhoeverOpensItChooseThePassword(@ArquillianResource URL base) {
+        URI uri = URI.create(base.toString());
+        String email = newEmail("resent");
+        registerThroughThePage(uri, email, "forgotten password 1");
+        WebClient client = new WebClient(uri);
+        String page = client.get("verify").body();
+        client.ajax("verify", page, "resend", "resend:submit", "state", Map.of("resend:email", email));
+        String newLink = TestMailServer.token(new WebClient(uri).get("test-support/mail?to=" + email + "&count=2").body()).orElseThrow();
+
+        String verified = completeVerification(uri, newLink, PASSWORD);
+
+        assertTrue(verified.contains("id=\"verified\""), verified);
+        assertEquals(302, new WebClient(uri).logIn(email, PASSWORD).statusCode(), "the password chosen on the link's page does not log in");
+    }
+
+    /** Registers through the page as a visitor would; asserts that the page says a link is on its way. */
+    private static void registerThroughThePage(URI base, String email, String password) {
+        WebClient client = new WebClient(base);
+        String page = client.get("register").body();
+        String answer = client.ajax("register", page, "register", "register:submit", "registration", Map.of("register:email", email,
+                "register:password", password, "register:passwordRepeat", password, "register:fullName", "Vera")).body();
+        assertTrue(answer.contains("id=\"done\""), answer);
+    }
+
+    /** Opens a verification link and does what its page asks: confirm, or choose the password first; answers the page's answer. */
+    private static String completeVerification(URI base, String token, String password) {
+        WebClient client = new WebClient(base);
+        String page = client.get("verify?token=" + token).body();
+        if (page.contains("id=\"choose\"")) {
+            return client.ajax("verify?token=" + token, page, "choose", "choose:submit", "state",
+                    Map.of("choose:password", password, "choose:passwordRepeat", password)).body();
+        }
+        return client.ajax("verify?token=" + token, page, "confirm", "confirm:submit", "state", Map.of()).body();
+    }
+
+    @Test
+    void expiredMailQuotasAndForgottenFailedLoginsArePurgedAndLiveOnesStay() {
+        String oldEmail = newEmail("purged");
+        String oldClient = "2001:db8:" + Long.toHexString(System.nanoTime() & 0xffff) + "::1";
+        String liveEmail = newEmail("kept");
+        String liveClient = "198.51.100." + (System.nanoTime() % 200 + 1);
+        for (String[] who : new String[][] {{oldEmail, oldClient}, {liveEmail, liveClient}}) {
+            quotas.take(who[0], who[1]);
+            guard.failed(who[0], who[1], java.time.Instant.now());
+        }
+        List<String> oldKeys = List.of(LoginGuard.emailKey(oldEmail), LoginGuard.clientKey(oldClient));
+        List<String> liveKeys = List.of(LoginGuard.emailKey(liveEmail), LoginGuard.clientKey(liveClient));
+        testAccounts.ageCounters(java.time.Duration.ofMinutes(61), oldKeys.toArray(String[]::new));
+
+        quotas.purgeExpired();
+        guard.purgeForgotten();
+
+        for (String key : oldKeys) {
+            assertEquals(0L, counterRows(key), key);
+        }
+        for (String key : liveKeys) {
+            assertEquals(2L, counterRows(key), key);
+        }
+    }
+
+    /** The rows that count under a key: its mail quota and its failed logins. */
+    private long counterRows(String key) {
+        return (Long) testAccounts.count("select count(q) from MailQuota q where q.key = ?1", key)
+                + (Long) testAccounts.count("select count(e) from ThrottleEntry e where e.key = ?1", key);
     }
 
     @Test

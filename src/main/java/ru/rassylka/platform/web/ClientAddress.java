@@ -3,6 +3,7 @@ package ru.rassylka.platform.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import ru.rassylka.platform.Settings;
 
 /** The address of the client of this request, also behind trusted reverse proxies (TRUSTED_PROXIES). */
@@ -16,6 +17,7 @@ public class ClientAddress {
     private Settings settings;
 
     public String value() {
-        return ForwardedFor.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), settings.trustedProxies());
+        return ForwardedFor.client(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
+                settings.trustedProxies());
     }
 }

@@ -6,6 +6,8 @@ import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -13,13 +15,18 @@ import org.primefaces.csp.CspException;
 
 /**
  * Answers a form post that cannot be ours — a stale or foreign view state, a missing or wrong
- * script nonce — with 400 and the "page expired" page, rendered in place, and one short log line
- * instead of a 500 with stack traces (which a stream of forged posts would write to disk).
+ * script nonce — with 400 and the "page expired" page, rendered in place, and a short log line
+ * instead of a 500 with stack traces; at most one line per kind every 10 seconds, with the count of
+ * the others, since a stream of anonymous forged posts would otherwise write a line each to disk.
  */
 public class ForgedPostbacks extends ExceptionHandlerFactory {
 
     static final String EXPIRED_VIEW = "/errors/expired.xhtml";
     private static final Logger LOGGER = Logger.getLogger(ForgedPostbacks.class.getName());
+    private static final ThrottledLog LINES = new ThrottledLog(Duration.ofSeconds(10), InstantSource.system());
+
+    /** What gave a post away: a fixed kind for the log's allowance, and the reason to tell. */
+    private record Forgery(String kind, String reason) {}
 
     public ForgedPostbacks(ExceptionHandlerFactory wrapped) {
         super(wrapped);
@@ -40,18 +47,19 @@ public class ForgedPostbacks extends ExceptionHandlerFactory {
         public void handle() {
             Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
-                Optional<String> reason = forgery(events.next().getContext().getException());
-                if (reason.isPresent()) {
+                Optional<Forgery> forgery = forgery(events.next().getContext().getException());
+                if (forgery.isPresent()) {
                     events.remove();
-                    answerBadRequest(reason.get());
+                    answerBadRequest(forgery.get());
                 }
             }
             getWrapped().handle();
         }
 
-        private static void answerBadRequest(String reason) {
+        private static void answerBadRequest(Forgery forgery) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            LOGGER.info(() -> "Refused a form post to " + faces.getExternalContext().getRequestServletPath() + ": " + reason);
+            LINES.line(forgery.kind(), "Refused a form post to " + faces.getExternalContext().getRequestServletPath() + ": " + forgery.reason())
+                    .ifPresent(LOGGER::info);
             faces.getExternalContext().setResponseStatus(400);
             faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, EXPIRED_VIEW));
             if (faces.getPartialViewContext().isAjaxRequest()) {
@@ -60,13 +68,13 @@ public class ForgedPostbacks extends ExceptionHandlerFactory {
             faces.renderResponse();
         }
 
-        private static Optional<String> forgery(Throwable exception) {
+        private static Optional<Forgery> forgery(Throwable exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ViewExpiredException) {
-                    return Optional.of("unknown or expired view state");
+                    return Optional.of(new Forgery("view state", "unknown or expired view state"));
                 }
                 if (cause instanceof CspException) {
-                    return Optional.of(String.valueOf(cause.getMessage()));
+                    return Optional.of(new Forgery("script nonce", String.valueOf(cause.getMessage())));
                 }
             }
             return Optional.empty();

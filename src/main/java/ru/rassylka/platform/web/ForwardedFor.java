@@ -2,7 +2,9 @@ package ru.rassylka.platform.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,12 +19,17 @@ public final class ForwardedFor {
 
     private ForwardedFor() {}
 
-    public static String client(String remoteAddress, String forwardedFor, Set<String> trustedProxies) {
-        if (forwardedFor == null || !trustedProxies.contains(canonical(remoteAddress))) {
+    /**
+     * @param lines every {@code X-Forwarded-For} line of the request in order: a proxy may append its
+     *     own line instead of extending the last one (HAProxy's {@code option forwardfor}), so the
+     *     lines are one list, and the first one is the client's own
+     */
+    public static String client(String remoteAddress, List<String> lines, Set<String> trustedProxies) {
+        if (lines.isEmpty() || !trustedProxies.contains(canonical(remoteAddress))) {
             return remoteAddress;
         }
         String client = remoteAddress;
-        List<String> hops = List.of(forwardedFor.split(","));
+        List<String> hops = lines.stream().flatMap(line -> Arrays.stream(line.split(","))).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i).strip();
             if (hop.isEmpty()) {
@@ -38,13 +45,18 @@ public final class ForwardedFor {
 
     /** One spelling per IP address ("::1" and "0:0:0:0:0:0:0:1" alike); anything else as it is. */
     public static String canonical(String address) {
+        return literal(address).map(InetAddress::getHostAddress).orElse(address);
+    }
+
+    /** The IP address an IP literal stands for, without any name lookup; empty for anything else. */
+    public static Optional<InetAddress> literal(String address) {
         if (address == null || !IP_LITERAL.matcher(address).matches()) {
-            return address;
+            return Optional.empty();
         }
         try {
-            return InetAddress.getByName(address).getHostAddress(); // a literal: no name lookup
+            return Optional.of(InetAddress.getByName(address)); // a literal: no name lookup
         } catch (UnknownHostException e) {
-            return address;
+            return Optional.empty();
         }
     }
 }

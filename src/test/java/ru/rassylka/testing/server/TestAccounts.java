@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import ru.rassylka.account.PasswordHasher;
 import ru.rassylka.account.Role;
@@ -45,6 +46,16 @@ public class TestAccounts {
                 .setParameter("past", Instant.now().minusSeconds(1))
                 .setParameter("user", byEmail(email))
                 .executeUpdate();
+    }
+
+    /** Moves the counts of account e-mails and failed logins under these keys into the past, as if this long had gone by. */
+    public void ageCounters(Duration by, String... keys) {
+        for (String key : keys) {
+            em.createQuery("update MailQuota q set q.windowStart = :at where q.key = :key")
+                    .setParameter("at", Instant.now().minus(by)).setParameter("key", key).executeUpdate();
+            em.createQuery("update ThrottleEntry e set e.updatedAt = :at where e.key = :key")
+                    .setParameter("at", Instant.now().minus(by)).setParameter("key", key).executeUpdate();
+        }
     }
 
     /** The single number a JPQL count query with one positional parameter gives. */

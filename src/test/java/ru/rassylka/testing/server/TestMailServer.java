@@ -155,7 +155,12 @@ public class TestMailServer {
 
     /** The value of the token parameter of the first link in an e-mail. */
     public static Optional<String> token(MimeMessage message) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)").matcher(text(message));
+        return token(text(message));
+    }
+
+    /** The value of the token parameter of the first link in an e-mail's text. */
+    public static Optional<String> token(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)").matcher(text);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
