@@ -33,8 +33,10 @@ import ru.rassylka.testing.WebClient;
 class ProtectedPathsIT {
 
     private static final String PASSWORD = "paths password";
-    private static final List<String> USER_FOLDERS = List.of("clients/", "messages/", "mailings/", "profile/", "reports");
     private static final List<String> MANAGER_FOLDERS = List.of("manage/users", "manage/mailings");
+    /** Every protected folder, for an account that may open all of them (USER, MANAGER and ADMIN). */
+    private static final List<String> ALL_FOLDERS = List.of("clients/", "messages/", "mailings/", "profile/", "reports",
+            "runs/1", "manage/users", "manage/mailings", "admin/users", "admin/blog", "dev/mailbox");
 
     @Deployment
     static WebArchive deployment() {
@@ -68,17 +70,18 @@ class ProtectedPathsIT {
 
     @Test
     void aBlockedAccountsOpenSessionReachesNoDataWhateverTheSpellingOfTheAddress() {
-        String email = logins().create("blocked-paths");
+        String email = logins().create("blocked-paths", "MANAGER", "ADMIN");
         String clientName = "Тайный Клиент " + System.nanoTime();
         assertEquals(201, new WebClient(uri()).post("test-support/workspace/client",
                 Map.of("owner", email, "email", "secret-" + System.nanoTime() + "@example.org", "name", clientName)).statusCode());
-        List<String> addresses = USER_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
+        List<String> addresses = ALL_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
         // one session per address, each opened before the block: the first request that is seen ends a session
         List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
         assertTrue(sessions.get(0).get("clients/").body().contains(clientName), "the open session sees its clients");
-        WebClient manager = logins().logIn(logins().create("blocking-manager", "MANAGER"));
+        // managers and administrators are blocked by an administrator
+        WebClient admin = logins().logIn(logins().create("blocking-admin", "ADMIN"));
 
-        assertEquals(204, manager.post("test-support/block", Map.of("email", email, "reason", "test")).statusCode());
+        assertEquals(204, admin.post("test-support/block", Map.of("email", email, "reason", "test")).statusCode());
 
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
@@ -108,8 +111,8 @@ class ProtectedPathsIT {
 
     @Test
     void sessionsOpenBeforeAPasswordChangeReachNoDataWhateverTheSpellingOfTheAddress() {
-        String email = logins().create("changed-paths");
-        List<String> addresses = USER_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
+        String email = logins().create("changed-paths", "MANAGER", "ADMIN");
+        List<String> addresses = ALL_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
         List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
         WebClient changing = logins().logIn(email);
         String profile = changing.getFollowingFolderRedirect("profile").body();
