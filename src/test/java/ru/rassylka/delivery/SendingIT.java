@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rassylka.testing.server.Callers.as;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -16,9 +18,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -78,6 +82,15 @@ class SendingIT {
 
     @EJB
     private Unsubscriptions unsubscriptions;
+
+    @EJB
+    private Ledger ledger;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    private UserTransaction transaction;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
 
     private String owner(String prefix) {
         String email = prefix + "-" + System.nanoTime() + "@example.org";
@@ -354,6 +367,88 @@ class SendingIT {
         Instant next = sending.mailing(mailing.getId()).getNextRunAt();
         assertNotNull(next);
         assertTrue(next.isAfter(Instant.now()), "the next send lies in the future: " + next);
+    }
+
+    @Test
+    void twoInstancesStoppingOneRunCountEachSkippedDeliveryOnce() throws Exception {
+        String owner = owner("twostops");
+        List<String> recipients = slowRecipients(owner, 6);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+
+        // one instance stops the run and holds its transaction open: the owner is blocked in it
+        transaction.begin();
+        Future<?> other;
+        try {
+            sending.blockOwnerNow(owner);
+            ledger.skipStopped(Instant.now());
+            // the other instance sees the run stopped as well (its mailing is disabled meanwhile) and meets the held rows
+            sending.disableNow(mailing.getId());
+            other = executor.submit(() -> ledger.skipStopped(Instant.now()));
+            await("the other instance waits for the held rows", () -> sending.lockWaiters() > 0);
+        } finally {
+            transaction.commit();
+        }
+        other.get();
+
+        MailingRun stopped = sending.runs(mailing.getId()).get(0);
+        long skippedRows = sending.deliveries(run.getId()).stream().filter(d -> d.getState() == DeliveryState.SKIPPED).count();
+        assertEquals(recipients.size(), skippedRows);
+        assertEquals(skippedRows, stopped.getSkipped(), "each skipped delivery counted once");
+        assertEquals(0, stopped.getPending());
+    }
+
+    @Test
+    void stoppedRunWhoseDeliveriesADeadInstanceHeldFinishes() {
+        String owner = owner("dead");
+        List<String> recipients = slowRecipients(owner, 3);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        sending.leasedToDeadInstance(run.getId(), Instant.now().minusSeconds(60));
+
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+
+        MailingRun finished = finishedRun(mailing.getId());
+        assertEquals(recipients.size(), finished.getSkipped());
+        assertTrue(sending.deliveries(run.getId()).stream().allMatch(d -> d.getState() == DeliveryState.SKIPPED
+                && d.getReason() == SkipReason.MAILING_DELETED), "the dead instance's deliveries are skipped with the reason");
+        assertFalse(sending.mailing(mailing.getId()).isSending());
+        assertEquals(0, received(recipients));
+    }
+
+    @Test
+    void lateOutcomeOfADeliveryTakenOverWhenItsRunStoppedIsNotCountedAgain() {
+        String owner = owner("late");
+        slowRecipients(owner, 2);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        // a slow instance holds both deliveries past its lease
+        List<Claimed> held = ledger.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1));
+        assertEquals(2, held.size());
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+        ledger.skipStopped(Instant.now());
+
+        ledger.record(List.of(new Outcome(held.get(0), Verdict.sent(250, "2.0.0 Ok"), 1, now, 5, null)));
+
+        MailingRun stopped = sending.runs(mailing.getId()).get(0);
+        assertEquals(2, stopped.getSkipped());
+        assertEquals(0, stopped.getSent(), "the delivery was counted as skipped already");
+        assertEquals(DeliveryState.SKIPPED, deliveryTo(run.getId(), held.get(0).email()).getState());
+    }
+
+    @Test
+    void idleCheckOfAnOpenRunReadsOneWaitingDeliveryAtMost() {
+        String owner = owner("idle");
+        slowRecipients(owner, 12);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+
+        long read = sending.rowsRead(Ledger.LEFT, run.getId());
+
+        assertTrue(read <= 2, "the check whether anything is left stops at the first of 12 waiting deliveries: " + read + " rows read");
+        assertFalse(ledger.finishIfDone(run.getId(), Instant.now()), "the run still has deliveries to send");
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 
     private List<String> slowRecipients(String owner, int count) {
