@@ -3,6 +3,8 @@ package ru.rassylka.delivery;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,8 +70,12 @@ public class Runs {
      * Handles the mailing's due occurrence, if it has one: a run when it may send, otherwise the
      * occurrence is skipped (paused, disabled, blocked owner); then plans the next one.
      *
+     * <p>In a transaction of its own, whatever the caller's (the sweep's timer has one): a mailing
+     * that fails rolls back its own work only, and the caller goes on with the next.
+     *
      * @return the run started, if any
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<MailingRun> startDue(long mailingId) {
         Instant now = Instant.now();
         Mailing mailing = em.find(Mailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);

@@ -399,6 +399,32 @@ class SendingIT {
     }
 
     @Test
+    void aMailingThatFailsInTheSweepHoldsBackNoLaterMailing() {
+        String owner = owner("sweep");
+        long message = htmlMessage(owner);
+        String poisonTo = address("poison");
+        String to = address("after-poison");
+        long poisonClient = workspace.createClient(owner, poisonTo, "Poison").getId();
+        long client = workspace.createClient(owner, to, "After Poison").getId();
+        // the oldest due mailing, whose occurrence can never be written: a run of that instant exists already
+        Mailing poison = mailingIn(owner, message, Set.of(poisonClient), 3600, Periodicity.ONCE);
+        LocalDateTime longAgo = LocalDateTime.of(2001, 1, 1, 0, 0);
+        sending.occurrenceMissed(poison.getId(), longAgo, longAgo.toInstant(ZoneOffset.UTC));
+        sending.runExists(poison.getId(), longAgo.toInstant(ZoneOffset.UTC));
+        // a later due mailing without a timer: only the sweep starts it
+        Mailing later = mailingIn(owner, message, Set.of(client), 3600, Periodicity.ONCE);
+        LocalDateTime minuteAgo = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        sending.occurrenceMissed(later.getId(), minuteAgo, minuteAgo.toInstant(ZoneOffset.UTC));
+        try {
+            mail.awaitMail(to, 1);
+            assertEquals(1, finishedRun(later.getId()).getSent());
+        } finally {
+            as(accounts.byEmail(owner), () -> mailings.delete(poison.getId()));
+        }
+        assertTrue(mail.to(poisonTo).isEmpty());
+    }
+
+    @Test
     void stoppedRunWhoseDeliveriesADeadInstanceHeldFinishes() {
         String owner = owner("dead");
         List<String> recipients = slowRecipients(owner, 3);
