@@ -46,7 +46,10 @@ public class Ledger {
     private static final String ATTEMPT = "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
             + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
     private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
-    private static final String LEFT = "select count(*) from delivery where run_id = ? and next_attempt_at is not null";
+    /** Whether any delivery of the run is left to try: the first one found answers it, however many wait. */
+    static final String LEFT = "select 1 from delivery where run_id = ? and next_attempt_at is not null limit 1";
+    /** Deliveries not yet final and held by no live instance: due or later, or SENDING under a lease that ended (parameter: now). */
+    private static final String WAITING = "(state in ('PENDING', 'RETRY') or state = 'SENDING' and next_attempt_at <= ?)";
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
     /** The mailing of a finished run is still sending only if another of its runs is open. */
     private static final String MAILING_SENDING = "update mailing set sending = exists (select 1 from mailing_run r"
@@ -139,14 +142,21 @@ public class Ledger {
                     insert.setInt(7, outcome.durationMillis());
                     insert.addBatch();
                 }
-                int[] runCounts = counts.computeIfAbsent(outcome.delivery().runId(), run -> new int[2]);
+            }
+            int[] changed = update.executeBatch();
+            for (int i = 0; i < outcomes.size(); i++) {
+                // a delivery no longer SENDING was taken over meanwhile (skipped as its run stopped, or claimed again): counted there
+                if (changed[i] == 0) {
+                    continue;
+                }
+                DeliveryState state = outcomes.get(i).state();
+                int[] runCounts = counts.computeIfAbsent(outcomes.get(i).delivery().runId(), run -> new int[2]);
                 if (state == DeliveryState.SENT) {
                     runCounts[0]++;
                 } else if (state == DeliveryState.FAILED) {
                     runCounts[1]++;
                 }
             }
-            update.executeBatch();
             if (anyAttempt) {
                 insert.executeBatch();
                 AttemptTally.write(connection, outcomes);
@@ -175,8 +185,7 @@ public class Ledger {
                 PreparedStatement left = connection.prepareStatement(LEFT)) {
             left.setLong(1, runId);
             try (ResultSet rows = left.executeQuery()) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
+                if (rows.next()) {
                     return false;
                 }
             }
@@ -217,7 +226,8 @@ public class Ledger {
 
     /**
      * Skips the deliveries still waiting in unfinished runs of deleted or disabled mailings and of
-     * blocked owners, with the reason.
+     * blocked owners, with the reason; also those an instance that died had claimed (their lease
+     * ended), since no instance claims a stopped run's deliveries again and the run would never end.
      *
      * @return the runs that were stopped
      */
@@ -232,7 +242,7 @@ public class Ledger {
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 long runId = rows.getLong(1);
-                skipWaiting(connection, "run_id = ?", runId, SkipReason.valueOf(rows.getString(2)), now);
+                skipWaiting(connection, runId, null, SkipReason.valueOf(rows.getString(2)), now);
                 stopped.add(runId);
             }
             return stopped;
@@ -244,41 +254,52 @@ public class Ledger {
     /** Skips what still waits for the client in unfinished runs: it has just unsubscribed. */
     public void skipClient(long clientId, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
-            skipWaiting(connection, "client_id = ?", clientId, SkipReason.UNSUBSCRIBED, now);
+            List<Long> runs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("select distinct run_id from delivery where client_id = ? and " + WAITING)) {
+                select.setLong(1, clientId);
+                select.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        runs.add(rows.getLong(1));
+                    }
+                }
+            }
+            for (long runId : runs) {
+                skipWaiting(connection, runId, clientId, SkipReason.UNSUBSCRIBED, now);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries to client " + clientId + " could not be skipped", e);
         }
     }
 
-    private static void skipWaiting(Connection connection, String where, long key, SkipReason reason, Instant now)
+    /**
+     * Skips the run's deliveries that wait (of one client, or all when {@code clientId} is null),
+     * and adds to the run's counter the rows this update changed: an instance that stops the same
+     * run at the same time finds them skipped and adds nothing.
+     */
+    private static void skipWaiting(Connection connection, long runId, Long clientId, SkipReason reason, Instant now)
             throws SQLException {
-        String runs = "select run_id, count(*) from delivery where " + where + " and state in ('PENDING', 'RETRY') group by run_id";
-        String skip = "update delivery set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ?"
-                + " where " + where + " and state in ('PENDING', 'RETRY')";
-        List<long[]> perRun = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(runs)) {
-            select.setLong(1, key);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    perRun.add(new long[] {rows.getLong(1), rows.getLong(2)});
-                }
-            }
-        }
-        if (perRun.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(skip);
-                PreparedStatement count = connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
+        String skip = "update delivery set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ? where run_id = ?"
+                + (clientId == null ? "" : " and client_id = ?") + " and " + WAITING;
+        int skipped;
+        try (PreparedStatement update = connection.prepareStatement(skip)) {
             update.setString(1, reason.name());
             update.setTimestamp(2, Timestamp.from(now));
-            update.setLong(3, key);
-            update.executeUpdate();
-            for (long[] run : perRun) {
-                count.setLong(1, run[1]);
-                count.setLong(2, run[0]);
-                count.addBatch();
+            update.setLong(3, runId);
+            int next = 4;
+            if (clientId != null) {
+                update.setLong(next++, clientId);
             }
-            count.executeBatch();
+            update.setTimestamp(next, Timestamp.from(now));
+            skipped = update.executeUpdate();
+        }
+        if (skipped == 0) {
+            return;
+        }
+        try (PreparedStatement count = connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
+            count.setInt(1, skipped);
+            count.setLong(2, runId);
+            count.executeUpdate();
         }
     }
 

@@ -10,8 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.message.BodyKind;
 import ru.rassylka.message.Message;
@@ -23,9 +26,17 @@ import ru.rassylka.message.Message;
 @Entity
 @Table(name = "mailing_run")
 @NamedQuery(name = MailingRun.LATEST, query = "select r from MailingRun r where r.mailingId = :mailing and r.ownerId = :owner order by r.createdAt desc, r.id desc")
+@NamedQuery(name = MailingRun.REQUESTED, query = "select r from MailingRun r where r.requestKey = :key and r.ownerId = :owner")
+@NamedQuery(name = MailingRun.RETRY, query = "select r from MailingRun r where r.retryOf = :run")
 public class MailingRun {
 
     static final String LATEST = "MailingRun.latest";
+    static final String REQUESTED = "MailingRun.requested";
+    static final String RETRY = "MailingRun.retry";
+
+    /** The length of a request key: a random UUID in its usual text form. */
+    public static final int REQUEST_KEY_MAX = 36;
+    private static final Pattern REQUEST_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Id
     @SequenceGenerator(name = "mailing_run_seq", sequenceName = "mailing_run_seq", allocationSize = 50)
@@ -56,6 +67,15 @@ public class MailingRun {
 
     @Column(nullable = false, updatable = false, length = 320)
     private String sender;
+
+    /** The key of the page's form that asked for this extra run; a second post with it finds this run. */
+    @Column(name = "request_key", updatable = false, length = REQUEST_KEY_MAX)
+    @Size(max = REQUEST_KEY_MAX)
+    private String requestKey;
+
+    /** The run whose failed recipients this one retries. */
+    @Column(name = "retry_of", updatable = false)
+    private Long retryOf;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -91,6 +111,22 @@ public class MailingRun {
         this.bodyKind = mailing.getMessage().getBodyKind();
         this.sender = sender;
         this.createdAt = now;
+    }
+
+    /** An extra run that a press of a page's button asked for, with the key of that page's form; a retry names the run it retries. */
+    public MailingRun(Mailing mailing, Instant now, String sender, String requestKey, Long retryOf) {
+        this(mailing, now, true, sender, now);
+        this.requestKey = Objects.requireNonNull(requestKey, "requestKey");
+        this.retryOf = retryOf;
+    }
+
+    /** A new key for the form of a page that can start a run; a post that carries it starts one run at most. */
+    public static String newRequestKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static boolean isRequestKey(String key) {
+        return key != null && REQUEST_KEY.matcher(key).matches();
     }
 
     /** Recipients not yet final: neither sent, failed nor skipped. */
@@ -132,6 +168,14 @@ public class MailingRun {
 
     public String getSender() {
         return sender;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public Long getRetryOf() {
+        return retryOf;
     }
 
     public Instant getCreatedAt() {

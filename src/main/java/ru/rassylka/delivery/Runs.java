@@ -3,6 +3,8 @@ package ru.rassylka.delivery;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +28,8 @@ import ru.rassylka.platform.BusinessException;
  * Starts runs: the occurrence a timer or the sweep finds due, and "send now". A run and all its
  * deliveries are written in the transaction that plans the mailing's next occurrence, so an
  * occurrence is started exactly once (the mailing row is locked; the run is unique per
- * mailing and scheduled instant).
+ * mailing and scheduled instant). A press of "send now" or "retry failed" starts one run however
+ * often its form arrives: the run keeps the key of the page's form, and a retry the run it retries.
  */
 @Stateless
 @PermitAll
@@ -42,6 +45,7 @@ public class Runs {
             + " case when c.unsubscribed_at is null then null else cast(?2 as timestamp with time zone) end"
             + " from client c where c.owner_id = ?3";
     private static final String ONLY_CHOSEN = " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
+    private static final String COUNT_RECIPIENTS = "select count(*) from client c where c.owner_id = ?3 and c.unsubscribed_at is null";
     private static final String ONLY_FAILED_IN = " and c.id in (select d.client_id from delivery d where d.run_id = ?4 and d.state = 'FAILED')";
 
     @PersistenceContext
@@ -66,8 +70,12 @@ public class Runs {
      * Handles the mailing's due occurrence, if it has one: a run when it may send, otherwise the
      * occurrence is skipped (paused, disabled, blocked owner); then plans the next one.
      *
+     * <p>In a transaction of its own, whatever the caller's (the sweep's timer has one): a mailing
+     * that fails rolls back its own work only, and the caller goes on with the next.
+     *
      * @return the run started, if any
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<MailingRun> startDue(long mailingId) {
         Instant now = Instant.now();
         Mailing mailing = em.find(Mailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);
@@ -82,7 +90,7 @@ public class Runs {
         Optional<MailingRun> run = Optional.empty();
         if (sends) {
             mailing.occurrenceStarted(occurrence, now);
-            run = Optional.of(start(mailing, occurrence, false, now));
+            run = Optional.of(start(mailing, new MailingRun(mailing, occurrence, false, mailSettings.from(), now), now));
         } else {
             mailing.occurrenceSkipped(occurrence, now);
             logger.info(() -> "Mailing " + mailingId + ": the occurrence of " + occurrence + " is skipped (paused, disabled, owner blocked or ended)");
@@ -110,12 +118,34 @@ public class Runs {
         return em.find(MailingRun.class, runId);
     }
 
-    /** "Send now": an extra run of the caller's mailing at once, besides its schedule. */
+    /**
+     * "Send now": an extra run of the caller's mailing at once, besides its schedule. A second post
+     * of the same page's form (same key) starts nothing and answers the run the first one started.
+     */
     @RolesAllowed(Role.Names.USER)
-    public MailingRun sendNow(long mailingId) {
-        Mailing mailing = sendable(accounts.getCurrent(), mailingId);
+    public MailingRun sendNow(long mailingId, String requestKey) {
+        User owner = accounts.getCurrent();
+        Mailing mailing = locked(owner, mailingId);
+        String key = checked(requestKey);
+        Optional<MailingRun> earlier = requested(owner, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        mayStart(mailing);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return start(mailing, now, true, now);
+        return start(mailing, new MailingRun(mailing, now, mailSettings.from(), key, null), now);
+    }
+
+    /** How many recipients a run of the caller's mailing started now would send to: its clients (all or the chosen) not unsubscribed. */
+    @RolesAllowed(Role.Names.USER)
+    public long recipientsNow(long mailingId) {
+        Mailing mailing = own(accounts.getCurrent(), mailingId, LockModeType.NONE);
+        var query = em.createNativeQuery(COUNT_RECIPIENTS + (mailing.isAllClients() ? "" : ONLY_CHOSEN))
+                .setParameter(3, mailing.getOwner().getId());
+        if (!mailing.isAllClients()) {
+            query.setParameter(4, mailing.getId());
+        }
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** The latest run of the caller's mailing, or empty before the first. */
@@ -133,10 +163,13 @@ public class Runs {
 
     /**
      * "Retry failed": an extra run of the caller's mailing for just the recipients that failed in
-     * one of its runs (those still among the owner's clients; unsubscribed ones are skipped).
+     * one of its finished runs (those still among the owner's clients; unsubscribed ones are
+     * skipped). A finished run's failures do not change, so each run is retried once: a second
+     * press, from the same page or another, starts nothing and answers the retry that exists. The
+     * failures of the retry are retried from the retry's own page.
      */
     @RolesAllowed(Role.Names.USER)
-    public MailingRun retryFailed(long runId) {
+    public MailingRun retryFailed(long runId, String requestKey) {
         User owner = accounts.getCurrent();
         MailingRun source = em.createQuery("select r from MailingRun r where r.id = :id and r.ownerId = :owner", MailingRun.class)
                 .setParameter("id", runId)
@@ -144,40 +177,78 @@ public class Runs {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new MailingNotFoundException(runId));
+        Mailing mailing = locked(owner, source.getMailingId());
+        String key = checked(requestKey);
+        Optional<MailingRun> earlier = requested(owner, key).or(() -> retryOf(source));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (!source.isFinished()) {
+            throw new BusinessException("stats.retryWhenFinished");
+        }
         if (source.getFailed() == 0) {
             throw new BusinessException("stats.nothingToRetry");
         }
-        Mailing mailing = sendable(owner, source.getMailingId());
+        mayStart(mailing);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return start(mailing, now, true, now, ONLY_FAILED_IN, source.getId());
+        return start(mailing, new MailingRun(mailing, now, mailSettings.from(), key, source.getId()), now, ONLY_FAILED_IN, source.getId());
     }
 
-    /** The caller's mailing, locked, when it may send now (not paused, not disabled). */
-    private Mailing sendable(User owner, long mailingId) {
-        Mailing mailing = em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
+    /** The run that a post with the page's key started already, if one did. */
+    private Optional<MailingRun> requested(User owner, String key) {
+        return em.createNamedQuery(MailingRun.REQUESTED, MailingRun.class)
+                .setParameter("key", key)
+                .setParameter("owner", owner.getId())
+                .getResultStream()
+                .findFirst();
+    }
+
+    private Optional<MailingRun> retryOf(MailingRun source) {
+        return em.createNamedQuery(MailingRun.RETRY, MailingRun.class).setParameter("run", source.getId()).getResultStream().findFirst();
+    }
+
+    /** The key of the page's form; without a well-formed one the form is stale or forged, and the page is to be opened again. */
+    private static String checked(String requestKey) {
+        if (!MailingRun.isRequestKey(requestKey)) {
+            throw new BusinessException("error.expired.text");
+        }
+        return requestKey;
+    }
+
+    /**
+     * The caller's mailing, locked: the presses of one mailing's buttons queue here, so a repeated
+     * post finds the run the first one started.
+     */
+    private Mailing locked(User owner, long mailingId) {
+        return own(owner, mailingId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Mailing own(User owner, long mailingId, LockModeType lock) {
+        return em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
                 .setParameter("owner", owner)
                 .setParameter("id", mailingId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new MailingNotFoundException(mailingId));
+    }
+
+    /** Refuses to start a run of a mailing that may not send now (paused or disabled). */
+    private static void mayStart(Mailing mailing) {
         if (mailing.isDisabled()) {
             throw new BusinessException("sending.disabledCannotSend");
         }
         if (mailing.isPaused()) {
             throw new BusinessException("sending.pausedCannotSend");
         }
-        return mailing;
     }
 
-    private MailingRun start(Mailing mailing, Instant scheduledAt, boolean extra, Instant now) {
-        return mailing.isAllClients() ? start(mailing, scheduledAt, extra, now, "", null)
-                : start(mailing, scheduledAt, extra, now, ONLY_CHOSEN, mailing.getId());
+    private MailingRun start(Mailing mailing, MailingRun run, Instant now) {
+        return mailing.isAllClients() ? start(mailing, run, now, "", null) : start(mailing, run, now, ONLY_CHOSEN, mailing.getId());
     }
 
-    /** A run for the owner's clients that pass {@code restriction} (a condition on {@code c} with parameter 4). */
-    private MailingRun start(Mailing mailing, Instant scheduledAt, boolean extra, Instant now, String restriction, Long key) {
-        MailingRun run = new MailingRun(mailing, scheduledAt, extra, mailSettings.from(), now);
+    /** Writes the run and its deliveries to the owner's clients that pass {@code restriction} (a condition on {@code c} with parameter 4). */
+    private MailingRun start(Mailing mailing, MailingRun run, Instant now, String restriction, Long key) {
         em.persist(run);
         mailing.runStarted();
         em.flush();
@@ -198,8 +269,9 @@ public class Runs {
                 .setParameter(3, run.getId())
                 .executeUpdate();
         em.refresh(run);
-        logger.info(() -> "Run " + run.getId() + " of mailing " + mailing.getId() + " started" + (extra ? " (send now)" : "")
-                + ": scheduled " + scheduledAt + ", " + total + " recipients, " + skipped + " skipped");
+        logger.info(() -> "Run " + run.getId() + " of mailing " + mailing.getId() + " started"
+                + (run.getRetryOf() != null ? " (retry of run " + run.getRetryOf() + ")" : run.isExtra() ? " (send now)" : "")
+                + ": scheduled " + run.getScheduledAt() + ", " + total + " recipients, " + skipped + " skipped");
         started.fire(new RunStarted(run.getId()));
         return run;
     }

@@ -18,6 +18,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import ru.rassylka.mailing.MailingScheduled;
@@ -46,6 +49,9 @@ public class SendingTimers {
 
     @Inject
     private Logger logger;
+
+    /** Mailings whose due occurrence failed to start in the sweep and have not started since: their failure is logged once. */
+    private final Set<Long> failing = ConcurrentHashMap.newKeySet();
 
     /** Replaces every timer of this instance by one per scheduled mailing, as the database has them; runs on every start. */
     @PostConstruct
@@ -97,14 +103,35 @@ public class SendingTimers {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
-            for (Long mailingId : runs.dueMailings()) {
-                runs.startDue(mailingId); // each in its own transaction: one failure stops no other
+            List<Long> due = runs.dueMailings();
+            failing.retainAll(due); // one no longer due (deleted, rescheduled) is forgotten
+            for (Long mailingId : due) {
+                startDue(mailingId);
             }
             for (Long runId : ledger.skipStopped(Instant.now())) {
                 ledger.finishIfDone(runId, Instant.now());
             }
         } catch (RuntimeException e) {
             logger.log(Level.WARNING, "The sending sweep failed; the next one tries again", e);
+        }
+    }
+
+    /**
+     * Starts one mailing's due occurrence ({@link Runs#startDue} has a transaction of its own), so
+     * that a mailing that fails (the oldest due, it comes first every time) holds back none after
+     * it; its failure is logged once, not every few seconds, until it starts.
+     */
+    private void startDue(long mailingId) {
+        try {
+            runs.startDue(mailingId);
+            if (failing.remove(mailingId)) {
+                logger.info(() -> "Mailing " + mailingId + ": its due occurrence started after failing before");
+            }
+        } catch (RuntimeException e) {
+            if (failing.add(mailingId)) {
+                logger.log(Level.WARNING, "Mailing " + mailingId + ": its due occurrence could not be started; the sweep goes on with"
+                        + " the other mailings and tries it again every time without logging it again", e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.primefaces.PrimeFaces;
 import ru.rassylka.account.ActiveUser;
 import ru.rassylka.client.Client;
+import ru.rassylka.delivery.MailingRun;
 import ru.rassylka.delivery.RunProgress;
 import ru.rassylka.delivery.Runs;
 import ru.rassylka.platform.BusinessException;
@@ -34,6 +35,8 @@ public class MailingViewBacking implements Serializable {
     private Mailing mailing;
     private String zone;
     private RunProgress progress;
+    private long recipientsNow;
+    private String requestKey;
 
     public void onLoad() {
         mailing = id == null ? null : mailings.find(id).orElse(null);
@@ -43,6 +46,10 @@ public class MailingViewBacking implements Serializable {
         }
         zone = activeUser.timeZone();
         progress = runs.progress(id).orElse(null);
+        requestKey = MailingRun.newRequestKey();
+        if (!mailing.isPaused() && !mailing.isDisabled()) {
+            recipientsNow = runs.recipientsNow(id);
+        }
     }
 
     /** The poll of the progress bar; tells the page to stop polling once the run is finished. */
@@ -51,9 +58,10 @@ public class MailingViewBacking implements Serializable {
         PrimeFaces.current().ajax().addCallbackParam("finished", !isSending());
     }
 
+    /** Starts a run at once; a repeated post of the page's form (its key) starts nothing more. */
     public String sendNow() {
         try {
-            runs.sendNow(id);
+            runs.sendNow(id, requestKey);
         } catch (MailingNotFoundException e) {
             Pages.notFound();
             return null;
@@ -63,6 +71,20 @@ public class MailingViewBacking implements Serializable {
         }
         Pages.info("sending.started", mailing.getName());
         return "/mailings/view?faces-redirect=true&id=" + id;
+    }
+
+    /** What the send-now button does, e.g. "Отправить сейчас: 3 получателя". */
+    public String getSendNowLabel() {
+        return Pages.counted("sending.sendNowTo", recipientsNow);
+    }
+
+    /** The key of this page's forms: posts that carry it start one run at most. */
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
     }
 
     public boolean isSending() {

@@ -39,6 +39,8 @@ public class RunViewBacking implements Serializable {
 
     private Long id;
     private MailingRun run;
+    private MailingRun retry;
+    private String requestKey;
     private Mailing mailing;
     private boolean owner;
     private String zone;
@@ -56,6 +58,8 @@ public class RunViewBacking implements Serializable {
         }
         mailing = statistics.mailingOf(run);
         owner = statistics.owns(mailing);
+        retry = statistics.retryOf(id).orElse(null);
+        requestKey = MailingRun.newRequestKey();
         zone = activeUser.timeZone();
         deliveries = new SearchableLazyModel<>(search -> statistics.countDeliveries(id, filter, search),
                 (search, field, ascending, first, size) -> statistics.deliveries(id, filter, search, field, ascending, first, size),
@@ -96,12 +100,20 @@ public class RunViewBacking implements Serializable {
         }
     }
 
-    /** Starts a run for the recipients that failed in this one; another owner's run answers 404. */
+    /**
+     * Starts a run for the recipients that failed in this one, once: a repeated post of the page's
+     * form, or a press on a page opened before the retry, shows the retry that exists. Another
+     * owner's run answers 404.
+     */
     public String retryFailed() {
         try {
-            MailingRun retry = runs.retryFailed(id);
-            Pages.infoCounted("stats.retryStarted", retry.getTotal());
-            return "/runs/view?faces-redirect=true&id=" + retry.getId();
+            MailingRun started = runs.retryFailed(id, requestKey);
+            if (started.getRequestKey().equals(requestKey)) {
+                Pages.infoCounted("stats.retryStarted", started.getTotal());
+            } else {
+                Pages.info("stats.retriedAlready");
+            }
+            return "/runs/view?faces-redirect=true&id=" + started.getId();
         } catch (MailingNotFoundException e) {
             Pages.notFound();
         } catch (BusinessException e) {
@@ -111,7 +123,27 @@ public class RunViewBacking implements Serializable {
     }
 
     public boolean isCanRetry() {
-        return owner && run.isFinished() && run.getFailed() > 0 && !mailing.isDeleted() && !mailing.isDisabled() && !mailing.isPaused();
+        return owner && retry == null && run.isFinished() && run.getFailed() > 0 && !mailing.isDeleted() && !mailing.isDisabled()
+                && !mailing.isPaused();
+    }
+
+    /** What the retry button does, e.g. "Повторить для 2 получателей". */
+    public String getRetryLabel() {
+        return Pages.counted("stats.retryFor", run.getFailed());
+    }
+
+    /** The run that retried this one's failed recipients, or null. */
+    public MailingRun getRetry() {
+        return retry;
+    }
+
+    /** The key of this page's forms: posts that carry it start one retry at most. */
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
     }
 
     public DeliveryFilter[] getFilters() {

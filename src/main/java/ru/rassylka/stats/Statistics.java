@@ -103,6 +103,14 @@ public class Statistics {
         return scoped(query, owner).setParameter("id", runId).getResultStream().findFirst();
     }
 
+    /** The run that retried the failed recipients of this one, if there is one. */
+    public Optional<MailingRun> retryOf(long runId) {
+        Long owner = ownerScope();
+        TypedQuery<MailingRun> query = em.createQuery("select r from MailingRun r where r.retryOf = :run"
+                + (owner == null ? "" : " and r.ownerId = :owner"), MailingRun.class);
+        return scoped(query, owner).setParameter("run", runId).getResultStream().findFirst();
+    }
+
     /** The mailing a run belongs to, deleted or not, for the run page's heading. */
     public Mailing mailingOf(MailingRun run) {
         return em.find(Mailing.class, visibleRun(run.getId()).getMailingId());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rassylka.testing.server.Callers.as;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +90,12 @@ class SendingIT {
 
     @EJB
     private Ledger ledger;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    private UserTransaction transaction;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
 
     private String owner(String prefix) {
         String email = prefix + "-" + System.nanoTime() + "@example.org";
@@ -390,6 +399,114 @@ class SendingIT {
         } finally {
             instances.shutdownNow();
         }
+    }
+
+    @Test
+    void twoInstancesStoppingOneRunCountEachSkippedDeliveryOnce() throws Exception {
+        String owner = owner("twostops");
+        List<String> recipients = slowRecipients(owner, 6);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+
+        // one instance stops the run and holds its transaction open: the owner is blocked in it
+        transaction.begin();
+        Future<?> other;
+        try {
+            sending.blockOwnerNow(owner);
+            ledger.skipStopped(Instant.now());
+            // the other instance sees the run stopped as well (its mailing is disabled meanwhile) and meets the held rows
+            sending.disableNow(mailing.getId());
+            other = executor.submit(() -> ledger.skipStopped(Instant.now()));
+            await("the other instance waits for the held rows", () -> sending.lockWaiters() > 0);
+        } finally {
+            transaction.commit();
+        }
+        other.get();
+
+        MailingRun stopped = sending.runs(mailing.getId()).get(0);
+        long skippedRows = sending.deliveries(run.getId()).stream().filter(d -> d.getState() == DeliveryState.SKIPPED).count();
+        assertEquals(recipients.size(), skippedRows);
+        assertEquals(skippedRows, stopped.getSkipped(), "each skipped delivery counted once");
+        assertEquals(0, stopped.getPending());
+    }
+
+    @Test
+    void aMailingThatFailsInTheSweepHoldsBackNoLaterMailing() {
+        String owner = owner("sweep");
+        long message = htmlMessage(owner);
+        String poisonTo = address("poison");
+        String to = address("after-poison");
+        long poisonClient = workspace.createClient(owner, poisonTo, "Poison").getId();
+        long client = workspace.createClient(owner, to, "After Poison").getId();
+        // the oldest due mailing, whose occurrence can never be written: a run of that instant exists already
+        Mailing poison = mailingIn(owner, message, Set.of(poisonClient), 3600, Periodicity.ONCE);
+        LocalDateTime longAgo = LocalDateTime.of(2001, 1, 1, 0, 0);
+        sending.occurrenceMissed(poison.getId(), longAgo, longAgo.toInstant(ZoneOffset.UTC));
+        sending.runExists(poison.getId(), longAgo.toInstant(ZoneOffset.UTC));
+        // a later due mailing without a timer: only the sweep starts it
+        Mailing later = mailingIn(owner, message, Set.of(client), 3600, Periodicity.ONCE);
+        LocalDateTime minuteAgo = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        sending.occurrenceMissed(later.getId(), minuteAgo, minuteAgo.toInstant(ZoneOffset.UTC));
+        try {
+            mail.awaitMail(to, 1);
+            assertEquals(1, finishedRun(later.getId()).getSent());
+        } finally {
+            as(accounts.byEmail(owner), () -> mailings.delete(poison.getId()));
+        }
+        assertTrue(mail.to(poisonTo).isEmpty());
+    }
+
+    @Test
+    void stoppedRunWhoseDeliveriesADeadInstanceHeldFinishes() {
+        String owner = owner("dead");
+        List<String> recipients = slowRecipients(owner, 3);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        sending.leasedToDeadInstance(run.getId(), Instant.now().minusSeconds(60));
+
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+
+        MailingRun finished = finishedRun(mailing.getId());
+        assertEquals(recipients.size(), finished.getSkipped());
+        assertTrue(sending.deliveries(run.getId()).stream().allMatch(d -> d.getState() == DeliveryState.SKIPPED
+                && d.getReason() == SkipReason.MAILING_DELETED), "the dead instance's deliveries are skipped with the reason");
+        assertFalse(sending.mailing(mailing.getId()).isSending());
+        assertEquals(0, received(recipients));
+    }
+
+    @Test
+    void lateOutcomeOfADeliveryTakenOverWhenItsRunStoppedIsNotCountedAgain() {
+        String owner = owner("late");
+        slowRecipients(owner, 2);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        // a slow instance holds both deliveries past its lease
+        List<Claimed> held = ledger.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1));
+        assertEquals(2, held.size());
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+        ledger.skipStopped(Instant.now());
+
+        ledger.record(List.of(new Outcome(held.get(0), Verdict.sent(250, "2.0.0 Ok"), 1, now, 5, null)));
+
+        MailingRun stopped = sending.runs(mailing.getId()).get(0);
+        assertEquals(2, stopped.getSkipped());
+        assertEquals(0, stopped.getSent(), "the delivery was counted as skipped already");
+        assertEquals(DeliveryState.SKIPPED, deliveryTo(run.getId(), held.get(0).email()).getState());
+    }
+
+    @Test
+    void idleCheckOfAnOpenRunReadsOneWaitingDeliveryAtMost() {
+        String owner = owner("idle");
+        slowRecipients(owner, 12);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+
+        long read = sending.rowsRead(Ledger.LEFT, run.getId());
+
+        assertTrue(read <= 2, "the check whether anything is left stops at the first of 12 waiting deliveries: " + read + " rows read");
+        assertFalse(ledger.finishIfDone(run.getId(), Instant.now()), "the run still has deliveries to send");
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 
     private List<String> slowRecipients(String owner, int count) {

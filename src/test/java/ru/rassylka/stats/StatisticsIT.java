@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -143,6 +145,99 @@ class StatisticsIT {
         assertTrue(location.endsWith("/runs/" + retry), "the new run's clean address: " + location);
         assertEquals("1|0|1|0|1", ledger(retry), "only the refused recipient, refused again");
         assertEquals("1", field(owner.get("runs/" + retry).body(), "live:failed"));
+    }
+
+    @Test
+    void sendNowPostedTwiceFromOnePageStartsOneRunAndSendsOneMailPerRecipient() {
+        String ownerEmail = createUser("twice");
+        long stamp = System.nanoTime();
+        List<String> recipients = List.of("ada-" + stamp + "@example.net", "ben-" + stamp + "@example.net", "cyd-" + stamp + "@example.net");
+        for (String email : recipients) {
+            prepare("client", Map.of("owner", ownerEmail, "email", email, "name", "Получатель"));
+        }
+        long message = prepare("message", Map.of("owner", ownerEmail, "subject", "Сейчас", "body", "Здравствуйте, {{full_name}}"));
+        long mailing = prepare("mailing", Map.of("owner", ownerEmail, "name", "Дважды " + stamp, "message", String.valueOf(message),
+                "first", LocalDateTime.now().plusYears(1).truncatedTo(ChronoUnit.HOURS).toString(), "periodicity", "ONCE"));
+        WebClient owner = loggedIn(ownerEmail);
+        String page = owner.get("mailings/" + mailing).body();
+
+        // a double click: the same form of the same page, twice at once
+        List<HttpResponse<String>> answers = twice(owner, "mailings/view?id=" + mailing, formOf(page, "actions", "actions:sendNow"));
+
+        for (HttpResponse<String> answer : answers) {
+            assertEquals(302, answer.statusCode(), answer.body());
+        }
+        List<String> runs = awaitAllRunsFinished(mailing);
+        assertEquals(1, runs.size(), "one run for one press: " + runs);
+        for (String to : recipients) {
+            assertEquals("1", support().get("test-support/mail-count?to=" + to).body(), "e-mails to " + to);
+            assertEquals("1", support().get("test-support/envelope-count?to=" + to).body(), "e-mails with RCPT TO " + to);
+        }
+        assertTrue(page.contains("Отправить сейчас: 3 получателя"), "the button says what it will do");
+        assertTrue(owner.get("mailings/" + mailing + "?lang=en").body().contains("Send now to 3 recipients"));
+    }
+
+    @Test
+    void retryFailedTwiceStartsOneRetryRun() {
+        Ran ran = mixedRun();
+        WebClient owner = loggedIn(ran.owner());
+        String runPage = owner.get("runs/" + ran.run()).body();
+        Map<String, String> retryForm = formOf(runPage, "actions", "actions:retryFailed");
+
+        List<HttpResponse<String>> answers = twice(owner, "runs/view?id=" + ran.run(), retryForm);
+
+        long retry = awaitFinishedRun(ran.mailing(), 2);
+        for (HttpResponse<String> answer : answers) {
+            assertEquals(302, answer.statusCode(), answer.body());
+            assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/runs/" + retry), "both show the one retry run");
+        }
+        assertEquals("1|0|1|0|1", ledger(retry), "the refused recipient was tried once more, once");
+        String again = owner.get("runs/" + ran.run()).body();
+        assertFalse(again.contains("actions:retryFailed"), "no retry of a run that has been retried");
+        assertTrue(again.contains("/runs/" + retry), "the run links to its retry");
+        HttpResponse<String> late = owner.post("runs/view?id=" + ran.run(), retryForm);
+        assertTrue(late.headers().firstValue("Location").orElse("").endsWith("/runs/" + retry), "a late repeat shows the retry run");
+        assertEquals(2, runLines(ran.mailing()).size(), "the run and its one retry: " + runLines(ran.mailing()));
+        assertTrue(runPage.contains("Повторить для 1 получателя"), "the button says what it will do");
+    }
+
+    /** The fields a browser posts when the button of a form is pressed: the form's hidden fields and the button. */
+    private static Map<String, String> formOf(String page, String formId, String button) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(page);
+        while (input.find()) {
+            Matcher name = Pattern.compile("name=\"(" + Pattern.quote(formId) + ":[^\"]+)\"").matcher(input.group());
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+            if (name.find() && value.find()) {
+                fields.put(name.group(1), value.group(1));
+            }
+        }
+        fields.put(button, "");
+        return WebClient.form(page, formId, fields);
+    }
+
+    /** Posts the form twice at the same time, as a double click does. */
+    private static List<HttpResponse<String>> twice(WebClient client, String path, Map<String, String> form) {
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> client.post(path, form));
+        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> client.post(path, form));
+        return List.of(first.join(), second.join());
+    }
+
+    /** The mailing's runs once every one of them has finished. */
+    private List<String> awaitAllRunsFinished(long mailing) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> lines = runLines(mailing);
+            if (!lines.isEmpty() && lines.stream().allMatch(line -> line.endsWith("|true"))) {
+                return lines;
+            }
+            pause(300);
+        }
+        throw new AssertionError("The runs of mailing " + mailing + " did not finish within " + PATIENCE.toSeconds() + " s");
+    }
+
+    private List<String> runLines(long mailing) {
+        return support().get("test-support/ledger/runs?mailing=" + mailing).body().lines().toList();
     }
 
     @Test

@@ -6,6 +6,9 @@ import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -125,6 +128,22 @@ public class TestMailServer {
     /** The e-mails received for an address, oldest first. */
     public List<MimeMessage> to(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> isFor(message, address)).toList();
+    }
+
+    /**
+     * The e-mails whose envelope named the address in RCPT TO, oldest first: GreenMail files each
+     * e-mail in the mailbox of every envelope recipient, whatever its headers say.
+     */
+    public List<MimeMessage> envelopeTo(String address) {
+        GreenMailUser user = server.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits up to 15 s until the address has received the given number of e-mails, and returns the last. */

@@ -1,17 +1,33 @@
 package ru.rassylka.testing.server;
 
+import static ru.rassylka.testing.server.Callers.as;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
 import ru.rassylka.delivery.Delivery;
 import ru.rassylka.delivery.DeliveryAttempt;
 import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.Runs;
 import ru.rassylka.mailing.Mailing;
+import ru.rassylka.platform.persistence.Databases;
 
 /** Reads the sending ledger and bends a mailing's schedule for tests; exists only in test deployments. */
 @Stateless
@@ -20,6 +36,9 @@ public class TestSending {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Runs starts;
 
     public List<MailingRun> runs(long mailingId) {
         return em.createQuery("select r from MailingRun r where r.mailingId = :mailing order by r.id", MailingRun.class)
@@ -58,5 +77,71 @@ public class TestSending {
 
     public Mailing mailing(long mailingId) {
         return em.find(Mailing.class, mailingId);
+    }
+
+    /** A "send now" run of the owner's mailing that waits: the mailing is paused in the transaction that starts it. */
+    public MailingRun waitingRun(String ownerEmail, long mailingId) {
+        User owner = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(ownerEmail)).getSingleResult();
+        MailingRun run = as(owner, () -> starts.sendNow(mailingId, UUID.randomUUID().toString()));
+        em.find(Mailing.class, mailingId).pause(Instant.now());
+        return run;
+    }
+
+    /** As if an instance that died had claimed all the run's deliveries: SENDING under a lease that ended at {@code leaseEnd}. */
+    public void leasedToDeadInstance(long runId, Instant leaseEnd) {
+        em.createNativeQuery("update delivery set state = 'SENDING', claimed_by = 'dead-instance', next_attempt_at = ?1 where run_id = ?2")
+                .setParameter(1, Timestamp.from(leaseEnd))
+                .setParameter(2, runId)
+                .executeUpdate();
+    }
+
+    /** Blocks the owner at once in the caller's transaction (written now, seen by plain JDBC in it). */
+    public void blockOwnerNow(String ownerEmail) {
+        em.createNativeQuery("update app_user set blocked_at = ?1 where email = ?2")
+                .setParameter(1, Timestamp.from(Instant.now()))
+                .setParameter(2, User.normalizeEmail(ownerEmail))
+                .executeUpdate();
+    }
+
+    /** Disables the mailing in a transaction of its own, committed when this returns. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void disableNow(long mailingId) {
+        em.find(Mailing.class, mailingId).disable(null, "Test", Instant.now());
+    }
+
+    /** A run of the mailing at {@code scheduledAt} already exists, as a run of that occurrence would. */
+    public void runExists(long mailingId, Instant scheduledAt) {
+        em.persist(new MailingRun(em.find(Mailing.class, mailingId), scheduledAt, false, "test@localhost", Instant.now()));
+    }
+
+    /** Database sessions now waiting for a lock another one holds. */
+    public long lockWaiters() {
+        String sql = Databases.isPostgresql(em)
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where blocker_id is not null";
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    /** The most rows a step of the statement's plan read when run for the run (EXPLAIN ANALYZE; H2 counts index steps). */
+    public long rowsRead(String sql, long runId) {
+        boolean postgresql = Databases.isPostgresql(em);
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement explain = connection.prepareStatement((postgresql ? "explain (analyze, format json) " : "explain analyze ") + sql)) {
+            explain.setLong(1, runId);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            Matcher read = Pattern.compile(postgresql ? "\"Actual Rows\": (\\d+)" : "scanCount: (\\d+)").matcher(plan);
+            long most = 0;
+            while (read.find()) {
+                most = Math.max(most, Long.parseLong(read.group(1)));
+            }
+            return most;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

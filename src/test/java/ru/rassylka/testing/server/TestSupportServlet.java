@@ -19,7 +19,8 @@ import ru.rassylka.platform.web.ViewFiles;
  * Lets client-side tests prepare accounts and read received e-mails; deployed only with tests.
  * POST /test-support/users?email=…&password=…&roles=MANAGER,ADMIN creates a verified account;
  * GET /test-support/mail?to=…&count=N answers the text of that address's N-th e-mail (waiting for
- * it), /test-support/mail-count?to=… the number of e-mails the address has received so far.
+ * it), /test-support/mail-count?to=… the number of e-mails the address has received so far,
+ * /test-support/envelope-count?to=… the number of e-mails whose envelope (RCPT TO) named the address.
  * As the caller of the request's session: POST /test-support/block?email=…&reason=… blocks an
  * account, /test-support/grant?email=… and /test-support/revoke?email=… the MANAGER role
  * (204, or 409 with the refusal's message key); POST /test-support/reset?email=…&password=… sets a
@@ -93,6 +94,11 @@ public class TestSupportServlet extends HttpServlet {
         if ("/mail-count".equals(request.getPathInfo())) {
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(String.valueOf(mailServer.to(request.getParameter("to")).size()));
+            return;
+        }
+        if ("/envelope-count".equals(request.getPathInfo())) {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(String.valueOf(mailServer.envelopeTo(request.getParameter("to")).size()));
             return;
         }
         MimeMessage mail = mailServer.awaitMail(request.getParameter("to"), Integer.parseInt(request.getParameter("count")));
