@@ -61,8 +61,11 @@ public class Blog {
 
     /** The image of a published article, without its bytes; images of drafts stay hidden from the public. */
     public Optional<StoredImage> publishedImage(long id) {
-        return isShown(id) ? em.createNamedQuery(ArticleImage.STORED, StoredImage.class).setParameter("id", id).getResultStream().findFirst()
-                : Optional.empty();
+        return em.createNamedQuery(ArticleImage.PUBLISHED_STORED, StoredImage.class)
+                .setParameter("id", id)
+                .setParameter("published", true)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The bytes of a published article's image. */
