@@ -11,10 +11,12 @@ import java.net.UnknownHostException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import ru.rassylka.mail.Smtputf8NotOffered;
 
 /**
  * Sorts SMTP failures: 4xx replies and connection trouble (refused, reset, timeouts) are
- * temporary and tried again; 5xx replies and invalid addresses are permanent.
+ * temporary and tried again; 5xx replies, invalid addresses and an address that needs SMTPUTF8
+ * where the server does not offer it are permanent.
  */
 public final class FailureClassifier {
 
@@ -39,6 +41,9 @@ public final class FailureClassifier {
 
     /** The verdict on an exception thrown by connecting or sending. */
     public static Verdict of(Exception failure) {
+        if (find(failure, Smtputf8NotOffered.class) != null) {
+            return new Verdict(DeliveryState.FAILED, 0, Smtputf8NotOffered.REASON, false, SkipReason.NO_SMTPUTF8);
+        }
         SMTPAddressFailedException address = find(failure, SMTPAddressFailedException.class);
         if (address != null) {
             return ofReply(address.getReturnCode(), address.getMessage());

@@ -207,7 +207,7 @@ public class SendingEngine {
             try {
                 to = DeliveryMails.recipient(delivery);
                 String token = tokens.tokenFor(delivery.id());
-                message = DeliveryMails.build(pool.session(), run.sender(), run.template(), delivery,
+                message = DeliveryMails.build(pool.sessionFor(run.sender(), delivery.email()), run.sender(), run.template(), delivery,
                         platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
             } catch (MessagingException e) {
                 breaker.released();

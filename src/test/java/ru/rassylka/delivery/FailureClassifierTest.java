@@ -16,6 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.mail.Smtputf8NotOffered;
 
 class FailureClassifierTest {
 
@@ -97,5 +98,15 @@ class FailureClassifierTest {
     @Test
     void longRepliesAreClipped() {
         assertEquals(FailureClassifier.REPLY_MAX, FailureClassifier.ofReply(550, "5".repeat(5000)).reply().length());
+    }
+
+    @Test
+    void anAddressThatNeedsSmtputf8WhereTheServerLacksItFailsAtOnceWithItsReason() {
+        Verdict verdict = FailureClassifier.of(new Smtputf8NotOffered(false));
+
+        assertEquals(DeliveryState.FAILED, verdict.outcome());
+        assertEquals(SkipReason.NO_SMTPUTF8, verdict.reason());
+        assertEquals(Smtputf8NotOffered.REASON, verdict.reply());
+        assertFalse(verdict.serverUnreachable());
     }
 }

@@ -1,5 +1,7 @@
 package ru.rassylka.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,6 +37,7 @@ import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.manage.MailingOversight;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestMailServer;
 import ru.rassylka.testing.server.TestSending;
@@ -354,6 +358,67 @@ class SendingIT {
         Instant next = sending.mailing(mailing.getId()).getNextRunAt();
         assertNotNull(next);
         assertTrue(next.isAfter(Instant.now()), "the next send lies in the future: " + next);
+    }
+
+    @Test
+    void aCyrillicLocalPartGoesOutOnlyWithSmtputf8AndFailsWithItsReasonWithout() {
+        String owner = owner("smtputf8");
+        String marker = "-" + System.nanoTime() + "@example.com";
+        String offered = "стас" + marker;
+        String notOffered = "олег" + marker.replace("@", "0@");
+        long offeredClient = workspace.createClient(owner, offered, "Стас").getId();
+        long notOfferedClient = workspace.createClient(owner, notOffered, "Олег").getId();
+
+        mail.offerSmtputf8(true);
+        try {
+            Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(offeredClient), 1, Periodicity.ONCE);
+            MailingRun run = finishedRun(mailing.getId());
+            assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), offered).getState(), deliveryTo(run.getId(), offered).getLastReply());
+        } finally {
+            mail.behaveNormally();
+        }
+        List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(marker);
+        assertEquals(1, envelopes.size(), "one transaction for the address");
+        assertEquals(List.of("RCPT TO:<" + offered + ">"), utf8(envelopes.get(0).rcptTo()), "the address as the client has it, in UTF-8");
+        assertArrayEquals(("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
+        assertTrue(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).endsWith(" SMTPUTF8"),
+                "the transaction asks for SMTPUTF8: " + new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8));
+
+        Mailing without = mailingIn(owner, htmlMessage(owner), Set.of(notOfferedClient), 1, Periodicity.ONCE);
+        MailingRun run = finishedRun(without.getId());
+        Delivery failed = deliveryTo(run.getId(), notOffered);
+        assertEquals(DeliveryState.FAILED, failed.getState());
+        assertEquals(1, failed.getAttempts(), "a permanent failure, not retried");
+        assertEquals("NO_SMTPUTF8", String.valueOf(failed.getReason()), "the reason the statistics show");
+        assertTrue(failed.getLastReply().contains("SMTPUTF8"), failed.getLastReply());
+        assertEquals(1, run.getFailed());
+        assertTrue(mail.envelopesTo(marker.replace("@", "0@")).isEmpty(), "no changed address went out: " + utf8(
+                mail.envelopesTo(marker.replace("@", "0@")).stream().flatMap(envelope -> envelope.rcptTo().stream()).toList()));
+    }
+
+    @Test
+    void anInternationalDomainGoesOutInItsAsciiForm() {
+        String owner = owner("idn");
+        String local = "ivan-" + System.nanoTime();
+        String client = local + "@почта.рф";
+        String ascii = local + "@xn--80a1acny.xn--p1ai";
+        long clientId = workspace.createClient(owner, client, "Иван").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(clientId), 1, Periodicity.ONCE);
+
+        MimeMessage received = mail.awaitMail(ascii, 1);
+        MailingRun run = finishedRun(mailing.getId());
+
+        assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), client).getState());
+        List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(local + "@");
+        assertEquals(1, envelopes.size());
+        assertArrayEquals(("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII), envelopes.get(0).rcptTo().get(0));
+        assertFalse(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).contains("SMTPUTF8"), "no SMTPUTF8 is needed");
+        String to = assertDoesNotThrow(() -> received.getHeader("To", null));
+        assertTrue(to.endsWith("<" + ascii + ">"), "the To header names the ASCII form: " + to);
+    }
+
+    private static List<String> utf8(List<byte[]> commands) {
+        return commands.stream().map(command -> new String(command, StandardCharsets.UTF_8)).toList();
     }
 
     private List<String> slowRecipients(String owner, int count) {
