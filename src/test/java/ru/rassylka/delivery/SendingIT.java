@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -415,6 +416,81 @@ class SendingIT {
         assertFalse(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).contains("SMTPUTF8"), "no SMTPUTF8 is needed");
         String to = assertDoesNotThrow(() -> received.getHeader("To", null));
         assertTrue(to.endsWith("<" + ascii + ">"), "the To header names the ASCII form: " + to);
+    }
+
+    @Test
+    void aThrottlingRelaySlowsTheSenderWithoutSpendingRecipientsAttempts() {
+        String owner = owner("throttled");
+        List<String> recipients = List.of(address("throttled-a"), address("throttled-b"), address("throttled-c"));
+        Set<Long> clients = new HashSet<>();
+        recipients.forEach(to -> clients.add(workspace.createClient(owner, to, "Throttled").getId()));
+        int throttles = 5; // as many as one recipient's attempts (SEND_MAX_ATTEMPTS 5)
+
+        mail.answerMailFrom("451 4.7.1 Sending rate limited, slow down", throttles);
+        MailingRun run;
+        try {
+            Mailing mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+            run = finishedRun(mailing.getId());
+        } finally {
+            mail.behaveNormally();
+        }
+
+        assertEquals(recipients.size(), run.getSent());
+        int throttled = 0;
+        for (String to : recipients) {
+            assertEquals(1, mail.to(to).size(), "one e-mail to " + to);
+            Delivery delivery = deliveryTo(run.getId(), to);
+            assertEquals(DeliveryState.SENT, delivery.getState());
+            assertEquals(1, delivery.getAttempts(), "the throttled tries were not " + to + "'s attempts");
+            List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
+            assertEquals(DeliveryState.SENT, attempts.get(attempts.size() - 1).getOutcome());
+            for (DeliveryAttempt attempt : attempts.subList(0, attempts.size() - 1)) {
+                assertEquals(DeliveryState.RETRY, attempt.getOutcome());
+                assertEquals(451, attempt.getSmtpCode());
+                assertTrue(attempt.getReply().contains("rate limited"), attempt.getReply());
+                throttled++;
+            }
+        }
+        assertEquals(throttles, throttled, "every throttled try is recorded with its reply");
+    }
+
+    @Test
+    void aLastingSenderRefusalPausesTheRunWithItsReason() {
+        String owner = owner("refused-sender");
+        List<String> recipients = List.of(address("sender-refused-a"), address("sender-refused-b"));
+        Set<Long> clients = new HashSet<>();
+        recipients.forEach(to -> clients.add(workspace.createClient(owner, to, "Sender Refused").getId()));
+
+        mail.answerMailFrom("550 5.7.1 Sender address rejected: not owned by the login", Integer.MAX_VALUE);
+        Mailing mailing;
+        try {
+            mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+            await("the mailing paused by the refusal", () -> sending.mailing(mailing.getId()).isPaused());
+            await("the refused attempt recorded", () -> sending.runs(mailing.getId()).stream()
+                    .flatMap(run -> sending.deliveries(run.getId()).stream()).anyMatch(d -> d.getLastCode() != null));
+        } finally {
+            mail.behaveNormally();
+        }
+
+        Mailing paused = sending.mailing(mailing.getId());
+        assertTrue(paused.getPausedReason().contains("550 5.7.1 Sender address rejected"), paused.getPausedReason());
+        MailingRun run = sending.runs(mailing.getId()).get(0);
+        assertFalse(run.isFinished(), "the run waits");
+        assertEquals(0, run.getFailed(), "no recipient failed for the sender's refusal");
+        for (Delivery delivery : sending.deliveries(run.getId())) {
+            assertEquals(0, delivery.getAttempts(), "no attempt of " + delivery.getEmail() + " is spent");
+            assertFalse(delivery.getState().isFinal(), delivery.getState().name());
+        }
+        assertTrue(sending.deliveries(run.getId()).stream().flatMap(d -> sending.attempts(d.getId()).stream())
+                .anyMatch(attempt -> Integer.valueOf(550).equals(attempt.getSmtpCode())), "the refusal is recorded as an attempt");
+
+        as(accounts.byEmail(owner), () -> mailings.resume(mailing.getId()));
+        MailingRun finished = finishedRun(mailing.getId());
+        assertEquals(recipients.size(), finished.getSent());
+        for (String to : recipients) {
+            assertEquals(1, mail.to(to).size(), to);
+        }
+        assertNull(sending.mailing(mailing.getId()).getPausedReason(), "resuming clears the reason");
     }
 
     private static List<String> utf8(List<byte[]> commands) {
