@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Stops all sending while the SMTP server is unreachable, so that an outage does not spend every
- * recipient's attempts. After {@code threshold} connection failures in a row it opens for a
+ * Stops all sending while the SMTP server is unreachable or keeps telling the sender to wait, so
+ * that an outage or throttling does not spend every recipient's attempts. After {@code threshold}
+ * such failures in a row it opens for a
  * pause that doubles with each failed probe (up to a maximum); when the pause ends one probe is
  * let through (half open): its success closes the breaker, its failure opens it again.
  * Thread-safe; time comes from the caller.
@@ -59,6 +60,19 @@ public final class CircuitBreaker {
 
     /** A failure to reach the server; failures of single recipients do not count here. */
     public synchronized void unreachable(Instant now) {
+        failed(now);
+    }
+
+    /**
+     * The server took the connection but told the sender to wait (a 4xx to MAIL FROM or DATA, 421):
+     * counted like a failure to reach it, so that a server that keeps saying so pauses all sending
+     * with growing pauses rather than taking every recipient's attempts.
+     */
+    public synchronized void throttled(Instant now) {
+        failed(now);
+    }
+
+    private void failed(Instant now) {
         failuresInRow++;
         if (probing) {
             probing = false;

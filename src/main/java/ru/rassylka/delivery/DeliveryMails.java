@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
+import ru.rassylka.mail.MailAddresses;
 import ru.rassylka.message.TemplateValues;
 
 /**
@@ -32,7 +33,7 @@ public final class DeliveryMails {
     public static MimeMessage build(Session session, String sender, RunTemplate template, Claimed delivery,
             String unsubscribeUrl, Optional<String> unsubscribeMailto, String token) throws MessagingException {
         RunTemplate.Rendered content = template.render(new TemplateValues(delivery.fullName(), delivery.email(), unsubscribeUrl));
-        InternetAddress from = new InternetAddress(sender);
+        InternetAddress from = MailAddresses.forSending(new InternetAddress(sender));
         String messageId = "<" + delivery.id() + "." + delivery.runId() + ".rassylka@" + domainOf(from.getAddress()) + ">";
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -62,9 +63,10 @@ public final class DeliveryMails {
         return message;
     }
 
+    /** The recipient as the e-mail names it: the client's address (an internationalised domain in its ASCII form) and name. */
     public static InternetAddress recipient(Claimed delivery) throws MessagingException {
         try {
-            InternetAddress address = new InternetAddress(delivery.email(), delivery.fullName(), UTF_8);
+            InternetAddress address = new InternetAddress(MailAddresses.forSending(delivery.email()), delivery.fullName(), UTF_8);
             address.validate();
             return address;
         } catch (UnsupportedEncodingException e) {

@@ -1,5 +1,6 @@
 package ru.rassylka.delivery;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -8,17 +9,25 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import ru.rassylka.mail.Smtputf8NotOffered;
 
 /**
  * Sorts SMTP failures: 4xx replies and connection trouble (refused, reset, timeouts) are
- * temporary and tried again; 5xx replies and invalid addresses are permanent.
+ * temporary and tried again; 5xx replies, invalid addresses and an address that needs SMTPUTF8
+ * where the server does not offer it are permanent. The command a reply answered says whom it
+ * concerns ({@link Verdict.Scope}): RCPT and a refused e-mail concern the recipient; MAIL FROM,
+ * the login, a 4xx to DATA and 421 (the server closes the session) concern the sender.
  */
 public final class FailureClassifier {
 
     static final int REPLY_MAX = 1000;
+    private static final Pattern LEADING_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");
 
     private FailureClassifier() {}
 
@@ -37,15 +46,51 @@ public final class FailureClassifier {
         return new Verdict(DeliveryState.RETRY, 0, clip(reply), true);
     }
 
+    /** The verdict on the reply to {@code command} (e.g. {@code MAIL FROM:<…>}, {@code RCPT TO:<…>}, {@code DATA}, {@code .}). */
+    public static Verdict ofReply(String command, int code, String reply) {
+        Verdict verdict = ofReply(code, reply);
+        if (verdict.outcome() == DeliveryState.SENT || verdict.serverUnreachable()) {
+            return verdict;
+        }
+        return new Verdict(verdict.outcome(), verdict.code(), verdict.reply(), scopeOf(command, code), null);
+    }
+
+    /** Whom a refusal of {@code command} with {@code code} concerns. */
+    static Verdict.Scope scopeOf(String command, int code) {
+        if (code == 421) {
+            return Verdict.Scope.SENDER; // the server is closing the session, whatever it was asked
+        }
+        String verb = command == null ? "" : command.strip().toUpperCase(Locale.ROOT);
+        if (verb.startsWith("MAIL") || verb.startsWith("AUTH")) {
+            return Verdict.Scope.SENDER;
+        }
+        if (verb.equals("DATA") || verb.equals(".") || verb.startsWith("BDAT")) {
+            // a 4xx to the e-mail's data is the server's state (rate, queue); a 5xx refuses this e-mail
+            return code < 500 ? Verdict.Scope.SENDER : Verdict.Scope.RECIPIENT;
+        }
+        return Verdict.Scope.RECIPIENT;
+    }
+
     /** The verdict on an exception thrown by connecting or sending. */
     public static Verdict of(Exception failure) {
+        Smtputf8NotOffered smtputf8 = find(failure, Smtputf8NotOffered.class);
+        if (smtputf8 != null) {
+            // the sender's own address: no e-mail can go, the sender is refused
+            return smtputf8.isSender()
+                    ? new Verdict(DeliveryState.FAILED, 0, clip(smtputf8.getMessage()), Verdict.Scope.SENDER, null)
+                    : new Verdict(DeliveryState.FAILED, 0, Smtputf8NotOffered.REASON, Verdict.Scope.RECIPIENT, SkipReason.NO_SMTPUTF8);
+        }
         SMTPAddressFailedException address = find(failure, SMTPAddressFailedException.class);
         if (address != null) {
-            return ofReply(address.getReturnCode(), address.getMessage());
+            return ofReply(address.getCommand(), address.getReturnCode(), address.getMessage());
         }
         SMTPSendFailedException send = find(failure, SMTPSendFailedException.class);
         if (send != null && send.getReturnCode() > 0) {
-            return ofReply(send.getReturnCode(), send.getMessage());
+            return ofReply(send.getCommand(), send.getReturnCode(), send.getMessage());
+        }
+        AuthenticationFailedException login = find(failure, AuthenticationFailedException.class);
+        if (login != null) {
+            return ofLogin(login);
         }
         if (find(failure, AddressException.class) != null) {
             return new Verdict(DeliveryState.FAILED, 0, clip("Invalid address: " + failure.getMessage()), false);
@@ -64,6 +109,15 @@ public final class FailureClassifier {
             return new Verdict(DeliveryState.RETRY, 0, clip(describe(failure)), true);
         }
         return new Verdict(DeliveryState.FAILED, 0, clip(describe(failure)), false);
+    }
+
+    /** The server refused the login: a 4xx (e.g. 454) is temporary, anything else lasts until the settings change. */
+    private static Verdict ofLogin(AuthenticationFailedException login) {
+        String reply = login.getMessage() == null ? "Authentication failed" : login.getMessage();
+        Matcher code = LEADING_CODE.matcher(reply);
+        int replyCode = code.find() ? Integer.parseInt(code.group(1)) : 0;
+        DeliveryState outcome = replyCode >= 400 && replyCode < 500 ? DeliveryState.RETRY : DeliveryState.FAILED;
+        return new Verdict(outcome, replyCode, clip(reply), Verdict.Scope.SENDER, null);
     }
 
     private static String describe(Throwable failure) {

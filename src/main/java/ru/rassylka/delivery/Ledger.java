@@ -42,7 +42,7 @@ public class Ledger {
     private static final String MARK_STARTED = "update mailing_run set started_at = ? where id = ? and started_at is null";
     // claimed_by stays: the instance that handled the delivery last
     private static final String RECORD = "update delivery set state = ?, attempts = ?, next_attempt_at = ?,"
-            + " last_code = coalesce(?, last_code), last_reply = coalesce(?, last_reply), finished_at = ? where id = ? and state = 'SENDING'";
+            + " last_code = coalesce(?, last_code), last_reply = coalesce(?, last_reply), finished_at = ?, reason = ? where id = ? and state = 'SENDING'";
     private static final String ATTEMPT = "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
             + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
     private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
@@ -129,7 +129,8 @@ public class Ledger {
                 setCode(update, 4, verdict);
                 update.setString(5, verdict == null ? null : verdict.reply());
                 setInstant(update, 6, state.isFinal() ? outcome.at().plusMillis(outcome.durationMillis()) : null);
-                update.setLong(7, outcome.delivery().id());
+                update.setString(7, verdict == null || verdict.reason() == null ? null : verdict.reason().name());
+                update.setLong(8, outcome.delivery().id());
                 update.addBatch();
                 if (verdict != null) {
                     anyAttempt = true;

@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param delivery the delivery
  * @param verdict the attempt's verdict, or null for a release
- * @param attempts the delivery's attempts including this one
+ * @param attempts the delivery's attempts including this one (one the sender was refused spends none)
  * @param at when the attempt began
  * @param durationMillis how long it took
  * @param next when to try again (RETRY, release), else null

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -81,6 +82,9 @@ public class SendingEngine {
 
     @Inject
     private SmtpPool pool;
+
+    @Inject
+    private SenderRefusals refusals;
 
     @Inject
     private Settings platform;
@@ -234,7 +238,7 @@ public class SendingEngine {
             try {
                 to = DeliveryMails.recipient(delivery);
                 String token = tokens.tokenFor(delivery.id());
-                message = DeliveryMails.build(pool.session(), run.sender(), run.template(), delivery,
+                message = DeliveryMails.build(pool.sessionFor(run.sender(), delivery.email()), run.sender(), run.template(), delivery,
                         platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
             } catch (MessagingException e) {
                 breaker.released();
@@ -245,6 +249,12 @@ public class SendingEngine {
                 try {
                     connection = pool.borrow();
                 } catch (MessagingException e) {
+                    Verdict refusal = FailureClassifier.of(e);
+                    if (refusal.scope() == Verdict.Scope.SENDER) {
+                        // the login was refused: the sender's settings, not the recipients, are at fault
+                        releaseFrom(batch, i + 1, senderRefused(delivery, refusal, now, 0));
+                        break;
+                    }
                     // the server cannot be reached: the deliveries wait, their attempts are not spent
                     breaker.unreachable(now);
                     logger.warning(() -> "SMTP server unreachable: " + FailureClassifier.of(e).reply());
@@ -261,6 +271,11 @@ public class SendingEngine {
                 verdict = FailureClassifier.of(e);
             }
             int millis = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (verdict.scope() == Verdict.Scope.SENDER) {
+                // refused for the sender, not this recipient: the rest of the batch waits as well
+                releaseFrom(batch, i + 1, senderRefused(delivery, verdict, now, millis));
+                break;
+            }
             if (verdict.serverUnreachable()) {
                 breaker.unreachable(now);
                 pool.giveBack(connection, true);
@@ -292,6 +307,34 @@ public class SendingEngine {
             failedCounter.inc();
         }
         outcomes.add(new Outcome(delivery, kept, attempts, at, millis, next));
+    }
+
+    /**
+     * The server refused the sender rather than the recipient. A temporary refusal (451 rate limited,
+     * 454 throttling, 421) slows the whole sender down and, when it goes on, pauses it with growing
+     * pauses; a lasting one (a 5xx to MAIL FROM or to the login) pauses the run's mailing with the
+     * reply. The attempt is recorded with its reply, but the delivery keeps its attempts and waits.
+     *
+     * @return when the delivery may go again
+     */
+    private Instant senderRefused(Claimed delivery, Verdict verdict, Instant at, int millis) {
+        if (verdict.outcome() == DeliveryState.FAILED) {
+            breaker.released();
+            try {
+                refusals.pauseRun(delivery.runId(), verdict.reply());
+            } catch (RuntimeException e) {
+                logger.log(Level.WARNING, "Run " + delivery.runId() + " could not be paused after the sender was refused; the next attempt tries again", e);
+            }
+        } else {
+            breaker.throttled(at);
+            if (limiter.slowDown(System.nanoTime())) {
+                logger.warning(() -> "The mail server asks the sender to wait (" + verdict.reply() + "): at most "
+                        + String.format(Locale.ROOT, "%.1f", limiter.perSecond(System.nanoTime())) + " messages/s for now");
+            }
+        }
+        Instant next = later(at);
+        outcomes.add(new Outcome(delivery, verdict.withOutcome(DeliveryState.RETRY), delivery.attempts(), at, millis, next));
+        return next;
     }
 
     private void releaseFrom(List<Claimed> batch, int from, Instant next) {

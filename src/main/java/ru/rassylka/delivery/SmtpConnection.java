@@ -3,35 +3,67 @@ package ru.rassylka.delivery;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import ru.rassylka.mail.MailAddresses;
 import ru.rassylka.mail.MailSettings;
+import ru.rassylka.mail.Smtputf8NotOffered;
 
-/** One open SMTP session that sends message after message and tells the server's replies. */
+/**
+ * One open SMTP session that sends message after message and tells the server's replies. An
+ * e-mail whose sender or recipient needs SMTPUTF8 goes over a second session that speaks UTF-8,
+ * opened the first time one is needed and only if the server offered SMTPUTF8; otherwise it is
+ * refused here ({@link Smtputf8NotOffered}) before anything is sent.
+ */
 public final class SmtpConnection {
 
     private final SMTPTransport transport;
+    private final Session utf8Session;
+    private final MailSettings settings;
+    private SMTPTransport utf8Transport;
     private int sent;
 
-    private SmtpConnection(SMTPTransport transport) {
+    private SmtpConnection(SMTPTransport transport, Session utf8Session, MailSettings settings) {
         this.transport = transport;
+        this.utf8Session = utf8Session;
+        this.settings = settings;
     }
 
-    static SmtpConnection open(Session session, MailSettings settings) throws MessagingException {
+    static SmtpConnection open(Session session, Session utf8Session, MailSettings settings) throws MessagingException {
+        return new SmtpConnection(connect(session, settings), utf8Session, settings);
+    }
+
+    private static SMTPTransport connect(Session session, MailSettings settings) throws MessagingException {
         SMTPTransport transport = (SMTPTransport) session.getTransport();
         if (settings.user().isPresent() && !settings.development()) {
             transport.connect(settings.user().get(), settings.password().orElse(""));
         } else {
             transport.connect();
         }
-        return new SmtpConnection(transport);
+        return transport;
     }
 
     /** Sends to the one recipient and answers the server's final reply (code and text). */
-    public Verdict send(MimeMessage message, Address recipient) throws MessagingException {
-        transport.sendMessage(message, new Address[] {recipient});
+    public Verdict send(MimeMessage message, InternetAddress recipient) throws MessagingException {
+        SMTPTransport using = transportFor(message, recipient);
+        using.sendMessage(message, new Address[] {recipient});
         sent++;
-        return FailureClassifier.ofReply(transport.getLastReturnCode(), transport.getLastServerResponse());
+        return FailureClassifier.ofReply(using.getLastReturnCode(), using.getLastServerResponse());
+    }
+
+    private SMTPTransport transportFor(MimeMessage message, InternetAddress recipient) throws MessagingException {
+        Address[] from = message.getFrom();
+        boolean sender = from != null && from.length > 0 && from[0] instanceof InternetAddress address
+                && MailAddresses.needsSmtputf8(address.getAddress());
+        if (!sender && !MailAddresses.needsSmtputf8(recipient.getAddress())) {
+            return transport;
+        }
+        Smtputf8NotOffered.requireOffered(transport, sender);
+        if (utf8Transport == null) {
+            utf8Transport = connect(utf8Session, settings);
+        }
+        return utf8Transport;
     }
 
     public int sent() {
@@ -43,6 +75,13 @@ public final class SmtpConnection {
     }
 
     void close() {
+        close(transport);
+        if (utf8Transport != null) {
+            close(utf8Transport);
+        }
+    }
+
+    private static void close(SMTPTransport transport) {
         try {
             transport.close();
         } catch (MessagingException e) {

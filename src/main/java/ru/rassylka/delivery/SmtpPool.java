@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import ru.rassylka.mail.MailAddresses;
 import ru.rassylka.mail.MailSettings;
 
 /**
@@ -27,20 +30,34 @@ public class SmtpPool {
     private SendingSettings settings;
 
     private Session session;
+    private Session utf8Session;
     private BlockingQueue<SmtpConnection> idle;
 
     @PostConstruct
     void init() {
-        Properties properties = mailSettings.sessionProperties();
-        // do not wait for the reply to QUIT when recycling a connection
-        properties.put("mail.smtp.quitwait", "false");
-        properties.put("mail.smtps.quitwait", "false");
-        session = Session.getInstance(properties);
+        session = Session.getInstance(withoutQuitWait(mailSettings.sessionProperties()));
+        utf8Session = Session.getInstance(withoutQuitWait(mailSettings.utf8SessionProperties()));
         idle = new ArrayBlockingQueue<>(settings.concurrency());
     }
 
-    public Session session() {
-        return session;
+    // do not wait for the reply to QUIT when recycling a connection
+    private static Properties withoutQuitWait(Properties properties) {
+        properties.put("mail.smtp.quitwait", "false");
+        properties.put("mail.smtps.quitwait", "false");
+        return properties;
+    }
+
+    /** The session to build an e-mail in: one with UTF-8 headers when the sender or the recipient needs SMTPUTF8. */
+    public Session sessionFor(String sender, String recipient) {
+        return senderNeedsSmtputf8(sender) || MailAddresses.needsSmtputf8(recipient) ? utf8Session : session;
+    }
+
+    private static boolean senderNeedsSmtputf8(String sender) {
+        try {
+            return MailAddresses.needsSmtputf8(new InternetAddress(sender).getAddress());
+        } catch (AddressException e) {
+            return false; // building the e-mail refuses the sender
+        }
     }
 
     /** An open connection, reused or new. */
@@ -52,7 +69,7 @@ public class SmtpPool {
         if (connection != null) {
             connection.close();
         }
-        return SmtpConnection.open(session, mailSettings);
+        return SmtpConnection.open(session, utf8Session, mailSettings);
     }
 
     /** Returns a connection after use; a broken or worn one is closed instead. */

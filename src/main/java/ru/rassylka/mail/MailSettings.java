@@ -65,6 +65,16 @@ public record MailSettings(
         return properties;
     }
 
+    /**
+     * The same properties for e-mails with an address that needs SMTPUTF8 (RFC 6531): SMTP commands
+     * and headers go out in UTF-8, and MAIL FROM asks for SMTPUTF8. Only for a server that offers it.
+     */
+    public Properties utf8SessionProperties() {
+        Properties properties = sessionProperties();
+        properties.put("mail.mime.allowutf8", "true");
+        return properties;
+    }
+
     /** Describes the destination for health reports and logs, without credentials. */
     public String describe() {
         return (development() ? "development mailbox " : "SMTP ") + effectiveHost() + ":" + effectivePort();

@@ -1,5 +1,6 @@
 package ru.rassylka.mail;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -14,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.regex.Pattern;
 
-/** Delivers single e-mails over SMTP. */
+/**
+ * Delivers single e-mails over SMTP. Addresses go out as {@link MailAddresses} says: a domain in
+ * its ASCII form, a non-ASCII local part only with SMTPUTF8 ({@link Smtputf8NotOffered} otherwise).
+ */
 @Stateless
 public class Mailer {
 
@@ -26,10 +30,22 @@ public class Mailer {
     @Inject
     private Session session;
 
+    private Session utf8Session;
+
+    @PostConstruct
+    void init() {
+        utf8Session = Session.getInstance(settings.utf8SessionProperties());
+    }
+
     public void send(OutgoingMail mail) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(settings.from()));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+        InternetAddress from = MailAddresses.forSending(new InternetAddress(settings.from()));
+        InternetAddress to = MailAddresses.forSending(new InternetAddress(mail.to(), true));
+        boolean senderNeedsSmtputf8 = MailAddresses.needsSmtputf8(from.getAddress());
+        boolean smtputf8 = senderNeedsSmtputf8 || MailAddresses.needsSmtputf8(to.getAddress());
+        Session chosen = smtputf8 ? utf8Session : session;
+        MimeMessage message = new MimeMessage(chosen);
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(oneLine(mail.subject()), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         if (mail.html() == null) {
@@ -38,11 +54,14 @@ public class Mailer {
             message.setContent(alternatives(mail));
         }
         message.saveChanges();
-        try (Transport transport = session.getTransport()) {
+        try (Transport transport = chosen.getTransport()) {
             if (settings.user().isPresent() && !settings.development()) {
                 transport.connect(settings.user().get(), settings.password().orElse(""));
             } else {
                 transport.connect();
+            }
+            if (smtputf8) {
+                Smtputf8NotOffered.requireOffered(transport, senderNeedsSmtputf8);
             }
             transport.sendMessage(message, message.getAllRecipients());
         }

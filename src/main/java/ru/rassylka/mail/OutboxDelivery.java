@@ -45,13 +45,17 @@ public class OutboxDelivery {
         List<QueuedMail.Claimed> claimed = inTransaction(this::claimDue);
         for (QueuedMail.Claimed mail : claimed) {
             String error;
+            boolean permanent = false;
             try {
                 mailer.send(mail.mail());
                 error = null;
+            } catch (Smtputf8NotOffered e) {
+                error = e.getMessage();
+                permanent = true;
             } catch (MessagingException | RuntimeException e) {
                 error = String.valueOf(e.getMessage());
             }
-            record(mail.id(), error);
+            record(mail.id(), error, permanent);
         }
         return claimed.size();
     }
@@ -67,7 +71,8 @@ public class OutboxDelivery {
         return due.stream().map(queued -> queued.claim(now)).toList();
     }
 
-    private void record(long id, String error) {
+    /** A permanent error ends the e-mail at once: trying again would only repeat it. */
+    private void record(long id, String error, boolean permanent) {
         inTransaction(() -> {
             QueuedMail queued = em.find(QueuedMail.class, id);
             if (queued == null) {
@@ -76,7 +81,7 @@ public class OutboxDelivery {
             if (error == null) {
                 em.remove(queued);
             } else {
-                queued.attemptFailed(error, Instant.now());
+                queued.attemptFailed(error, permanent, Instant.now());
                 logger.warning(() -> "Outbox e-mail " + id + " not delivered (attempt " + queued.getAttempts()
                         + (queued.getFailedAt() == null ? "" : ", the last") + "): " + error);
             }

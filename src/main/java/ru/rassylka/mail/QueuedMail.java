@@ -72,11 +72,11 @@ public class QueuedMail {
         return new Claimed(id, new OutgoingMail(recipient, subject, textBody, htmlBody));
     }
 
-    /** Schedules another attempt a minute later each time, or gives up after the last one (FAILED). */
-    void attemptFailed(String error, Instant now) {
+    /** Schedules another attempt a minute later each time, or gives up after the last one or a permanent error (FAILED). */
+    void attemptFailed(String error, boolean permanent, Instant now) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), ERROR_MAX));
-        if (attempts >= MAX_ATTEMPTS) {
+        if (permanent || attempts >= MAX_ATTEMPTS) {
             failedAt = now;
             nextAttemptAt = now;
         } else {

@@ -91,6 +91,10 @@ public class Mailing {
     @Column(name = "paused_at")
     private Instant pausedAt;
 
+    /** Why the sending engine paused the mailing (what the mail server answered); null when its owner paused it. */
+    @Column(name = "paused_reason", length = REASON_MAX)
+    private String pausedReason;
+
     /** A run of this mailing is sending now; kept by the sending engine. */
     @Column(nullable = false)
     private boolean sending;
@@ -171,9 +175,21 @@ public class Mailing {
         }
     }
 
+    /**
+     * The mail server refused to take mail from the sender (a 5xx to MAIL FROM or to the login):
+     * sending waits, with the server's answer, until the owner has seen to it and resumes.
+     */
+    public void pauseRefused(String reason, Instant at) {
+        if (pausedAt == null) {
+            pausedAt = at;
+            pausedReason = reason == null || reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX);
+        }
+    }
+
     /** Sends again from the next future occurrence: those that fell due while paused are skipped. */
     public void resume(Instant now) {
         pausedAt = null;
+        pausedReason = null;
         nextRunAt = nextOccurrenceAfter(now);
     }
 
@@ -286,6 +302,10 @@ public class Mailing {
 
     public boolean isPaused() {
         return pausedAt != null;
+    }
+
+    public String getPausedReason() {
+        return pausedReason;
     }
 
     public boolean isDisabled() {

@@ -76,4 +76,22 @@ class CircuitBreakerTest {
         breaker.released();
         assertTrue(breaker.allows(later));
     }
+
+    @Test
+    void throttlesInARowPauseTheSenderAndARefusedProbeDoublesThePause() {
+        breaker.throttled(T0);
+        breaker.throttled(T0);
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(T0), "the slower rate gets its chance first");
+        breaker.throttled(T0);
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state(T0));
+        assertEquals(T0.plusSeconds(5), breaker.openUntil());
+
+        Instant probe = T0.plusSeconds(5);
+        assertTrue(breaker.allows(probe));
+        breaker.throttled(probe);
+        assertEquals(probe.plusSeconds(10), breaker.openUntil());
+        assertTrue(breaker.allows(probe.plusSeconds(10)));
+        breaker.succeeded();
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(probe.plusSeconds(10)));
+    }
 }

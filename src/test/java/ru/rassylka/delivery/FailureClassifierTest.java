@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -13,9 +14,11 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.mail.Smtputf8NotOffered;
 
 class FailureClassifierTest {
 
@@ -97,5 +100,87 @@ class FailureClassifierTest {
     @Test
     void longRepliesAreClipped() {
         assertEquals(FailureClassifier.REPLY_MAX, FailureClassifier.ofReply(550, "5".repeat(5000)).reply().length());
+    }
+
+    @Test
+    void anAddressThatNeedsSmtputf8WhereTheServerLacksItFailsAtOnceWithItsReason() {
+        Verdict verdict = FailureClassifier.of(new Smtputf8NotOffered(false));
+
+        assertEquals(DeliveryState.FAILED, verdict.outcome());
+        assertEquals(SkipReason.NO_SMTPUTF8, verdict.reason());
+        assertEquals(Smtputf8NotOffered.REASON, verdict.reply());
+        assertFalse(verdict.serverUnreachable());
+    }
+
+    @Test
+    void aThrottlingReplyToMailFromConcernsTheSenderAndIsTemporary() {
+        SMTPSendFailedException throttled = new SMTPSendFailedException("MAIL FROM:<no-reply@example.org>", 451,
+                "451 4.7.1 Sending rate limited, slow down", null, null, null, null);
+        Verdict verdict = FailureClassifier.of(throttled);
+        assertEquals(DeliveryState.RETRY, verdict.outcome());
+        assertEquals(Verdict.Scope.SENDER, verdict.scope());
+        assertEquals(451, verdict.code());
+        assertFalse(verdict.serverUnreachable());
+    }
+
+    @Test
+    void sesThrottlingAtTheEndOfDataConcernsTheSender() {
+        SMTPSendFailedException throttled = new SMTPSendFailedException(".", 454,
+                "454 Throttling failure: Maximum sending rate exceeded.", null, null, null, null);
+        assertEquals(Verdict.Scope.SENDER, FailureClassifier.of(throttled).scope());
+        assertEquals(Verdict.Scope.SENDER, FailureClassifier.of(new SMTPSendFailedException("DATA", 451, "451 4.3.0 Try later",
+                null, null, null, null)).scope());
+    }
+
+    @Test
+    void aRefusalOfTheSenderConcernsTheSenderAndLasts() throws Exception {
+        SMTPSendFailedException refused = new SMTPSendFailedException("MAIL FROM:<no-reply@example.org>", 550,
+                "550 5.7.1 Sender address rejected", null, null, null, null);
+        refused.setNextException(new SMTPSenderFailedException(new InternetAddress("no-reply@example.org"),
+                "MAIL FROM:<no-reply@example.org>", 550, "550 5.7.1 Sender address rejected"));
+        Verdict verdict = FailureClassifier.of(refused);
+        assertEquals(DeliveryState.FAILED, verdict.outcome());
+        assertEquals(Verdict.Scope.SENDER, verdict.scope());
+        assertEquals(550, verdict.code());
+        assertTrue(verdict.reply().contains("Sender address rejected"), verdict.reply());
+    }
+
+    @Test
+    void a421ClosingTheSessionConcernsTheSenderWhateverCommandItAnswered() throws Exception {
+        InternetAddress to = new InternetAddress("x@example.org");
+        SMTPAddressFailedException closing = new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 421,
+                "421 4.7.0 Too many connections, closing");
+        Verdict verdict = FailureClassifier.of(new SendFailedException("Invalid Addresses", closing));
+        assertEquals(DeliveryState.RETRY, verdict.outcome());
+        assertEquals(Verdict.Scope.SENDER, verdict.scope());
+    }
+
+    @Test
+    void aRefusalOfTheRecipientOrOfTheMailStaysWithTheRecipient() throws Exception {
+        InternetAddress to = new InternetAddress("x@example.org");
+        assertEquals(Verdict.Scope.RECIPIENT, FailureClassifier.of(new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 451, "451 4.2.1 Mailbox busy"))).scope());
+        assertEquals(Verdict.Scope.RECIPIENT, FailureClassifier.of(new SMTPSendFailedException(".", 554,
+                "554 5.7.1 Message rejected as spam", null, null, null, null)).scope());
+    }
+
+    @Test
+    void aRefusedLoginConcernsTheSenderAndLastsUnlessTheServerSaysItIsTemporary() {
+        Verdict refused = FailureClassifier.of(new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid"));
+        assertEquals(DeliveryState.FAILED, refused.outcome());
+        assertEquals(Verdict.Scope.SENDER, refused.scope());
+        assertEquals(535, refused.code());
+
+        Verdict later = FailureClassifier.of(new AuthenticationFailedException("454 4.7.0 Temporary authentication failure"));
+        assertEquals(DeliveryState.RETRY, later.outcome());
+        assertEquals(Verdict.Scope.SENDER, later.scope());
+    }
+
+    @Test
+    void aSendersOwnAddressThatNeedsSmtputf8WhereTheServerLacksItRefusesTheSender() {
+        Verdict verdict = FailureClassifier.of(new Smtputf8NotOffered(true));
+        assertEquals(DeliveryState.FAILED, verdict.outcome());
+        assertEquals(Verdict.Scope.SENDER, verdict.scope());
+        assertTrue(verdict.reply().contains("SMTPUTF8"), verdict.reply());
     }
 }

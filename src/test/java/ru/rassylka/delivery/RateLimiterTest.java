@@ -1,8 +1,10 @@
 package ru.rassylka.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -47,5 +49,60 @@ class RateLimiterTest {
             free++;
         }
         assertEquals(5, free);
+    }
+
+    @Test
+    void aSlowdownHalvesTheRateAndEachQuietRecoveryDoublesItBack() {
+        RateLimiter limiter = new RateLimiter(40, Duration.ofSeconds(10), 0);
+
+        assertTrue(limiter.slowDown(0));
+        assertEquals(20, limiter.perSecond(0));
+        assertTrue(limiter.slowDown(2 * SECOND));
+        assertEquals(10, limiter.perSecond(2 * SECOND));
+        assertEquals(20, limiter.perSecond(12 * SECOND));
+        assertEquals(40, limiter.perSecond(22 * SECOND), "back at the configured rate");
+        assertEquals(40, limiter.perSecond(600 * SECOND), "never above it");
+    }
+
+    @Test
+    void theNextMessageAfterASlowdownWaitsItsTurnAtTheNewRate() {
+        RateLimiter limiter = new RateLimiter(10, 0);
+        limiter.slowDown(0);
+        assertEquals(SECOND / 5, limiter.reserve(0));
+    }
+
+    @Test
+    void slowdownsWithinASecondCountOnce() {
+        RateLimiter limiter = new RateLimiter(40, 0);
+        assertTrue(limiter.slowDown(0));
+        assertFalse(limiter.slowDown(SECOND / 2), "the replies to messages already under way");
+        assertEquals(20, limiter.perSecond(SECOND / 2));
+    }
+
+    @Test
+    void aSlowdownNeverGoesBelowOneMessageASecond() {
+        RateLimiter limiter = new RateLimiter(3, 0);
+        limiter.slowDown(0);
+        assertTrue(limiter.slowDown(2 * SECOND));
+        assertEquals(RateLimiter.SLOWEST, limiter.perSecond(2 * SECOND), "half of 1.5 would be slower");
+        assertFalse(limiter.slowDown(4 * SECOND), "already as slow as it goes");
+        assertEquals(RateLimiter.SLOWEST, limiter.perSecond(4 * SECOND));
+    }
+
+    @Test
+    void withoutALimitASlowdownStartsFromTheRateActuallySentAndRecoversToNoLimit() {
+        RateLimiter limiter = new RateLimiter(0, Duration.ofSeconds(10), 0);
+        long now = 0;
+        for (int i = 0; i < 40; i++) {
+            assertEquals(0, limiter.reserve(now));
+            now += SECOND / 40;
+        }
+
+        limiter.slowDown(now);
+
+        assertEquals(20, limiter.perSecond(now), 0.5, "half of the 40 a second sent");
+        assertTrue(limiter.reserve(now) > 0, "the next one waits");
+        assertEquals(0, limiter.perSecond(now + 10 * SECOND), "no limit once recovered");
+        assertEquals(0, limiter.reserve(now + 10 * SECOND));
     }
 }

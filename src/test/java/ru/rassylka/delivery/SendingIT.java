@@ -1,5 +1,7 @@
 package ru.rassylka.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,6 +46,7 @@ import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.manage.MailingOversight;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestMailServer;
 import ru.rassylka.testing.server.TestSending;
@@ -507,6 +511,142 @@ class SendingIT {
         assertTrue(read <= 2, "the check whether anything is left stops at the first of 12 waiting deliveries: " + read + " rows read");
         assertFalse(ledger.finishIfDone(run.getId(), Instant.now()), "the run still has deliveries to send");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+    }
+
+    @Test
+    void aCyrillicLocalPartGoesOutOnlyWithSmtputf8AndFailsWithItsReasonWithout() {
+        String owner = owner("smtputf8");
+        String marker = "-" + System.nanoTime() + "@example.com";
+        String offered = "стас" + marker;
+        String notOffered = "олег" + marker.replace("@", "0@");
+        long offeredClient = workspace.createClient(owner, offered, "Стас").getId();
+        long notOfferedClient = workspace.createClient(owner, notOffered, "Олег").getId();
+
+        mail.offerSmtputf8(true);
+        try {
+            Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(offeredClient), 1, Periodicity.ONCE);
+            MailingRun run = finishedRun(mailing.getId());
+            assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), offered).getState(), deliveryTo(run.getId(), offered).getLastReply());
+        } finally {
+            mail.behaveNormally();
+        }
+        List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(marker);
+        assertEquals(1, envelopes.size(), "one transaction for the address");
+        assertEquals(List.of("RCPT TO:<" + offered + ">"), utf8(envelopes.get(0).rcptTo()), "the address as the client has it, in UTF-8");
+        assertArrayEquals(("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
+        assertTrue(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).endsWith(" SMTPUTF8"),
+                "the transaction asks for SMTPUTF8: " + new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8));
+
+        Mailing without = mailingIn(owner, htmlMessage(owner), Set.of(notOfferedClient), 1, Periodicity.ONCE);
+        MailingRun run = finishedRun(without.getId());
+        Delivery failed = deliveryTo(run.getId(), notOffered);
+        assertEquals(DeliveryState.FAILED, failed.getState());
+        assertEquals(1, failed.getAttempts(), "a permanent failure, not retried");
+        assertEquals("NO_SMTPUTF8", String.valueOf(failed.getReason()), "the reason the statistics show");
+        assertTrue(failed.getLastReply().contains("SMTPUTF8"), failed.getLastReply());
+        assertEquals(1, run.getFailed());
+        assertTrue(mail.envelopesTo(marker.replace("@", "0@")).isEmpty(), "no changed address went out: " + utf8(
+                mail.envelopesTo(marker.replace("@", "0@")).stream().flatMap(envelope -> envelope.rcptTo().stream()).toList()));
+    }
+
+    @Test
+    void anInternationalDomainGoesOutInItsAsciiForm() {
+        String owner = owner("idn");
+        String local = "ivan-" + System.nanoTime();
+        String client = local + "@почта.рф";
+        String ascii = local + "@xn--80a1acny.xn--p1ai";
+        long clientId = workspace.createClient(owner, client, "Иван").getId();
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(clientId), 1, Periodicity.ONCE);
+
+        MimeMessage received = mail.awaitMail(ascii, 1);
+        MailingRun run = finishedRun(mailing.getId());
+
+        assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), client).getState());
+        List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(local + "@");
+        assertEquals(1, envelopes.size());
+        assertArrayEquals(("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII), envelopes.get(0).rcptTo().get(0));
+        assertFalse(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).contains("SMTPUTF8"), "no SMTPUTF8 is needed");
+        String to = assertDoesNotThrow(() -> received.getHeader("To", null));
+        assertTrue(to.endsWith("<" + ascii + ">"), "the To header names the ASCII form: " + to);
+    }
+
+    @Test
+    void aThrottlingRelaySlowsTheSenderWithoutSpendingRecipientsAttempts() {
+        String owner = owner("throttled");
+        List<String> recipients = List.of(address("throttled-a"), address("throttled-b"), address("throttled-c"));
+        Set<Long> clients = new HashSet<>();
+        recipients.forEach(to -> clients.add(workspace.createClient(owner, to, "Throttled").getId()));
+        int throttles = 5; // as many as one recipient's attempts (SEND_MAX_ATTEMPTS 5)
+
+        mail.answerMailFrom("451 4.7.1 Sending rate limited, slow down", throttles);
+        MailingRun run;
+        try {
+            Mailing mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+            run = finishedRun(mailing.getId());
+        } finally {
+            mail.behaveNormally();
+        }
+
+        assertEquals(recipients.size(), run.getSent());
+        int throttled = 0;
+        for (String to : recipients) {
+            assertEquals(1, mail.to(to).size(), "one e-mail to " + to);
+            Delivery delivery = deliveryTo(run.getId(), to);
+            assertEquals(DeliveryState.SENT, delivery.getState());
+            assertEquals(1, delivery.getAttempts(), "the throttled tries were not " + to + "'s attempts");
+            List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
+            assertEquals(DeliveryState.SENT, attempts.get(attempts.size() - 1).getOutcome());
+            for (DeliveryAttempt attempt : attempts.subList(0, attempts.size() - 1)) {
+                assertEquals(DeliveryState.RETRY, attempt.getOutcome());
+                assertEquals(451, attempt.getSmtpCode());
+                assertTrue(attempt.getReply().contains("rate limited"), attempt.getReply());
+                throttled++;
+            }
+        }
+        assertEquals(throttles, throttled, "every throttled try is recorded with its reply");
+    }
+
+    @Test
+    void aLastingSenderRefusalPausesTheRunWithItsReason() {
+        String owner = owner("refused-sender");
+        List<String> recipients = List.of(address("sender-refused-a"), address("sender-refused-b"));
+        Set<Long> clients = new HashSet<>();
+        recipients.forEach(to -> clients.add(workspace.createClient(owner, to, "Sender Refused").getId()));
+
+        mail.answerMailFrom("550 5.7.1 Sender address rejected: not owned by the login", Integer.MAX_VALUE);
+        Mailing mailing;
+        try {
+            mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+            await("the mailing paused by the refusal", () -> sending.mailing(mailing.getId()).isPaused());
+            await("the refused attempt recorded", () -> sending.runs(mailing.getId()).stream()
+                    .flatMap(run -> sending.deliveries(run.getId()).stream()).anyMatch(d -> d.getLastCode() != null));
+        } finally {
+            mail.behaveNormally();
+        }
+
+        Mailing paused = sending.mailing(mailing.getId());
+        assertTrue(paused.getPausedReason().contains("550 5.7.1 Sender address rejected"), paused.getPausedReason());
+        MailingRun run = sending.runs(mailing.getId()).get(0);
+        assertFalse(run.isFinished(), "the run waits");
+        assertEquals(0, run.getFailed(), "no recipient failed for the sender's refusal");
+        for (Delivery delivery : sending.deliveries(run.getId())) {
+            assertEquals(0, delivery.getAttempts(), "no attempt of " + delivery.getEmail() + " is spent");
+            assertFalse(delivery.getState().isFinal(), delivery.getState().name());
+        }
+        assertTrue(sending.deliveries(run.getId()).stream().flatMap(d -> sending.attempts(d.getId()).stream())
+                .anyMatch(attempt -> Integer.valueOf(550).equals(attempt.getSmtpCode())), "the refusal is recorded as an attempt");
+
+        as(accounts.byEmail(owner), () -> mailings.resume(mailing.getId()));
+        MailingRun finished = finishedRun(mailing.getId());
+        assertEquals(recipients.size(), finished.getSent());
+        for (String to : recipients) {
+            assertEquals(1, mail.to(to).size(), to);
+        }
+        assertNull(sending.mailing(mailing.getId()).getPausedReason(), "resuming clears the reason");
+    }
+
+    private static List<String> utf8(List<byte[]> commands) {
+        return commands.stream().map(command -> new String(command, StandardCharsets.UTF_8)).toList();
     }
 
     private List<String> slowRecipients(String owner, int count) {

@@ -1,5 +1,6 @@
 package ru.rassylka.platform;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +41,7 @@ import ru.rassylka.mail.OutgoingMail;
 import ru.rassylka.mail.QueuedMail;
 import ru.rassylka.platform.persistence.Migrations;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.WebClient;
 import ru.rassylka.testing.server.TestMailServer;
@@ -171,6 +174,49 @@ class PlatformIT {
         assertEquals(1, mailServer.to(first).size());
         assertEquals(1, mailServer.to(last).size());
         assertTrue(mailServer.to(refused).isEmpty());
+    }
+
+    @Test
+    void anAccountMailToACyrillicLocalPartGoesOutOnlyWithSmtputf8AndFailsAtOnceWithItsReasonWithout() throws Exception {
+        String marker = "-" + System.nanoTime() + "@example.org";
+        String offered = "проверка" + marker;
+        String notOffered = "отказ" + marker.replace("@", "0@");
+
+        mailServer.offerSmtputf8(true);
+        try {
+            mailer.send(OutgoingMail.plain(offered, "Международный адрес", "Текст"));
+        } finally {
+            mailServer.behaveNormally();
+        }
+        List<FaultySmtpFront.Envelope> envelopes = mailServer.envelopesTo(marker);
+        assertEquals(1, envelopes.size());
+        assertArrayEquals(("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
+        assertTrue(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).endsWith(" SMTPUTF8"));
+
+        outbox.queue(OutgoingMail.plain(notOffered, "Без SMTPUTF8", "Текст"));
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (testOutbox.state(notOffered).equals("pending") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertEquals("failed", testOutbox.state(notOffered), "given up at once: the server will not take it later either");
+        Object[] row = testOutbox.row(notOffered).orElseThrow();
+        assertEquals(1, ((Number) row[0]).intValue());
+        assertTrue(String.valueOf(row[1]).contains("SMTPUTF8"), String.valueOf(row[1]));
+        assertTrue(mailServer.envelopesTo(marker.replace("@", "0@")).isEmpty(), "no changed address went out");
+    }
+
+    @Test
+    void anAccountMailToAnInternationalDomainGoesOutInItsAsciiForm() throws Exception {
+        String local = "konto-" + System.nanoTime();
+        String ascii = local + "@xn--80a1acny.xn--p1ai";
+
+        mailer.send(OutgoingMail.plain(local + "@почта.рф", "Домен", "Текст"));
+
+        MimeMessage received = mailServer.awaitMail(ascii, 1);
+        assertEquals(ascii, received.getHeader("To", null));
+        List<FaultySmtpFront.Envelope> envelopes = mailServer.envelopesTo(local + "@");
+        assertEquals(1, envelopes.size());
+        assertArrayEquals(("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII), envelopes.get(0).rcptTo().get(0));
     }
 
     @Test

@@ -20,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,13 +32,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * special recipients and passes every accepted e-mail on to GreenMail:
  * {@code …+reject5xx@…} is refused with 550, {@code …+defer4xx@…} gets 451 the first time,
  * {@code …+slow@…} waits 300 ms before its RCPT is accepted. GreenMail cannot refuse recipients.
+ * It keeps every {@code MAIL FROM} and {@code RCPT TO} command as the bytes it received (GreenMail
+ * shows only headers), offers SMTPUTF8 in its EHLO reply only when asked to, and can answer the
+ * next {@code MAIL FROM} or {@code DATA} commands with a given reply, as a relay that throttles or
+ * refuses the sender does. An e-mail sent with SMTPUTF8 is accepted but not passed on: GreenMail
+ * does not speak it.
  */
-final class FaultySmtpFront {
+public final class FaultySmtpFront {
 
     private final ServerSocket socket;
     private final Session relay;
     private final Map<String, AtomicInteger> deferred = new ConcurrentHashMap<>();
+    private final List<Envelope> envelopes = new CopyOnWriteArrayList<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private volatile boolean offersSmtputf8;
     private volatile boolean running = true;
+
+    /**
+     * The envelope of one mail transaction as the bytes received, without line ends: its
+     * {@code MAIL FROM} command and the {@code RCPT TO} commands that followed it.
+     */
+    public record Envelope(byte[] mailFrom, List<byte[]> rcptTo) {}
+
+    /** A reply given instead of the usual one to the next {@code times} commands of one kind. */
+    private record Answer(String reply, AtomicInteger left) {
+
+        boolean take() {
+            return left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+    }
 
     FaultySmtpFront(int port, int greenMailPort) throws IOException {
         socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
@@ -51,6 +77,48 @@ final class FaultySmtpFront {
     void stop() throws IOException {
         running = false;
         socket.close();
+        dropSessions();
+    }
+
+    /** Every envelope received so far, oldest first, whether or not the server accepted it. */
+    List<Envelope> envelopes() {
+        return List.copyOf(envelopes);
+    }
+
+    /**
+     * Whether EHLO offers SMTPUTF8 from now on. Open sessions are dropped, as a server restarting
+     * with another configuration does, so that every client greets it again.
+     */
+    void offerSmtputf8(boolean offer) {
+        offersSmtputf8 = offer;
+        dropSessions();
+    }
+
+    /** Answers the next {@code times} commands {@code verb} ("MAIL" or "DATA") with {@code reply}. */
+    void answer(String verb, String reply, int times) {
+        answers.put(verb, new Answer(reply, new AtomicInteger(times)));
+    }
+
+    /** How many of the replies given to {@link #answer} are still to be given. */
+    int answersLeft(String verb) {
+        Answer answer = answers.get(verb);
+        return answer == null ? 0 : answer.left().get();
+    }
+
+    /** Back to the usual replies and no SMTPUTF8. */
+    void behaveNormally() {
+        answers.clear();
+        offerSmtputf8(false);
+    }
+
+    private void dropSessions() {
+        for (Socket session : open) {
+            try {
+                session.close();
+            } catch (IOException e) {
+                // it is going anyway
+            }
+        }
     }
 
     private void accept() {
@@ -67,20 +135,34 @@ final class FaultySmtpFront {
     }
 
     private void converse(Socket client) {
+        open.add(client);
+        // ISO-8859-1 turns each byte into one char and back, so commands are kept as the bytes sent
         try (client;
                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
                 OutputStream out = client.getOutputStream()) {
             reply(out, "220 faulty-front ESMTP");
             List<String> recipients = new ArrayList<>();
+            List<byte[]> rcptTo = new ArrayList<>();
+            boolean smtputf8 = false;
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
-                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                if (command.startsWith("EHLO")) {
+                    reply(out, offersSmtputf8 ? "250-faulty-front\r\n250-8BITMIME\r\n250 SMTPUTF8" : "250-faulty-front\r\n250 8BITMIME");
+                } else if (command.startsWith("HELO")) {
                     reply(out, "250 faulty-front");
                 } else if (command.startsWith("MAIL FROM")) {
+                    rcptTo = new CopyOnWriteArrayList<>();
+                    envelopes.add(new Envelope(line.getBytes(StandardCharsets.ISO_8859_1), rcptTo));
                     recipients.clear();
-                    reply(out, "250 2.1.0 Ok");
+                    smtputf8 = command.endsWith(" SMTPUTF8");
+                    String answer = special("MAIL").orElse("250 2.1.0 Ok");
+                    reply(out, answer);
+                    if (answer.startsWith("421")) {
+                        return; // the server closes the connection after 421
+                    }
                 } else if (command.startsWith("RCPT TO")) {
+                    rcptTo.add(line.getBytes(StandardCharsets.ISO_8859_1));
                     String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
                     String answer = answerTo(address);
                     if (answer.startsWith("250")) {
@@ -88,9 +170,19 @@ final class FaultySmtpFront {
                     }
                     reply(out, answer);
                 } else if (command.equals("DATA")) {
+                    String refusal = special("DATA").orElse(null);
+                    if (refusal != null) {
+                        reply(out, refusal);
+                        if (refusal.startsWith("421")) {
+                            return;
+                        }
+                        continue;
+                    }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
                     byte[] data = readData(in);
-                    deliver(data, recipients);
+                    if (!smtputf8) {
+                        deliver(data, recipients);
+                    }
                     reply(out, "250 2.0.0 Ok: queued");
                 } else if (command.equals("RSET")) {
                     recipients.clear();
@@ -106,7 +198,14 @@ final class FaultySmtpFront {
             }
         } catch (IOException | MessagingException e) {
             // the client went away
+        } finally {
+            open.remove(client);
         }
+    }
+
+    private Optional<String> special(String verb) {
+        Answer answer = answers.get(verb);
+        return answer != null && answer.take() ? Optional.of(answer.reply()) : Optional.empty();
     }
 
     private String answerTo(String address) {

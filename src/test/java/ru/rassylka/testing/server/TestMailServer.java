@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -123,6 +124,59 @@ public class TestMailServer {
     @Lock(LockType.WRITE)
     public void resume() {
         start();
+    }
+
+    /**
+     * The envelopes (MAIL FROM and RCPT TO commands as the bytes that came over the wire) of the
+     * mail transactions with a recipient command that contains {@code marker} (compared as UTF-8
+     * bytes), oldest first. GreenMail shows only headers; this is what the server was asked.
+     */
+    public List<FaultySmtpFront.Envelope> envelopesTo(String marker) {
+        byte[] wanted = marker.getBytes(StandardCharsets.UTF_8);
+        return front.envelopes().stream().filter(envelope -> envelope.rcptTo().stream().anyMatch(command -> indexOf(command, wanted) >= 0))
+                .toList();
+    }
+
+    /** Whether the SMTP server offers SMTPUTF8 from now on (it does not unless told); open sessions are dropped. */
+    @Lock(LockType.WRITE)
+    public void offerSmtputf8(boolean offer) {
+        front.offerSmtputf8(offer);
+    }
+
+    /** Answers the next {@code times} MAIL FROM commands with {@code reply}, as a relay that throttles or refuses the sender. */
+    @Lock(LockType.WRITE)
+    public void answerMailFrom(String reply, int times) {
+        front.answer("MAIL", reply, times);
+    }
+
+    /** How many of the replies asked for by {@link #answerMailFrom} are still to come. */
+    public int mailFromAnswersLeft() {
+        return front.answersLeft("MAIL");
+    }
+
+    /** Answers the next {@code times} DATA commands with {@code reply}. */
+    @Lock(LockType.WRITE)
+    public void answerData(String reply, int times) {
+        front.answer("DATA", reply, times);
+    }
+
+    /** Back to the usual replies, without SMTPUTF8. */
+    @Lock(LockType.WRITE)
+    public void behaveNormally() {
+        front.behaveNormally();
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The e-mails received for an address, oldest first. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import ru.rassylka.mail.MailOutbox;
 import ru.rassylka.mail.OutgoingMail;
 
@@ -39,5 +40,13 @@ public class TestOutbox {
             return "sent";
         }
         return failed.get(0) == null ? "pending" : "failed";
+    }
+
+    /** The attempts and the last error of the recipient's outbox row, or nothing once it is gone (sent). */
+    public Optional<Object[]> row(String recipient) {
+        List<?> rows = em.createNativeQuery("select attempts, last_error from outgoing_mail where recipient = ?")
+                .setParameter(1, recipient)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
     }
 }
