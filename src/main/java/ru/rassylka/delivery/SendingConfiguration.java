@@ -24,7 +24,8 @@ public class SendingConfiguration {
                 Math.max(1, number(config, "send.concurrency", 4)),
                 config.getOptionalValue("send.rate.per.second", Double.class).orElse(0.0),
                 retry,
-                Duration.ofSeconds(number(config, "send.lease.seconds", 300)),
+                // at least 3 s: the heartbeat renews a lease three times over its length
+                Duration.ofSeconds(Math.max(3, number(config, "send.lease.seconds", 300))),
                 Math.max(1, number(config, "send.batch", 100)),
                 Math.max(1, number(config, "smtp.recycle.after", 1000)),
                 Math.max(1, number(config, "send.breaker.threshold", 3)),

@@ -47,8 +47,10 @@ import ru.rassylka.platform.Settings;
  * The workers that send. Each worker takes the next sendable run in turn (so a huge mailing does
  * not hold back the others), claims a batch of its due deliveries in a short transaction, sends
  * them over a pooled SMTP connection outside any transaction, and hands the outcomes to the
- * writer, which records them in JDBC batches at least every {@link #FLUSH_EVERY}. A delivery whose
- * lease ends unrecorded (its instance died) is claimed again.
+ * writer, which records them in JDBC batches at least every {@link #FLUSH_EVERY}. A heartbeat
+ * renews the leases of what the workers hold; a worker sends a delivery only while its claim still
+ * holds it with time to spare, so a delivery whose lease ended and that another claim took is sent
+ * once. A delivery whose lease ends unrecorded (its instance died) is claimed again.
  */
 @Singleton
 @Startup
@@ -104,6 +106,9 @@ public class SendingEngine {
     private Logger logger;
 
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    /** The claims whose leases the heartbeat renews: until their worker has ended and their outcomes are written. */
+    private final Map<Long, Claim> held = new ConcurrentHashMap<>();
+    private final Object heartbeat = new Object();
     private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final Object work = new Object();
@@ -111,6 +116,7 @@ public class SendingEngine {
     private volatile boolean running;
     private CircuitBreaker breaker;
     private RateLimiter limiter;
+    private ClaimSize claimSize;
     private UnsubscribeTokens tokens;
     private Counter sentCounter;
     private Counter failedCounter;
@@ -123,6 +129,7 @@ public class SendingEngine {
         tokens = unsubscribeTokens();
         breaker = settings.newBreaker();
         limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
+        claimSize = new ClaimSize(settings.batch(), settings.lease(), settings.ratePerSecond(), settings.concurrency());
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
         CachedGauge waiting = new CachedGauge(ledger::waiting, GAUGE_QUERY_EVERY, System::nanoTime);
@@ -139,6 +146,7 @@ public class SendingEngine {
             tasks.add(executor.submit(this::work));
         }
         tasks.add(executor.submit(this::writeOutcomes));
+        tasks.add(executor.submit(this::renewLeases));
         logger.info(() -> "Sending engine started as " + settings.instance() + ": " + settings.concurrency() + " SMTP sessions, "
                 + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() + " messages/s at most" : "no rate limit")
                 + ", lease " + settings.lease().toSeconds() + " s, " + settings.retry().maxAttempts() + " attempts");
@@ -148,6 +156,9 @@ public class SendingEngine {
     void stop() {
         running = false;
         wake();
+        synchronized (heartbeat) {
+            heartbeat.notifyAll();
+        }
         for (Future<?> task : tasks) {
             try {
                 task.get(20, TimeUnit.SECONDS);
@@ -208,9 +219,19 @@ public class SendingEngine {
         contexts.keySet().retainAll(open);
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
-            List<Claimed> batch = ledger.claim(runId, settings.instance(), settings.batch(), now, now.plus(settings.lease()));
-            if (!batch.isEmpty()) {
-                send(context(runId), batch);
+            Claim claim = ledger.claim(runId, settings.instance(), claimSize.next(), now, now.plus(settings.lease()));
+            if (!claim.isEmpty()) {
+                held.put(claim.id(), claim);
+                long started = System.nanoTime();
+                int attempted = 0;
+                try {
+                    attempted = send(context(runId), claim);
+                } finally {
+                    claimSize.sent(attempted, System.nanoTime() - started);
+                    if (claim.sendingEnded()) {
+                        held.remove(claim.id());
+                    }
+                }
                 return true;
             }
             if (outcomes.isEmpty() && ledger.finishIfDone(runId, now)) {
@@ -220,7 +241,10 @@ public class SendingEngine {
         return false;
     }
 
-    private void send(RunContext run, List<Claimed> batch) {
+    /** Sends the claim's deliveries in turn; answers how many it tried at the server. */
+    private int send(RunContext run, Claim claim) {
+        List<Claimed> batch = claim.deliveries();
+        int attempted = 0;
         SmtpConnection connection = null;
         for (int i = 0; i < batch.size(); i++) {
             Claimed delivery = batch.get(i);
@@ -253,6 +277,16 @@ public class SendingEngine {
                 }
             }
             pace();
+            Instant sending = Instant.now();
+            if (!claim.leasedAt(sending.plus(safety()))) {
+                // the heartbeat has not renewed the lease in time: let the rest go rather than risk another instance sending it too
+                releaseFrom(batch, i, sending);
+                break;
+            }
+            if (claim.lost(delivery)) {
+                continue; // another claim holds it now, or its run stopped: not sent from here
+            }
+            attempted++;
             long started = System.nanoTime();
             Verdict verdict;
             try {
@@ -273,6 +307,7 @@ public class SendingEngine {
         if (connection != null) {
             pool.giveBack(connection, false);
         }
+        return attempted;
     }
 
     private void record(Claimed delivery, Verdict verdict, Instant at, int millis) {
@@ -291,13 +326,27 @@ public class SendingEngine {
         } else if (kept.outcome() == DeliveryState.FAILED) {
             failedCounter.inc();
         }
-        outcomes.add(new Outcome(delivery, kept, attempts, at, millis, next));
+        queue(new Outcome(delivery, kept, attempts, at, millis, next));
     }
 
     private void releaseFrom(List<Claimed> batch, int from, Instant next) {
         for (int i = from; i < batch.size(); i++) {
-            outcomes.add(Outcome.released(batch.get(i), next));
+            queue(Outcome.released(batch.get(i), next));
         }
+    }
+
+    /** Hands an outcome to the writer. */
+    private void queue(Outcome outcome) {
+        Claim claim = held.get(outcome.delivery().claim());
+        if (claim != null) {
+            claim.queued();
+        }
+        outcomes.add(outcome);
+    }
+
+    /** How much of its lease a claim must have left for a send to begin: what one late heartbeat costs. */
+    private Duration safety() {
+        return settings.lease().dividedBy(3);
     }
 
     /** When released deliveries may be claimed again: after the breaker's pause, or in a moment. */
@@ -328,6 +377,35 @@ public class SendingEngine {
         }
     }
 
+    /** Renews the leases of the claims this instance holds, three times per lease, until the engine stops. */
+    private void renewLeases() {
+        long every = Math.max(1, settings.lease().toMillis() / 3);
+        while (running) {
+            try {
+                synchronized (heartbeat) {
+                    heartbeat.wait(every);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            List<Claim> claims = List.copyOf(held.values());
+            if (!running || claims.isEmpty()) {
+                continue;
+            }
+            Instant until = Instant.now().plus(settings.lease());
+            try {
+                Map<Long, Long> holders = ledger.renew(settings.instance(), claims, until);
+                for (Claim claim : claims) {
+                    claim.renewed(until, holders);
+                }
+            } catch (RuntimeException e) {
+                // the workers stop sending what they hold once the lease nears its end
+                logger.log(Level.WARNING, "Leases of " + claims.size() + " claims could not be renewed", e);
+            }
+        }
+    }
+
     private synchronized void flush() {
         while (!outcomes.isEmpty()) {
             List<Outcome> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
@@ -336,7 +414,13 @@ public class SendingEngine {
                 batch.add(outcome);
             }
             try {
-                ledger.record(batch);
+                ledger.record(settings.instance(), batch);
+                for (Outcome done : batch) {
+                    Claim claim = held.get(done.delivery().claim());
+                    if (claim != null && claim.written()) {
+                        held.remove(claim.id());
+                    }
+                }
             } catch (RuntimeException e) {
                 outcomes.addAll(batch);
                 logger.log(Level.WARNING, "Outcomes of " + batch.size() + " deliveries could not be written; trying again", e);

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small SMTP server in front of the tests' GreenMail that answers like a real server would for
  * special recipients and passes every accepted e-mail on to GreenMail:
  * {@code …+reject5xx@…} is refused with 550, {@code …+defer4xx@…} gets 451 the first time,
- * {@code …+slow@…} waits 300 ms before its RCPT is accepted. GreenMail cannot refuse recipients.
+ * {@code …+slow@…} waits 300 ms before its RCPT is accepted, {@code …+slower@…} 2 s (longer than
+ * half the tests' lease). GreenMail cannot refuse recipients.
  */
 final class FaultySmtpFront {
 
@@ -117,9 +118,9 @@ final class FaultySmtpFront {
         if (local.contains("+defer4xx@") && deferred.computeIfAbsent(local, key -> new AtomicInteger()).getAndIncrement() == 0) {
             return "451 4.3.0 <" + address + ">: Temporary failure, try again later";
         }
-        if (local.contains("+slow@")) {
+        if (local.contains("+slow@") || local.contains("+slower@")) {
             try {
-                Thread.sleep(300);
+                Thread.sleep(local.contains("+slow@") ? 300 : 2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
