@@ -160,6 +160,28 @@ public class Ledger {
     }
 
     /**
+     * Gives back the deliveries an earlier run of this instance (same name) left SENDING when it
+     * stopped without recording them, e.g. killed: nobody waits for their lease to end. They are
+     * due from a second before their run's instant, so the next claims of the run take them before
+     * the rest (which is due from that instant on). Only a start may call it, before the instance
+     * claims anything.
+     *
+     * @return how many were given back
+     */
+    public int releaseLeftBy(String instance) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release = connection.prepareStatement("update delivery set state = case when attempts > 0"
+                        + " then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
+                        + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
+                        + " and run_id in (select id from mailing_run where finished_at is null)")) {
+            release.setString(1, instance);
+            return release.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries left by an earlier run of " + instance + " could not be given back", e);
+        }
+    }
+
+    /**
      * Writes attempts and their deliveries' new states, and the runs' counters, in one batch. A
      * delivery's state changes only while the instance still holds it under the outcome's claim.
      */

@@ -47,10 +47,13 @@ import ru.rassylka.platform.Settings;
  * The workers that send. Each worker takes the next sendable run in turn (so a huge mailing does
  * not hold back the others), claims a batch of its due deliveries in a short transaction, sends
  * them over a pooled SMTP connection outside any transaction, and hands the outcomes to the
- * writer, which records them in JDBC batches at least every {@link #FLUSH_EVERY}. A heartbeat
- * renews the leases of what the workers hold; a worker sends a delivery only while its claim still
- * holds it with time to spare, so a delivery whose lease ended and that another claim took is sent
- * once. A delivery whose lease ends unrecorded (its instance died) is claimed again.
+ * writer, which records them in JDBC batches every {@link #FLUSH_EVERY} or {@link #FLUSH_AT}
+ * outcomes, whichever comes first; the workers wait while {@link #UNWRITTEN_MAX} outcomes are not
+ * yet written, so a crash forgets few sent messages however slow the database. A heartbeat renews the
+ * leases of what the workers hold; a worker sends a delivery only while its claim still holds it
+ * with time to spare, so a delivery whose lease ended and that another claim took is sent once. A
+ * delivery whose lease ends unrecorded (its instance died) is claimed again; an instance that
+ * starts again under its name gives back at once what it left SENDING.
  */
 @Singleton
 @Startup
@@ -63,7 +66,10 @@ public class SendingEngine {
     static final String EXECUTOR = "java:app/concurrent/sending";
     /** The name of the unsubscribe links' key in the signing_key table. */
     static final String UNSUBSCRIBE_KEY = "unsubscribe";
-    static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+    static final Duration FLUSH_EVERY = Duration.ofMillis(20);
+    static final int FLUSH_AT = 8;
+    /** The most outcomes the sending may run ahead of the ledger: at most these (and the messages in flight) are sent twice after a crash. */
+    static final int UNWRITTEN_MAX = 20;
     /** How often a scrape of /metrics may count the waiting deliveries in the database. */
     static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
@@ -106,6 +112,8 @@ public class SendingEngine {
     private Logger logger;
 
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final Object written = new Object();
     /** The claims whose leases the heartbeat renews: until their worker has ended and their outcomes are written. */
     private final Map<Long, Claim> held = new ConcurrentHashMap<>();
     private final Object heartbeat = new Object();
@@ -141,6 +149,10 @@ public class SendingEngine {
             logger.warning(refusal.get());
             return;
         }
+        int released = ledger.releaseLeftBy(settings.instance());
+        if (released > 0) {
+            logger.info(() -> released + " deliveries this instance had claimed before it stopped are due again, before the rest of their runs");
+        }
         running = true;
         for (int i = 0; i < settings.concurrency(); i++) {
             tasks.add(executor.submit(this::work));
@@ -156,8 +168,10 @@ public class SendingEngine {
     void stop() {
         running = false;
         wake();
-        synchronized (heartbeat) {
-            heartbeat.notifyAll();
+        for (Object sleeper : List.of(written, heartbeat)) {
+            synchronized (sleeper) {
+                sleeper.notifyAll();
+            }
         }
         for (Future<?> task : tasks) {
             try {
@@ -276,6 +290,7 @@ public class SendingEngine {
                     break;
                 }
             }
+            keepUpWithWriter();
             pace();
             Instant sending = Instant.now();
             if (!claim.leasedAt(sending.plus(safety()))) {
@@ -335,13 +350,36 @@ public class SendingEngine {
         }
     }
 
-    /** Hands an outcome to the writer. */
+    /** Hands an outcome to the writer, waking it once enough wait. */
     private void queue(Outcome outcome) {
         Claim claim = held.get(outcome.delivery().claim());
         if (claim != null) {
             claim.queued();
         }
         outcomes.add(outcome);
+        if (unwritten.incrementAndGet() == FLUSH_AT) {
+            synchronized (written) {
+                written.notifyAll();
+            }
+        }
+    }
+
+    /** Waits while the writer is {@link #UNWRITTEN_MAX} outcomes behind (or the database does not take them). */
+    private void keepUpWithWriter() {
+        if (unwritten.get() < UNWRITTEN_MAX) {
+            return;
+        }
+        synchronized (written) {
+            written.notifyAll();
+            while (running && unwritten.get() >= UNWRITTEN_MAX) {
+                try {
+                    written.wait(FLUSH_EVERY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** How much of its lease a claim must have left for a send to begin: what one late heartbeat costs. */
@@ -369,10 +407,19 @@ public class SendingEngine {
         });
     }
 
-    /** Writes the outcomes in batches, at least every quarter second, until the engine stops. */
+    /** Writes the outcomes in batches, every {@link #FLUSH_EVERY} or as soon as {@link #FLUSH_AT} wait, until the engine stops. */
     private void writeOutcomes() {
         while (running) {
-            sleep(FLUSH_EVERY);
+            try {
+                synchronized (written) {
+                    if (running && unwritten.get() < FLUSH_AT) {
+                        written.wait(FLUSH_EVERY.toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             flush();
         }
     }
@@ -415,6 +462,10 @@ public class SendingEngine {
             }
             try {
                 ledger.record(settings.instance(), batch);
+                unwritten.addAndGet(-batch.size());
+                synchronized (written) {
+                    written.notifyAll();
+                }
                 for (Outcome done : batch) {
                     Claim claim = held.get(done.delivery().claim());
                     if (claim != null && claim.written()) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param breakerThreshold connection failures in a row that stop all sending for a while
  * @param breakerPause the first such pause (doubling up to ten times as much)
  * @param unsubscribeMailto an address for {@code List-Unsubscribe: <mailto:…>}, if any
- * @param instance the name of this instance in leases
+ * @param instance the name of this instance in leases, the same across restarts
  */
 public record SendingSettings(int concurrency, double ratePerSecond, RetryPolicy retry, Duration lease, int batch,
         int recycleAfter, int breakerThreshold, Duration breakerPause, Optional<String> unsubscribeMailto, String instance) {

@@ -572,6 +572,29 @@ class SendingIT {
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 
+    @Test
+    void deliveriesAnInstanceLeftSendingAreDueAgainBeforeTheRestWhenItStartsAgainUnderItsName() {
+        String owner = owner("restarted");
+        slowRecipients(owner, 6);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        // killed while holding two under a lease of five minutes; another instance holds one, three wait
+        Claim killed = ledger.claim(run.getId(), "restarted-8080", 2, now, now.plusSeconds(300));
+        Claim living = ledger.claim(run.getId(), "living-8080", 1, now, now.plusSeconds(300));
+
+        assertEquals(2, ledger.releaseLeftBy("restarted-8080"));
+
+        Claim again = ledger.claim(run.getId(), "restarted-8080", 2, Instant.now(), Instant.now().plusSeconds(30));
+        assertEquals(ids(killed), ids(again), "what the instance left is claimed at once, not after its lease, and before those that wait");
+        assertEquals(DeliveryState.SENDING, deliveryTo(run.getId(), living.deliveries().get(0).email()).getState(), "another instance keeps its own");
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+    }
+
+    private static List<Long> ids(Claim claim) {
+        return claim.deliveries().stream().map(Claimed::id).sorted().toList();
+    }
+
     private static Outcome sent(Claimed delivery, Instant at) {
         return new Outcome(delivery, Verdict.sent(250, "2.0.0 Ok"), delivery.attempts() + 1, at, 5, null);
     }
