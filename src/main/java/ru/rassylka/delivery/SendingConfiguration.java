@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class SendingConfiguration {
 
+    static final int INSTANCE_NAME_MAX = 64;
+
     @Produces
     @Singleton
     SendingSettings settings() {
@@ -24,14 +26,27 @@ public class SendingConfiguration {
                 Math.max(1, number(config, "send.concurrency", 4)),
                 config.getOptionalValue("send.rate.per.second", Double.class).orElse(0.0),
                 retry,
-                Duration.ofSeconds(number(config, "send.lease.seconds", 300)),
+                // at least 3 s: the heartbeat renews a lease three times over its length
+                Duration.ofSeconds(Math.max(3, number(config, "send.lease.seconds", 30))),
                 Math.max(1, number(config, "send.batch", 100)),
                 Math.max(1, number(config, "smtp.recycle.after", 1000)),
                 Math.max(1, number(config, "send.breaker.threshold", 3)),
                 Duration.ofSeconds(number(config, "send.breaker.pause.seconds", 5)),
                 config.getOptionalValue("unsubscribe.mailto", String.class).filter(address -> !address.isBlank()),
                 config.getOptionalValue("instance.name", String.class).filter(name -> !name.isBlank())
-                        .orElse(ManagementFactory.getRuntimeMXBean().getName()));
+                        .orElseGet(() -> defaultInstanceName(ManagementFactory.getRuntimeMXBean().getName(), number(config, "port", 8080))));
+    }
+
+    /**
+     * The host and the HTTP port, as the cluster names a member ({@code payara-config/start.sh}):
+     * the same after a restart, so the instance gives back at once what it left SENDING. The JVM
+     * names itself {@code pid@host}; the pid changes with every start.
+     */
+    static String defaultInstanceName(String jvmName, int port) {
+        String host = jvmName.substring(jvmName.indexOf('@') + 1);
+        String suffix = "-" + port;
+        // delivery.claimed_by holds 64 characters
+        return host.substring(0, Math.min(host.length(), INSTANCE_NAME_MAX - suffix.length())) + suffix;
     }
 
     private static int number(Config config, String name, int fallback) {

@@ -48,8 +48,13 @@ import ru.rassylka.platform.Settings;
  * The workers that send. Each worker takes the next sendable run in turn (so a huge mailing does
  * not hold back the others), claims a batch of its due deliveries in a short transaction, sends
  * them over a pooled SMTP connection outside any transaction, and hands the outcomes to the
- * writer, which records them in JDBC batches at least every {@link #FLUSH_EVERY}. A delivery whose
- * lease ends unrecorded (its instance died) is claimed again.
+ * writer, which records them in JDBC batches every {@link #FLUSH_EVERY} or {@link #FLUSH_AT}
+ * outcomes, whichever comes first; the workers wait while {@link #UNWRITTEN_MAX} outcomes are not
+ * yet written, so a crash forgets few sent messages however slow the database. A heartbeat renews the
+ * leases of what the workers hold; a worker sends a delivery only while its claim still holds it
+ * with time to spare, so a delivery whose lease ended and that another claim took is sent once. A
+ * delivery whose lease ends unrecorded (its instance died) is claimed again; an instance that
+ * starts again under its name gives back at once what it left SENDING.
  */
 @Singleton
 @Startup
@@ -62,7 +67,10 @@ public class SendingEngine {
     static final String EXECUTOR = "java:app/concurrent/sending";
     /** The name of the unsubscribe links' key in the signing_key table. */
     static final String UNSUBSCRIBE_KEY = "unsubscribe";
-    static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+    static final Duration FLUSH_EVERY = Duration.ofMillis(20);
+    static final int FLUSH_AT = 8;
+    /** The most outcomes the sending may run ahead of the ledger: at most these (and the messages in flight) are sent twice after a crash. */
+    static final int UNWRITTEN_MAX = 20;
     /** How often a scrape of /metrics may count the waiting deliveries in the database. */
     static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
@@ -108,6 +116,11 @@ public class SendingEngine {
     private Logger logger;
 
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final Object written = new Object();
+    /** The claims whose leases the heartbeat renews: until their worker has ended and their outcomes are written. */
+    private final Map<Long, Claim> held = new ConcurrentHashMap<>();
+    private final Object heartbeat = new Object();
     private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final Object work = new Object();
@@ -115,6 +128,7 @@ public class SendingEngine {
     private volatile boolean running;
     private CircuitBreaker breaker;
     private RateLimiter limiter;
+    private ClaimSize claimSize;
     private UnsubscribeTokens tokens;
     private Counter sentCounter;
     private Counter failedCounter;
@@ -127,6 +141,7 @@ public class SendingEngine {
         tokens = unsubscribeTokens();
         breaker = settings.newBreaker();
         limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
+        claimSize = new ClaimSize(settings.batch(), settings.lease(), settings.ratePerSecond(), settings.concurrency());
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
         CachedGauge waiting = new CachedGauge(ledger::waiting, GAUGE_QUERY_EVERY, System::nanoTime);
@@ -138,11 +153,16 @@ public class SendingEngine {
             logger.warning(refusal.get());
             return;
         }
+        int released = ledger.releaseLeftBy(settings.instance());
+        if (released > 0) {
+            logger.info(() -> released + " deliveries this instance had claimed before it stopped are due again, before the rest of their runs");
+        }
         running = true;
         for (int i = 0; i < settings.concurrency(); i++) {
             tasks.add(executor.submit(this::work));
         }
         tasks.add(executor.submit(this::writeOutcomes));
+        tasks.add(executor.submit(this::renewLeases));
         logger.info(() -> "Sending engine started as " + settings.instance() + ": " + settings.concurrency() + " SMTP sessions, "
                 + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() + " messages/s at most" : "no rate limit")
                 + ", lease " + settings.lease().toSeconds() + " s, " + settings.retry().maxAttempts() + " attempts");
@@ -152,6 +172,11 @@ public class SendingEngine {
     void stop() {
         running = false;
         wake();
+        for (Object sleeper : List.of(written, heartbeat)) {
+            synchronized (sleeper) {
+                sleeper.notifyAll();
+            }
+        }
         for (Future<?> task : tasks) {
             try {
                 task.get(20, TimeUnit.SECONDS);
@@ -212,9 +237,19 @@ public class SendingEngine {
         contexts.keySet().retainAll(open);
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
-            List<Claimed> batch = ledger.claim(runId, settings.instance(), settings.batch(), now, now.plus(settings.lease()));
-            if (!batch.isEmpty()) {
-                send(context(runId), batch);
+            Claim claim = ledger.claim(runId, settings.instance(), claimSize.next(), now, now.plus(settings.lease()));
+            if (!claim.isEmpty()) {
+                held.put(claim.id(), claim);
+                long started = System.nanoTime();
+                int attempted = 0;
+                try {
+                    attempted = send(context(runId), claim);
+                } finally {
+                    claimSize.sent(attempted, System.nanoTime() - started);
+                    if (claim.sendingEnded()) {
+                        held.remove(claim.id());
+                    }
+                }
                 return true;
             }
             if (outcomes.isEmpty() && ledger.finishIfDone(runId, now)) {
@@ -224,7 +259,10 @@ public class SendingEngine {
         return false;
     }
 
-    private void send(RunContext run, List<Claimed> batch) {
+    /** Sends the claim's deliveries in turn; answers how many it tried at the server. */
+    private int send(RunContext run, Claim claim) {
+        List<Claimed> batch = claim.deliveries();
+        int attempted = 0;
         SmtpConnection connection = null;
         for (int i = 0; i < batch.size(); i++) {
             Claimed delivery = batch.get(i);
@@ -262,7 +300,18 @@ public class SendingEngine {
                     break;
                 }
             }
+            keepUpWithWriter();
             pace();
+            Instant sending = Instant.now();
+            if (!claim.leasedAt(sending.plus(safety()))) {
+                // the heartbeat has not renewed the lease in time: let the rest go rather than risk another instance sending it too
+                releaseFrom(batch, i, sending);
+                break;
+            }
+            if (claim.lost(delivery)) {
+                continue; // another claim holds it now, or its run stopped: not sent from here
+            }
+            attempted++;
             long started = System.nanoTime();
             Verdict verdict;
             try {
@@ -288,6 +337,7 @@ public class SendingEngine {
         if (connection != null) {
             pool.giveBack(connection, false);
         }
+        return attempted;
     }
 
     private void record(Claimed delivery, Verdict verdict, Instant at, int millis) {
@@ -306,7 +356,7 @@ public class SendingEngine {
         } else if (kept.outcome() == DeliveryState.FAILED) {
             failedCounter.inc();
         }
-        outcomes.add(new Outcome(delivery, kept, attempts, at, millis, next));
+        queue(new Outcome(delivery, kept, attempts, at, millis, next));
     }
 
     /**
@@ -339,8 +389,45 @@ public class SendingEngine {
 
     private void releaseFrom(List<Claimed> batch, int from, Instant next) {
         for (int i = from; i < batch.size(); i++) {
-            outcomes.add(Outcome.released(batch.get(i), next));
+            queue(Outcome.released(batch.get(i), next));
         }
+    }
+
+    /** Hands an outcome to the writer, waking it once enough wait. */
+    private void queue(Outcome outcome) {
+        Claim claim = held.get(outcome.delivery().claim());
+        if (claim != null) {
+            claim.queued();
+        }
+        outcomes.add(outcome);
+        if (unwritten.incrementAndGet() == FLUSH_AT) {
+            synchronized (written) {
+                written.notifyAll();
+            }
+        }
+    }
+
+    /** Waits while the writer is {@link #UNWRITTEN_MAX} outcomes behind (or the database does not take them). */
+    private void keepUpWithWriter() {
+        if (unwritten.get() < UNWRITTEN_MAX) {
+            return;
+        }
+        synchronized (written) {
+            written.notifyAll();
+            while (running && unwritten.get() >= UNWRITTEN_MAX) {
+                try {
+                    written.wait(FLUSH_EVERY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** How much of its lease a claim must have left for a send to begin: what one late heartbeat costs. */
+    private Duration safety() {
+        return settings.lease().dividedBy(3);
     }
 
     /** When released deliveries may be claimed again: after the breaker's pause, or in a moment. */
@@ -363,11 +450,49 @@ public class SendingEngine {
         });
     }
 
-    /** Writes the outcomes in batches, at least every quarter second, until the engine stops. */
+    /** Writes the outcomes in batches, every {@link #FLUSH_EVERY} or as soon as {@link #FLUSH_AT} wait, until the engine stops. */
     private void writeOutcomes() {
         while (running) {
-            sleep(FLUSH_EVERY);
+            try {
+                synchronized (written) {
+                    if (running && unwritten.get() < FLUSH_AT) {
+                        written.wait(FLUSH_EVERY.toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             flush();
+        }
+    }
+
+    /** Renews the leases of the claims this instance holds, three times per lease, until the engine stops. */
+    private void renewLeases() {
+        long every = Math.max(1, settings.lease().toMillis() / 3);
+        while (running) {
+            try {
+                synchronized (heartbeat) {
+                    heartbeat.wait(every);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            List<Claim> claims = List.copyOf(held.values());
+            if (!running || claims.isEmpty()) {
+                continue;
+            }
+            Instant until = Instant.now().plus(settings.lease());
+            try {
+                Map<Long, Long> holders = ledger.renew(settings.instance(), claims, until);
+                for (Claim claim : claims) {
+                    claim.renewed(until, holders);
+                }
+            } catch (RuntimeException e) {
+                // the workers stop sending what they hold once the lease nears its end
+                logger.log(Level.WARNING, "Leases of " + claims.size() + " claims could not be renewed", e);
+            }
         }
     }
 
@@ -379,7 +504,17 @@ public class SendingEngine {
                 batch.add(outcome);
             }
             try {
-                ledger.record(batch);
+                ledger.record(settings.instance(), batch);
+                unwritten.addAndGet(-batch.size());
+                synchronized (written) {
+                    written.notifyAll();
+                }
+                for (Outcome done : batch) {
+                    Claim claim = held.get(done.delivery().claim());
+                    if (claim != null && claim.written()) {
+                        held.remove(claim.id());
+                    }
+                }
             } catch (RuntimeException e) {
                 outcomes.addAll(batch);
                 logger.log(Level.WARNING, "Outcomes of " + batch.size() + " deliveries could not be written; trying again", e);

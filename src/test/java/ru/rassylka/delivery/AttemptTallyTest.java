@@ -12,7 +12,7 @@ class AttemptTallyTest {
     private static final Instant TEN = Instant.parse("2026-03-01T10:00:00Z");
 
     private static Outcome attempt(long runId, Instant at, DeliveryState outcome, int code) {
-        Claimed delivery = new Claimed(System.nanoTime(), runId, "a@example.org", "A", 0);
+        Claimed delivery = new Claimed(System.nanoTime(), runId, "a@example.org", "A", 0, 1);
         return new Outcome(delivery, new Verdict(outcome, code, "reply", false), 1, at, 5, null);
     }
 
@@ -34,7 +34,7 @@ class AttemptTallyTest {
 
     @Test
     void releasesAreNoAttempts() {
-        Claimed delivery = new Claimed(1, 1, "a@example.org", "A", 0);
+        Claimed delivery = new Claimed(1, 1, "a@example.org", "A", 0, 1);
         assertEquals(Map.of(), AttemptTally.of(List.of(Outcome.released(delivery, TEN))));
     }
 }

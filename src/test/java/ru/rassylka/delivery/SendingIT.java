@@ -55,7 +55,7 @@ import ru.rassylka.testing.server.TestWorkspace;
 /**
  * The sending engine on Payara with PostgreSQL and the test SMTP server: timers, runs, one e-mail
  * per recipient, retries, refusals, controls, unsubscribing and a restart that lost its timers.
- * The test server runs with small batches and a one-second retry delay (pom.xml).
+ * The test server runs with small batches, a one-second retry delay and a three-second lease (pom.xml).
  */
 @ArquillianTest
 class SendingIT {
@@ -486,12 +486,12 @@ class SendingIT {
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // a slow instance holds both deliveries past its lease
-        List<Claimed> held = ledger.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1));
+        List<Claimed> held = ledger.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1)).deliveries();
         assertEquals(2, held.size());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
         ledger.skipStopped(Instant.now());
 
-        ledger.record(List.of(new Outcome(held.get(0), Verdict.sent(250, "2.0.0 Ok"), 1, now, 5, null)));
+        ledger.record("slow-instance", List.of(sent(held.get(0), now)));
 
         MailingRun stopped = sending.runs(mailing.getId()).get(0);
         assertEquals(2, stopped.getSkipped());
@@ -649,10 +649,105 @@ class SendingIT {
         return commands.stream().map(command -> new String(command, StandardCharsets.UTF_8)).toList();
     }
 
+    @Test
+    void batchesThatOutliveTheirLeaseSendEachRecipientOneMail() {
+        // two workers claim up to two deliveries for 3 s (pom.xml), and this relay takes 2 s per e-mail
+        String owner = owner("outlive");
+        List<String> recipients = slowRecipients(owner, 8, "+slower@");
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+
+        MailingRun run = finishedRun(mailing.getId());
+        pause(2500); // an e-mail still on its way to the relay arrives meanwhile
+
+        assertEquals(recipients.size(), run.getSent());
+        for (String to : recipients) {
+            assertEquals(1, mail.envelopeTo(to).size(), "e-mails with RCPT TO " + to);
+        }
+    }
+
+    @Test
+    void outcomeFromAHolderWhoseDeliveryAnotherInstanceTookAfterTheLeaseEndedIsNotRecorded() {
+        String owner = owner("fence");
+        slowRecipients(owner, 2);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        Claim first = ledger.claim(run.getId(), "first-instance", 10, now, now.minusSeconds(1));
+        Claim second = ledger.claim(run.getId(), "second-instance", 10, now, now.plusSeconds(60));
+        assertEquals(2, second.deliveries().size(), "the deliveries whose lease ended are claimed again");
+        Claimed taken = first.deliveries().get(0);
+
+        ledger.record("first-instance", List.of(sent(taken, now)));
+
+        Delivery delivery = deliveryTo(run.getId(), taken.email());
+        assertEquals(DeliveryState.SENDING, delivery.getState(), "the former holder's outcome changes nothing");
+        assertEquals(0, sending.runs(mailing.getId()).get(0).getSent());
+        ledger.record("second-instance", List.of(sent(second.deliveries().stream().filter(d -> d.id() == taken.id()).findFirst().orElseThrow(), now)));
+        assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), taken.email()).getState(), "the holder's outcome is recorded");
+        assertEquals(1, sending.runs(mailing.getId()).get(0).getSent());
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+    }
+
+    @Test
+    void renewalKeepsWhatTheHolderStillHoldsAndTellsItWhatAnotherInstanceTook() {
+        String owner = owner("renew");
+        slowRecipients(owner, 2);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        // the holder's lease ended, e.g. its heartbeat stalled; another instance takes one of the two
+        Claim holder = ledger.claim(run.getId(), "holder", 10, now, now.minusSeconds(1));
+        Claim other = ledger.claim(run.getId(), "other", 1, now, now.plusSeconds(60));
+        Claimed lost = other.deliveries().get(0);
+        Claimed kept = holder.deliveries().stream().filter(d -> d.id() != lost.id()).findFirst().orElseThrow();
+
+        Instant until = now.plusSeconds(60);
+        holder.renewed(until, ledger.renew("holder", List.of(holder), until));
+
+        assertTrue(holder.lost(holder.deliveries().stream().filter(d -> d.id() == lost.id()).findFirst().orElseThrow()));
+        assertFalse(holder.lost(kept), "the holder still holds the other one");
+        assertTrue(holder.leasedAt(now.plusSeconds(30)));
+        assertTrue(ledger.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(), "a renewed lease is not claimed again");
+        assertEquals("other", deliveryTo(run.getId(), lost.email()).getClaimedBy());
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+    }
+
+    @Test
+    void deliveriesAnInstanceLeftSendingAreDueAgainBeforeTheRestWhenItStartsAgainUnderItsName() {
+        String owner = owner("restarted");
+        slowRecipients(owner, 6);
+        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        // killed while holding two under a lease of five minutes; another instance holds one, three wait
+        Claim killed = ledger.claim(run.getId(), "restarted-8080", 2, now, now.plusSeconds(300));
+        Claim living = ledger.claim(run.getId(), "living-8080", 1, now, now.plusSeconds(300));
+
+        assertEquals(2, ledger.releaseLeftBy("restarted-8080"));
+
+        Claim again = ledger.claim(run.getId(), "restarted-8080", 2, Instant.now(), Instant.now().plusSeconds(30));
+        assertEquals(ids(killed), ids(again), "what the instance left is claimed at once, not after its lease, and before those that wait");
+        assertEquals(DeliveryState.SENDING, deliveryTo(run.getId(), living.deliveries().get(0).email()).getState(), "another instance keeps its own");
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+    }
+
+    private static List<Long> ids(Claim claim) {
+        return claim.deliveries().stream().map(Claimed::id).sorted().toList();
+    }
+
+    private static Outcome sent(Claimed delivery, Instant at) {
+        return new Outcome(delivery, Verdict.sent(250, "2.0.0 Ok"), delivery.attempts() + 1, at, 5, null);
+    }
+
     private List<String> slowRecipients(String owner, int count) {
+        return slowRecipients(owner, count, "+slow@");
+    }
+
+    /** Clients whose e-mails the test SMTP server answers slowly ({@code +slow@}, {@code +slower@}: see FaultySmtpFront). */
+    private List<String> slowRecipients(String owner, int count, String marker) {
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String to = address("slow" + i).replace("@", "+slow@");
+            String to = address("slow" + i).replace("@", marker);
             workspace.createClient(owner, to, "Slow " + i);
             recipients.add(to);
         }

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small SMTP server in front of the tests' GreenMail that answers like a real server would for
  * special recipients and passes every accepted e-mail on to GreenMail:
  * {@code …+reject5xx@…} is refused with 550, {@code …+defer4xx@…} gets 451 the first time,
- * {@code …+slow@…} waits 300 ms before its RCPT is accepted. GreenMail cannot refuse recipients.
+ * {@code …+slow@…} waits 300 ms before its RCPT is accepted, {@code …+slower@…} 2 s (longer than
+ * half the tests' lease).
  * It keeps every {@code MAIL FROM} and {@code RCPT TO} command as the bytes it received (GreenMail
  * shows only headers), offers SMTPUTF8 in its EHLO reply only when asked to, and can answer the
  * next {@code MAIL FROM} or {@code DATA} commands with a given reply, as a relay that throttles or
@@ -216,9 +217,9 @@ public final class FaultySmtpFront {
         if (local.contains("+defer4xx@") && deferred.computeIfAbsent(local, key -> new AtomicInteger()).getAndIncrement() == 0) {
             return "451 4.3.0 <" + address + ">: Temporary failure, try again later";
         }
-        if (local.contains("+slow@")) {
+        if (local.contains("+slow@") || local.contains("+slower@")) {
             try {
-                Thread.sleep(300);
+                Thread.sleep(local.contains("+slow@") ? 300 : 2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
