@@ -24,7 +24,7 @@ public final class RateLimiter {
     /** The rate the last slowdown set, or 0 while not slowed down. */
     private double lowered;
     private long loweredAtNanos;
-    /** The rate a slowed-down limiter comes back to: the configured one, or the one measured before the first slowdown. */
+    /** The rate a slowed-down limiter comes back to: the configured one, or the one measured when the slowdown began. */
     private double ceiling;
     private long windowStartNanos;
     private int inWindow;
@@ -65,12 +65,11 @@ public final class RateLimiter {
         if (lowered > 0 && nowNanos - loweredAtNanos < SECOND) {
             return false;
         }
-        double current = perSecond(nowNanos);
-        if (current <= 0) {
-            current = Math.max(SLOWEST, measuredRate(nowNanos));
-        }
-        if (lowered == 0) {
-            ceiling = configured > 0 ? configured : current;
+        double current = loweredRate(nowNanos);
+        if (current == 0) {
+            // not slowed down (any more): halve the configured rate, or the rate sent lately, and come back to it
+            current = configured > 0 ? configured : Math.max(SLOWEST, measuredRate(nowNanos));
+            ceiling = current;
         }
         double next = Math.max(SLOWEST, current / 2);
         lowered = next;
@@ -83,12 +82,18 @@ public final class RateLimiter {
 
     /** The messages per second allowed now; 0 means no limit. */
     public synchronized double perSecond(long nowNanos) {
+        double slowed = loweredRate(nowNanos);
+        return slowed > 0 ? slowed : configured;
+    }
+
+    /** The rate a slowdown still holds the sender to, or 0 when none did or the rate has come back. */
+    private double loweredRate(long nowNanos) {
         if (lowered == 0) {
-            return configured;
+            return 0;
         }
         long doublings = Math.min(30, Math.max(0, nowNanos - loweredAtNanos) / recoveryNanos);
         double recovered = lowered * Math.pow(2, doublings);
-        return recovered >= ceiling ? configured : recovered;
+        return recovered >= ceiling ? 0 : recovered;
     }
 
     private void count(long nowNanos) {

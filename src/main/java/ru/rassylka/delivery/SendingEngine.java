@@ -127,8 +127,8 @@ public class SendingEngine {
     private final List<Future<?>> tasks = new ArrayList<>();
     private volatile boolean running;
     private CircuitBreaker breaker;
-    private RateLimiter limiter;
-    private ClaimSize claimSize;
+    private volatile RateLimiter limiter;
+    private volatile ClaimSize claimSize;
     private UnsubscribeTokens tokens;
     private Counter sentCounter;
     private Counter failedCounter;
@@ -140,8 +140,7 @@ public class SendingEngine {
     void start() {
         tokens = unsubscribeTokens();
         breaker = settings.newBreaker();
-        limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
-        claimSize = new ClaimSize(settings.batch(), settings.lease(), settings.ratePerSecond(), settings.concurrency());
+        useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
         CachedGauge waiting = new CachedGauge(ledger::waiting, GAUGE_QUERY_EVERY, System::nanoTime);
@@ -185,6 +184,21 @@ public class SendingEngine {
             }
         }
         flush();
+    }
+
+    /**
+     * Sends at most {@code ratePerSecond} messages per second (0 = no limit) and claims at most
+     * {@code batch} deliveries at a time from now on, as SEND_RATE_PER_SECOND and SEND_BATCH would
+     * after a restart; the container tests set a run's pace this way on their one server.
+     */
+    public void usePace(double ratePerSecond, int batch) {
+        limiter = new RateLimiter(ratePerSecond, System.nanoTime());
+        claimSize = new ClaimSize(batch, settings.lease(), ratePerSecond, settings.concurrency());
+    }
+
+    /** Goes back to the pace of the settings. */
+    public void useConfiguredPace() {
+        usePace(settings.ratePerSecond(), settings.batch());
     }
 
     /** The tokens of the unsubscribe links. */
@@ -237,7 +251,8 @@ public class SendingEngine {
         contexts.keySet().retainAll(open);
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
-            Claim claim = ledger.claim(runId, settings.instance(), claimSize.next(), now, now.plus(settings.lease()));
+            ClaimSize size = claimSize;
+            Claim claim = ledger.claim(runId, settings.instance(), size.next(), now, now.plus(settings.lease()));
             if (!claim.isEmpty()) {
                 held.put(claim.id(), claim);
                 long started = System.nanoTime();
@@ -245,7 +260,7 @@ public class SendingEngine {
                 try {
                     attempted = send(context(runId), claim);
                 } finally {
-                    claimSize.sent(attempted, System.nanoTime() - started);
+                    size.sent(attempted, System.nanoTime() - started);
                     if (claim.sendingEnded()) {
                         held.remove(claim.id());
                     }

@@ -105,4 +105,41 @@ class RateLimiterTest {
         assertEquals(0, limiter.perSecond(now + 10 * SECOND), "no limit once recovered");
         assertEquals(0, limiter.reserve(now + 10 * SECOND));
     }
+
+    @Test
+    void withoutALimitASlowdownAfterTheRateRecoveredStartsAgainFromTheRateSentThen() {
+        RateLimiter limiter = new RateLimiter(0, Duration.ofSeconds(10), 0);
+        long now = sendFor(limiter, 0, 10);
+        limiter.slowDown(now);
+        now += 60 * SECOND;
+        assertEquals(0, limiter.perSecond(now), "recovered to no limit");
+
+        now = sendFor(limiter, now, 1000);
+
+        assertTrue(limiter.slowDown(now));
+        assertEquals(500, limiter.perSecond(now), 10, "half of the 1,000 a second sent now, not the 10 of the first slowdown");
+        assertTrue(limiter.reserve(now) > 0, "the next one waits");
+    }
+
+    @Test
+    void withoutALimitASlowdownRightAtTheStartAndALaterOneStillLowerTheRate() {
+        RateLimiter limiter = new RateLimiter(0, Duration.ofSeconds(10), 0);
+        limiter.reserve(0);
+        limiter.slowDown(SECOND / 2); // about one message a second sent so far: nothing to halve
+        long now = sendFor(limiter, 2 * SECOND, 6);
+
+        assertTrue(limiter.slowDown(now));
+
+        assertEquals(3, limiter.perSecond(now), 0.5, "half of the 6 a second sent");
+    }
+
+    /** Reserves {@code perSecond} messages evenly over one second from {@code start}; answers the end. */
+    private static long sendFor(RateLimiter limiter, long start, int perSecond) {
+        long now = start;
+        for (int i = 0; i < perSecond; i++) {
+            limiter.reserve(now);
+            now += SECOND / perSecond;
+        }
+        return now;
+    }
 }

@@ -24,7 +24,9 @@ import java.time.temporal.ChronoUnit;
 import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
@@ -94,6 +97,9 @@ class SendingIT {
 
     @EJB
     private Ledger ledger;
+
+    @EJB
+    private SendingEngine engine;
 
     @Resource(lookup = "java:comp/UserTransaction")
     private UserTransaction transaction;
@@ -663,6 +669,56 @@ class SendingIT {
         for (String to : recipients) {
             assertEquals(1, mail.envelopeTo(to).size(), "e-mails with RCPT TO " + to);
         }
+    }
+
+    @Test
+    void aRunOfTwentyFiveAtFourPerSecondOutlastingItsThreeSecondLeaseSendsEachRecipientOneMail() {
+        // two workers and a 3-s lease (pom.xml); claims of at most 10 at 4 messages/s: about 6 s of sending
+        String owner = owner("paced");
+        String marker = "-" + System.nanoTime() + "@paced.example.net";
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String to = "paced" + i + marker;
+            workspace.createClient(owner, to, "Paced " + i);
+            recipients.add(to);
+        }
+        Map<List<Long>, Set<Instant>> leaseEnds = new HashMap<>();
+        MailingRun run;
+        engine.usePace(4, 10);
+        try {
+            Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+            await("the run of mailing " + mailing.getId(), () -> !sending.runs(mailing.getId()).isEmpty());
+            long runId = sending.runs(mailing.getId()).get(0).getId();
+            // each delivery under its claim, with every lease end it was seen with while being sent
+            await("the run finished", () -> {
+                sending.leases(runId).forEach(lease -> leaseEnds.computeIfAbsent(List.of(lease.delivery(), lease.claim()), key -> new HashSet<>())
+                        .add(lease.until()));
+                pause(100);
+                return sending.runs(mailing.getId()).get(0).isFinished();
+            });
+            run = sending.runs(mailing.getId()).get(0);
+        } finally {
+            engine.useConfiguredPace();
+        }
+
+        assertEquals(25, run.getSent());
+        assertEquals(25, mail.envelopesTo(marker).size(), "e-mails at the server");
+        for (String to : recipients) {
+            List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(to);
+            assertEquals(1, envelopes.size(), "e-mails with RCPT TO " + to);
+            assertArrayEquals(("RCPT TO:<" + to + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
+        }
+        List<Instant> attempted = sending.deliveries(run.getId()).stream().flatMap(d -> sending.attempts(d.getId()).stream())
+                .map(DeliveryAttempt::getAttemptedAt).sorted().toList();
+        assertEquals(25, attempted.size(), "one attempt per recipient");
+        assertTrue(Duration.between(attempted.get(0), attempted.get(24)).toMillis() > 3000,
+                "the sending outlasted a lease: " + attempted.get(0) + " to " + attempted.get(24));
+        assertTrue(leaseEnds.values().stream().anyMatch(ends -> ends.size() > 1),
+                "the heartbeat renewed the lease of a delivery its claim was sending: " + leaseEnds);
+        Set<Long> claims = leaseEnds.keySet().stream().map(key -> key.get(1)).collect(Collectors.toSet());
+        assertTrue(leaseEnds.keySet().stream().map(key -> key.get(0)).distinct().count() == leaseEnds.size(),
+                "no delivery was seen under two claims: " + leaseEnds.keySet());
+        assertTrue(claims.size() >= 3, "claims sized to half a lease at the rate, not one batch of 10: " + claims.size());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -85,6 +86,24 @@ public class TestSending {
         MailingRun run = as(owner, () -> starts.sendNow(mailingId, UUID.randomUUID().toString()));
         em.find(Mailing.class, mailingId).pause(Instant.now());
         return run;
+    }
+
+    /** A delivery held by a claim, with its lease as last written (a SENDING row's next_attempt_at is its lease end). */
+    public record Lease(long delivery, long claim, Instant until) {}
+
+    /** The leases of the run's deliveries being sent now. */
+    public List<Lease> leases(long runId) {
+        List<?> rows = em.createNativeQuery("select id, claim_id, next_attempt_at from delivery where run_id = ?1 and state = 'SENDING'"
+                        + " and claim_id is not null")
+                .setParameter(1, runId)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Lease(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), instant(row[2])))
+                .toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) value).toInstant();
     }
 
     /** As if an instance that died had claimed all the run's deliveries: SENDING under a lease that ended at {@code leaseEnd}. */
