@@ -39,7 +39,14 @@ public final class BounceClassifier {
             "dmarc", "\\bspf\\b", "\\bdkim\\b", "authenticat", "temporar", "try again", "timed? ?out",
             "connection (refused|reset|timed)", "suspended", "account (is |has been )?disabled", "inactive",
             "greylist", "graylist", "content (rejected|filter)", "rejected (by|due to|for) ", "refused to talk",
-            "mail loop", "loops back", "too many hops"));
+            "mail loop", "loops back", "too many hops", "\\bsender\\b", "from: domain", "ptr record", "reverse dns",
+            "access denied"));
+
+    /** Phrases that name an unknown address whatever else the reason says; checked first. */
+    private static final Pattern SURELY_BAD_ADDRESS = Pattern.compile(String.join("|",
+            "user ?unknown", "unknown user", "no such (user|mailbox|recipient)", "(user|mailbox|recipient) not found",
+            "recipient address rejected: (access denied|user unknown|undeliverable address)",
+            "address couldn'?t be found", "(mailbox|address|account|user) does not exist", "not listed in domino"));
 
     /** Reasons that say the address itself is bad (unknown user, mailbox or domain). */
     private static final Pattern BAD_ADDRESS = Pattern.compile(String.join("|",
@@ -54,6 +61,7 @@ public final class BounceClassifier {
             "not our customer", "addressee unknown", "unknown or illegal alias", "recipient (is )?invalid",
             "no (valid )?mx", "null mx", "does not accept mail", "user doesn'?t exist", "address no longer",
             "no longer (valid|in use|available)", "has moved", "is not a known user", "not listed in",
+            "name is not recognized", "recipient not recognized", "address rejected",
             "пользователь не найден", "нет такого", "не существует", "адрес не найден"));
 
     private BounceClassifier() {}
@@ -76,6 +84,10 @@ public final class BounceClassifier {
             return BounceClass.SOFT;
         }
         if (code != null && statusClass == '5' && BAD_ADDRESS_CODES.contains(code.substring(2))) {
+            return BounceClass.HARD;
+        }
+        if (statusClass == '5' && SURELY_BAD_ADDRESS.matcher(text).find()
+                || statusClass == ' ' && SURELY_BAD_ADDRESS.matcher(text).find()) {
             return BounceClass.HARD;
         }
         if (NOT_THE_ADDRESS.matcher(text).find()) {

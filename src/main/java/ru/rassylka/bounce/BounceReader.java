@@ -99,6 +99,11 @@ public final class BounceReader {
         if (contents.feedback != null || isComplaint(message, contents, text)) {
             return complaint(contents, text, token, messageId);
         }
+        String appleUnsubscribe = message.getHeader("X-Apple-Unsubscribe", null);
+        if (appleUnsubscribe != null && appleUnsubscribe.strip().equalsIgnoreCase("true")) {
+            return new BounceReport(BounceClass.COMPLAINT, firstAddress(message.getFrom()), null,
+                    "Feedback-Type: opt-out", token, messageId, "unsubscribe headers");
+        }
         BounceReport fromFields = fromDeliveryStatus(contents, token, messageId);
         if (fromFields != null) {
             return fromFields;
@@ -180,7 +185,7 @@ public final class BounceReader {
             recipient = singleAddress(to);
             source = "returned message headers";
         }
-        String code = finding == null ? null : finding.statusCode();
+        String code = finding == null ? BounceText.betterCode(null, BounceText.reportPart(text)) : finding.statusCode();
         String diagnostic = finding == null ? BounceText.clip(BounceText.reportPart(text)) : finding.diagnostic();
         if (finding != null && recipient != null && !recipient.equals(finding.recipient())) {
             BounceText.Finding own = BounceText.find(text, Set.of());
@@ -188,6 +193,7 @@ public final class BounceReader {
                 code = own.statusCode();
                 diagnostic = own.diagnostic();
             }
+            // otherwise the first reason in the text stands for the address the header names
         }
         BounceClass kind = BounceClassifier.classify(code, diagnostic);
         if (kind == null) {
@@ -225,8 +231,12 @@ public final class BounceReader {
             Matcher m = TEXT_FEEDBACK_TYPE.matcher(text);
             type = m.find() ? m.group(1) : "abuse";
         }
-        return new BounceReport(BounceClass.COMPLAINT, recipient, null, "Feedback-Type: " + type.strip(), token,
-                messageId, source);
+        String feedbackType = type.strip().toLowerCase(Locale.ROOT);
+        // a DMARC failure report (RFC 6591) or a "not spam" report says nothing against the recipient
+        BounceClass kind = feedbackType.equals("auth-failure") || feedbackType.equals("not-spam")
+                ? BounceClass.NOT_A_REPORT
+                : BounceClass.COMPLAINT;
+        return new BounceReport(kind, recipient, null, "Feedback-Type: " + feedbackType, token, messageId, source);
     }
 
     private static boolean isComplaint(MimeMessage message, Contents contents, String text) throws MessagingException {

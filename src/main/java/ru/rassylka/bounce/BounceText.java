@@ -31,13 +31,15 @@ final class BounceText {
 
     /** Lines that name an address without it being the one that failed. */
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
-            "(?i)^\\s*(message-id|in-reply-to|references|from|reply-to|sender|return-path|received|by |with |id |"
-                    + "dkim|x-|arc-|authentication|list-)[^@]*");
+            "(?i)^\\s*((message-id|in-reply-to|references|from|reply-to|sender|return-path|received|to|cc|"
+                    + "dkim-signature|x-[\\w-]+|arc-[\\w-]+|authentication-results|list-[\\w-]+|envelope-from):|"
+                    + "(by|with|id) )");
 
     /** Words near the failed address in free-form bounces. */
     private static final Pattern FAILURE_CUE = Pattern.compile("(?i)(unknown|no such|not exist|doesn'?t exist|failed|"
             + "failure|rejected|refused|denied|undeliver|could not|couldn'?t|unable|not found|invalid|full|quota|"
-            + "blocked|unavailable|permanent|error|disabled|delay|not delivered|\\b[45]\\d\\d\\b|\\b[45]\\.\\d|"
+            + "blocked|unavailable|permanent|error|disabled|delay|not delivered|not recognized|not reach|not listed|"
+            + "\\b[45]\\d\\d\\b|\\b[45]\\.\\d|"
             + "не доставлен|не существует|не найден|ошибк)");
 
     private static final Pattern QMAIL = Pattern.compile("(?m)^<([^>\\s]+@[^>\\s]+)>:?\\s*$");
@@ -95,7 +97,7 @@ final class BounceText {
         int firstAt = -1;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (!NOT_A_RECIPIENT_LINE.matcher(line).matches()) {
+            if (!NOT_A_RECIPIENT_LINE.matcher(line).lookingAt()) {
                 Matcher m = ADDRESS.matcher(line);
                 while (m.find()) {
                     String address = normalize(m.group());
@@ -145,17 +147,28 @@ final class BounceText {
         return new Finding(address, betterCode(code, diag), diag, true);
     }
 
-    /** The reason given after (or around) an address: the next few lines up to a blank line. */
+    /** The reason given after (or around) an address: the next few non-blank lines, up to the next entry. */
     private static Finding withReason(String address, String report, int at, String whole) {
-        int end = Math.min(report.length(), at + 700);
+        int end = Math.min(report.length(), at + 900);
         String block = report.substring(Math.max(0, at), end);
         String[] lines = block.split("\n");
-        StringBuilder reason = new StringBuilder();
-        for (int i = 0; i < lines.length && i < 8; i++) {
-            if (i > 1 && lines[i].isBlank() && reason.length() > 0) {
+        StringBuilder reason = new StringBuilder(lines.length == 0 ? "" : lines[0].strip()).append(' ');
+        int taken = 0;
+        int blanks = 0;
+        for (int i = 1; i < lines.length && taken < 6; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                if (++blanks >= 2 && taken > 0) {
+                    break;
+                }
+                continue;
+            }
+            if (line.startsWith("---") || line.startsWith("<") && line.endsWith(">:") || RETURNED_COPY.matcher(line).find()) {
                 break;
             }
-            reason.append(lines[i].strip()).append(' ');
+            blanks = 0;
+            taken++;
+            reason.append(line).append(' ');
         }
         String diagnostic = clip(reason.toString());
         String code = BounceClassifier.enhancedCode(diagnostic);
