@@ -22,6 +22,8 @@ public final class BounceClassifier {
 
     /** Subject.detail codes of class 5 that say the address is bad. */
     private static final Set<String> BAD_ADDRESS_CODES = Set.of("1.1", "1.2", "1.3", "1.6", "1.10");
+    /** Subject.detail codes that are about the sender's address, not the recipient's. */
+    private static final Set<String> SENDER_CODES = Set.of("1.7", "1.8");
 
     private static final Pattern ENHANCED_CODE =
             Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
@@ -39,7 +41,7 @@ public final class BounceClassifier {
             "dmarc", "\\bspf\\b", "\\bdkim\\b", "authenticat", "temporar", "try again", "timed? ?out",
             "connection (refused|reset|timed)", "suspended", "account (is |has been )?disabled", "inactive",
             "greylist", "graylist", "content (rejected|filter)", "rejected (by|due to|for) ", "refused to talk",
-            "mail loop", "loops back", "too many hops", "\\bsender\\b", "from: domain", "ptr record", "reverse dns",
+            "mail loop", "loops back", "too many hops", "\\bsender\\b", "from: domain", "after mail from", "ptr record", "reverse dns",
             "access denied"));
 
     /** Phrases that name an unknown address whatever else the reason says; checked first. */
@@ -60,7 +62,7 @@ public final class BounceClassifier {
             "unrouteable", "unroutable", "no such host", "host unknown", "domain (is )?unknown", "name service error",
             "not our customer", "addressee unknown", "unknown or illegal alias", "recipient (is )?invalid",
             "no (valid )?mx", "null mx", "does not accept mail", "user doesn'?t exist", "address no longer",
-            "no longer (valid|in use|available)", "has moved", "is not a known user", "not listed in",
+            "no longer (valid|in use|available)", "has moved", "no valid recipients", "is not a known user", "not listed in",
             "name is not recognized", "recipient not recognized", "address rejected",
             "пользователь не найден", "нет такого", "не существует", "адрес не найден"));
 
@@ -85,6 +87,9 @@ public final class BounceClassifier {
         }
         if (code != null && statusClass == '5' && BAD_ADDRESS_CODES.contains(code.substring(2))) {
             return BounceClass.HARD;
+        }
+        if (code != null && SENDER_CODES.contains(code.substring(2))) {
+            return BounceClass.SOFT;
         }
         if (statusClass == '5' && SURELY_BAD_ADDRESS.matcher(text).find()
                 || statusClass == ' ' && SURELY_BAD_ADDRESS.matcher(text).find()) {

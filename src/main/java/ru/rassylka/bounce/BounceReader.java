@@ -55,7 +55,7 @@ public final class BounceReader {
     private static final Pattern TEXT_ORIGINAL_RCPT =
             Pattern.compile("(?im)^\\s*(?:Original-Rcpt-To|Removal-Recipient|X-HmXmrOriginalRecipient):\\s*<?([^\\s<>]+@[^\\s<>]+?)>?\\s*$");
 
-    private static final Pattern DAEMON_SENDER = Pattern.compile("(?i)(mailer[-_ ]?daemon|postmaster|mail delivery|"
+    private static final Pattern DAEMON_SENDER = Pattern.compile("(?i)(mailer[-_ ]?daemon|post_?master|mail delivery|"
             + "delivery subsystem|mail administrator|mail system|mdaemon|returned mail|mailer@|noreply-dmarc)");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)(undeliver|undelivered|deliver(y|ed) "
             + "(status|failure|failed|has failed|notification|report|problem|incomplete)|delivery fail|returned mail|"
@@ -69,6 +69,7 @@ public final class BounceReader {
             + "the original message was received at|transcript of session follows|"
             + "your message (did not|couldn'?t|could not|wasn'?t) (reach|be delivered)|delivery to the following recipient|"
             + "i'm afraid i wasn'?t able to deliver|message delivery to .* failed|permanent error|"
+            + "invalid user address|requested action not taken|error message below|"
             + "сообщение не (может быть )?доставлен|не удалось доставить)");
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?i)(out of (the )?office|automatic reply|"
             + "auto[- ]?reply|autoreply|auto[- ]?response|^\\s*auto:|vacation|away from (the|my) office|"
@@ -184,6 +185,9 @@ public final class BounceReader {
             String to = contents.returned != null ? field(contents.returned, "To") : inlineTo(text);
             recipient = singleAddress(to);
             source = "returned message headers";
+        }
+        if (recipient == null) {
+            recipient = firstToLine(text, notRecipients);
         }
         String code = finding == null ? BounceText.betterCode(null, BounceText.reportPart(text)) : finding.statusCode();
         String diagnostic = finding == null ? BounceText.clip(BounceText.reportPart(text)) : finding.diagnostic();
@@ -425,6 +429,18 @@ public final class BounceReader {
         String returned = BounceText.returnedPart(text);
         Matcher m = TEXT_TO.matcher(returned);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** The address of the first quoted "To:" line of a bounce's text that is not the bounce's own. */
+    private static String firstToLine(String text, Set<String> notRecipients) {
+        Matcher m = TEXT_TO.matcher(text);
+        while (m.find()) {
+            String address = addressIn(m.group(1));
+            if (address != null && !notRecipients.contains(address)) {
+                return address;
+            }
+        }
+        return null;
     }
 
     private static String recipientOf(InternetHeaders fields) {

@@ -43,6 +43,7 @@ final class BounceText {
             + "не доставлен|не существует|не найден|ошибк)");
 
     private static final Pattern QMAIL = Pattern.compile("(?m)^<([^>\\s]+@[^>\\s]+)>:?\\s*$");
+    private static final Pattern RCPT_TO = Pattern.compile("(?im)\\bRCPT TO:\\s*<?([^\\s<>]+@[^\\s<>]+?)>?(?=[\\s:;,)]|$)");
     private static final Pattern FIELD_RECIPIENT =
             Pattern.compile("(?im)^\\s*(Original|Final)-Recipient:\\s*(?:rfc822;)?\\s*<?([^\\s<>;]+@[^\\s<>;]+?)>?\\s*$");
     private static final Pattern FIELD_STATUS = Pattern.compile("(?im)^\\s*Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
@@ -90,7 +91,13 @@ final class BounceText {
                 return withReason(address, report, qmail.end(), text);
             }
         }
-        List<int[]> spots = new ArrayList<>();
+        Matcher rcptTo = RCPT_TO.matcher(report);
+        while (rcptTo.find()) {
+            String address = normalize(rcptTo.group(1));
+            if (!notRecipients.contains(address) && !isRole(address)) {
+                return withReason(address, report, rcptTo.start(), text);
+            }
+        }
         String[] lines = report.split("\n", -1);
         int offset = 0;
         String firstAddress = null;
@@ -149,8 +156,9 @@ final class BounceText {
 
     /** The reason given after (or around) an address: the next few non-blank lines, up to the next entry. */
     private static Finding withReason(String address, String report, int at, String whole) {
+        int lineStart = Math.max(0, report.lastIndexOf('\n', Math.max(0, at - 1)) + 1);
         int end = Math.min(report.length(), at + 900);
-        String block = report.substring(Math.max(0, at), end);
+        String block = report.substring(Math.min(lineStart, Math.max(0, at)), end);
         String[] lines = block.split("\n");
         StringBuilder reason = new StringBuilder(lines.length == 0 ? "" : lines[0].strip()).append(' ');
         int taken = 0;
@@ -182,7 +190,28 @@ final class BounceText {
         if (code == null) {
             code = BounceClassifier.codeFromReply(diagnostic);
         }
+        if (code == null) {
+            code = classOnlyCode(report);
+        }
         return new Finding(address, code, diagnostic.isBlank() ? clip(report) : diagnostic, false);
+    }
+
+    private static final Pattern PERMANENT = Pattern.compile("(?i)(permanent(ly)? (error|fail)|failed permanently|"
+            + "this is a permanent|will not (try|be) (to )?redeliver|could not be delivered|cannot be delivered|"
+            + "was not delivered|wasn'?t delivered|undeliverable)");
+
+    /**
+     * A code with only the class ({@code 4.0.0} or {@code 5.0.0}) for a report that gives no code but says whether
+     * the failure is temporary or permanent, or the class of its first SMTP reply code; null when it says neither.
+     */
+    static String classOnlyCode(String report) {
+        if (TEMPORARY.matcher(report).find()) {
+            return "4.0.0";
+        }
+        if (PERMANENT.matcher(report).find()) {
+            return "5.0.0";
+        }
+        return BounceClassifier.codeFromReply(report);
     }
 
     /** Whether a bounce's text says that delivery is only delayed and still being tried. */
