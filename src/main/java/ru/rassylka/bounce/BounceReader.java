@@ -57,13 +57,13 @@ public final class BounceReader {
 
     private static final Pattern DAEMON_SENDER = Pattern.compile("(?i)(mailer[-_ ]?daemon|post_?master|mail delivery|"
             + "delivery subsystem|mail administrator|mail system|mdaemon|returned mail|mailer@|noreply-dmarc)");
-    private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)(undeliver|undelivered|deliver(y|ed) "
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)(undeliver|undelivered|deliver(y|ed) "
             + "(status|failure|failed|has failed|notification|report|problem|incomplete)|delivery fail|returned mail|"
             + "failure notice|mail delivery failed|non[- ]?deliver|could not be delivered|couldn'?t be delivered|"
             + "delayed mail|delivery delayed|warning: could not send|mail system error|returned to sender|"
             + "not delivered|mail failure|message not deliverable|unable to deliver|delivery error|"
             + "rejected|bounce|недостав|не доставлен|не удалось доставить|ошибка доставки)");
-    private static final Pattern BOUNCE_LEAD = Pattern.compile("(?i)(this is the qmail-send program|"
+    private static final Pattern BOUNCE_LEAD = Pattern.compile("(?iu)(this is the qmail-send program|"
             + "created automatically by mail delivery software|the following address(es)? failed|"
             + "could not be delivered to one or more|delivery has failed to these recipients|"
             + "the original message was received at|transcript of session follows|"
@@ -71,7 +71,7 @@ public final class BounceReader {
             + "i'm afraid i wasn'?t able to deliver|message delivery to .* failed|permanent error|"
             + "invalid user address|requested action not taken|error message below|"
             + "сообщение не (может быть )?доставлен|не удалось доставить)");
-    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?i)(out of (the )?office|automatic reply|"
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile("(?iu)(out of (the )?office|automatic reply|"
             + "auto[- ]?reply|autoreply|auto[- ]?response|^\\s*auto:|vacation|away from (the|my) office|"
             + "absence|abwesenheit|réponse automatique|respuesta automática|автоответ|автоматический ответ|"
             + "нет на месте|в отпуске)");

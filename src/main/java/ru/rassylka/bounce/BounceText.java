@@ -36,7 +36,7 @@ final class BounceText {
                     + "(by|with|id) )");
 
     /** Words near the failed address in free-form bounces. */
-    private static final Pattern FAILURE_CUE = Pattern.compile("(?i)(unknown|no such|not exist|doesn'?t exist|failed|"
+    private static final Pattern FAILURE_CUE = Pattern.compile("(?iu)(unknown|no such|not exist|doesn'?t exist|failed|"
             + "failure|rejected|refused|denied|undeliver|could not|couldn'?t|unable|not found|invalid|full|quota|"
             + "blocked|unavailable|permanent|error|disabled|delay|not delivered|not recognized|not reach|not listed|"
             + "\\b[45]\\d\\d\\b|\\b[45]\\.\\d|"
@@ -48,7 +48,7 @@ final class BounceText {
             Pattern.compile("(?im)^\\s*(Original|Final)-Recipient:\\s*(?:rfc822;)?\\s*<?([^\\s<>;]+@[^\\s<>;]+?)>?\\s*$");
     private static final Pattern FIELD_STATUS = Pattern.compile("(?im)^\\s*Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
     private static final Pattern FIELD_DIAGNOSTIC = Pattern.compile("(?im)^\\s*Diagnostic-Code:\\s*(?:[a-z-]+;)?\\s*(.+)$");
-    private static final Pattern TEMPORARY = Pattern.compile("(?i)(will (continue|keep) (trying|to try)|still trying|"
+    private static final Pattern TEMPORARY = Pattern.compile("(?iu)(will (continue|keep) (trying|to try)|still trying|"
             + "will (be )?retr|not yet been delivered|delayed|temporar|warning: could not send|"
             + "has not been delivered yet|задерж)");
 
