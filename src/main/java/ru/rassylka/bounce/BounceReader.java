@@ -44,6 +44,26 @@ import org.jsoup.Jsoup;
  */
 public final class BounceReader {
 
+    /** Whether the fallbacks are used; without them only the standard report parts are read (for comparison). */
+    private final boolean fallbacks;
+
+    /** A reader that uses the standard report parts and every fallback. */
+    public BounceReader() {
+        this(true);
+    }
+
+    private BounceReader(boolean fallbacks) {
+        this.fallbacks = fallbacks;
+    }
+
+    /**
+     * A reader of the standard report parts alone (the DSN's fields, the ARF report, RFC 3834 headers), without
+     * any fallback; it shows what the fallbacks add.
+     */
+    static BounceReader standardPartsOnly() {
+        return new BounceReader(false);
+    }
+
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final int MAX_DEPTH = 6;
 
@@ -97,6 +117,9 @@ public final class BounceReader {
         String messageId = originalMessageId(contents, text);
         Set<String> notRecipients = notRecipients(message, contents);
 
+        if (!fallbacks) {
+            return standardPartsOnly(message, contents, token, messageId);
+        }
         if (contents.feedback != null || isComplaint(message, contents, text)) {
             return complaint(contents, text, token, messageId);
         }
@@ -122,6 +145,34 @@ public final class BounceReader {
             return new BounceReport(BounceClass.NOT_A_REPORT, null, null, null, token, messageId, "none");
         }
         return fromText(message, contents, text, notRecipients, token, messageId);
+    }
+
+    private static BounceReport standardPartsOnly(MimeMessage message, Contents contents, String token,
+            String messageId) throws MessagingException {
+        if (contents.feedback != null) {
+            String type = field(contents.feedback, "Feedback-Type");
+            return new BounceReport(BounceClass.COMPLAINT,
+                    singleOrFirst(field(contents.feedback, "Original-Rcpt-To")), null, "Feedback-Type: " + type, token,
+                    messageId, "ARF");
+        }
+        for (InternetHeaders fields : contents.recipientFields) {
+            String action = lower(field(fields, "Action"));
+            String code = BounceClassifier.enhancedCode(field(fields, "Status"));
+            if (action != null && (action.startsWith("failed") || action.startsWith("delayed"))
+                    || code != null && code.charAt(0) != '2') {
+                String diagnostic = BounceText.clip(afterType(field(fields, "Diagnostic-Code")));
+                BounceClass kind = BounceClassifier.classify(code, diagnostic);
+                return new BounceReport(kind == null ? BounceClass.SOFT : kind, recipientOf(fields), code, diagnostic,
+                        token, messageId, "DSN fields");
+            }
+        }
+        String autoSubmitted = message.getHeader("Auto-Submitted", null);
+        if (contents.recipientFields.isEmpty() && autoSubmitted != null
+                && autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
+            return new BounceReport(BounceClass.AUTO_REPLY, firstAddress(message.getFrom()), null, null, token,
+                    messageId, "auto-reply headers");
+        }
+        return new BounceReport(BounceClass.NOT_A_REPORT, null, null, null, token, messageId, "none");
     }
 
     private static BounceReport fromDeliveryStatus(Contents contents, String token, String messageId) {

@@ -69,6 +69,23 @@ public final class BounceBench {
         out.printf(Locale.ROOT, "time per file: %.3f ms%n", files.isEmpty() ? 0.0 : nanos / 1e6 / files.size());
         if (!labels.isEmpty()) {
             score.print(out);
+            Score standard = new Score();
+            BounceReader standardReader = BounceReader.standardPartsOnly();
+            for (Path file : files) {
+                FixtureLabels.Label label = labels.get(file.getFileName().toString());
+                if (label != null) {
+                    BounceReport report;
+                    try {
+                        report = standardReader.read(Files.readAllBytes(file));
+                    } catch (Exception unreadable) {
+                        report = new BounceReport(BounceClass.NOT_A_REPORT, null, null, null, null, null, "unreadable");
+                    }
+                    standard.add(label, report);
+                }
+            }
+            out.println();
+            out.println("the same files read from the standard report parts alone (DSN fields, ARF, RFC 3834):");
+            standard.print(out);
         }
     }
 
