@@ -1,7 +1,5 @@
 package ru.rassylka.bounce;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -1,6 +1,5 @@
 package ru.rassylka.bounce;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
