@@ -101,18 +101,20 @@ done
 
 # asadmin separates properties by ':' and reads '=' and '\' specially: escape them.
 escaped() { local v=${1//\\/\\\\}; v=${v//:/\\:}; v=${v//=/\\=}; printf '%s' "$v"; }
-# The service's settings: every .env.sample name that the file sets, lower-cased with dots
-# (MicroProfile Config finds BASE_URL as base.url), except the secrets above, the database (the
-# pool has it) and the settings of the Micro start script.
+# The service's settings: every name of .env.sample or the .env file that is set, lower-cased with
+# dots (MicroProfile Config finds BASE_URL as base.url), except the secrets above, the database (the
+# pool has it), the settings of the Micro start script and this script's own.
 commands=$(mktemp)
-not_settings=" DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD JAVA_OPTS CLUSTER DATA_DIR ${secrets[*]} "
+not_settings=" DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD JAVA_OPTS CLUSTER CLUSTER_INTERFACE HZ_PORT DATA_DIR
+  ADMIN_PORT HTTPS_PORT HAZELCAST_PORT PAYARA_HOME PAYARA_SERVER_VERSION ${secrets[*]} "
+not_settings=${not_settings//$'\n'/ }
 properties=()
 while IFS= read -r name; do
   case "$not_settings" in *" $name "*) continue ;; esac
   if [ -n "${!name:-}" ]; then
     properties+=("$(tr 'A-Z_' 'a-z.' <<<"$name")=$(escaped "${!name}")")
   fi
-done < <(sed -n 's/^#\{0,1\}\([A-Z][A-Z0-9_]*\)=.*/\1/p' "$project_dir/.env.sample" | sort -u)
+done < <(sed -n 's/^[#[:space:]]*\(export \)\{0,1\}\([A-Z][A-Z0-9_]*\)=.*/\2/p' "$project_dir/.env.sample" "$env_file" | sort -u)
 properties+=("jakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider")
 {
   printf 'create-system-properties "%s"\n' "$(IFS=:; echo "${properties[*]}")"
