@@ -29,6 +29,10 @@ fi
 # Clustering is off unless CLUSTER gives members, e.g. CLUSTER=tcpip:127.0.0.1:6900 (see README).
 if [ -n "${CLUSTER:-}" ]; then
   cluster=(--clustermode "$CLUSTER" --interfaces "${CLUSTER_INTERFACE:-127.0.0.1}" --name "${INSTANCE_NAME:-$(hostname)-${PORT:-8080}}")
+  # The Hazelcast port of this member (default 6900, the next free one when taken), so that two members on one host each have their own.
+  if [ -n "${HZ_PORT:-}" ]; then
+    cluster+=(--startport "$HZ_PORT")
+  fi
 else
   cluster=(--nocluster)
 fi
