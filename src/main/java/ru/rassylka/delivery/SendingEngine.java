@@ -40,6 +40,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.bounce.ReturnPaths;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
@@ -99,6 +100,9 @@ public class SendingEngine {
 
     @Inject
     private MailSettings mail;
+
+    @Inject
+    private ReturnPaths returnPaths;
 
     // secrets: read here, never logged
     @Inject
@@ -278,6 +282,7 @@ public class SendingEngine {
                 String token = tokens.tokenFor(delivery.id());
                 message = DeliveryMails.build(pool.sessionFor(run.sender(), delivery.email()), run.sender(), run.template(), delivery,
                         platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
+                returnPaths.stamp(message, delivery.id());
             } catch (MessagingException e) {
                 breaker.released();
                 record(delivery, FailureClassifier.of(e), now, 0);
