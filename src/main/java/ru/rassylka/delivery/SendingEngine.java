@@ -40,6 +40,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.bounce.Bounces;
+import ru.rassylka.bounce.Refusal;
 import ru.rassylka.bounce.ReturnPaths;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
@@ -103,6 +105,9 @@ public class SendingEngine {
 
     @Inject
     private ReturnPaths returnPaths;
+
+    @Inject
+    private Bounces bounces;
 
     // secrets: read here, never logged
     @Inject
@@ -510,6 +515,7 @@ public class SendingEngine {
             }
             try {
                 ledger.record(settings.instance(), batch);
+                suppressRefused(batch);
                 unwritten.addAndGet(-batch.size());
                 synchronized (written) {
                     written.notifyAll();
@@ -526,6 +532,22 @@ public class SendingEngine {
                 sleep(IDLE_WAIT);
                 return;
             }
+        }
+    }
+
+    /** Addresses the server refused for good go to the owner's suppression list when the reply says they do not exist. */
+    private void suppressRefused(List<Outcome> batch) {
+        List<Refusal> refused = batch.stream()
+                .filter(outcome -> !outcome.isRelease() && outcome.state() == DeliveryState.FAILED && outcome.verdict().code() >= 500)
+                .map(outcome -> new Refusal(outcome.delivery().id(), outcome.delivery().runId(), outcome.delivery().email(),
+                        outcome.verdict().code(), outcome.verdict().reply()))
+                .toList();
+        try {
+            if (!refused.isEmpty()) {
+                bounces.refused(refused);
+            }
+        } catch (RuntimeException e) {
+            logger.log(Level.WARNING, "Refused addresses of " + refused.size() + " deliveries could not be put on the suppression list", e);
         }
     }
 
