@@ -33,6 +33,8 @@ import ru.rassylka.delivery.SkipReason;
 import ru.rassylka.delivery.Unsubscriptions;
 import ru.rassylka.client.ImportJob;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.stats.BounceTotals;
+import ru.rassylka.stats.Statistics;
 import ru.rassylka.suppression.Suppression;
 import ru.rassylka.suppression.Suppressions;
 import ru.rassylka.suppression.SuppressionReason;
@@ -81,6 +83,9 @@ class BouncesIT {
 
     @EJB
     private Bounces bounces;
+
+    @EJB
+    private Statistics statistics;
 
     @EJB
     private TestSuppressions suppressions;
@@ -215,6 +220,13 @@ class BouncesIT {
         assertEquals(BounceOutcome.ALREADY_RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "again", token)),
                 "a report read twice counts once");
 
+        User owning = accounts.byEmail(owner);
+        assertEquals(new BounceTotals(1, 0, 0), as(owning, () -> statistics.runBounces(first.getId())));
+        assertEquals(new BounceTotals(1, 0, 0), as(owning, () -> statistics.mailingBounces(first.getMailingId())));
+        assertEquals(List.of(anna), as(owning, () -> statistics.notReceivedAfter(first.getId(), 0, 10)).stream().map(Delivery::getEmail).toList(),
+                "who did not receive it includes the bounced address");
+        assertEquals(new BounceTotals(0, 0, 0), as(accounts.create("nosy-" + System.nanoTime() + "@example.org", "bounces password", true),
+                () -> statistics.runBounces(first.getId())), "another user counts nothing of this run");
 
         User ownerAccount = accounts.byEmail(owner);
         clients.delete(ownerAccount, annaId);
