@@ -63,6 +63,19 @@ public record BounceMailboxSettings(String protocol, String host, int port, Opti
         }
     }
 
+    /** The longest wait between readings after failures. */
+    public static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    /** The wait before the next reading: the interval, doubled for each failure in a row, at most {@link #MAX_BACKOFF}. */
+    public Duration delayAfter(int failuresInARow) {
+        Duration cap = every.compareTo(MAX_BACKOFF) > 0 ? every : MAX_BACKOFF;
+        Duration delay = every;
+        for (int i = 0; i < failuresInARow && delay.compareTo(cap) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(cap) > 0 ? cap : delay;
+    }
+
     /** Jakarta Mail properties of the store: its protocol and timeouts, so a silent server costs at most the timeout. */
     public Properties sessionProperties() {
         Properties properties = new Properties();

@@ -142,4 +142,15 @@ class BounceMailboxReaderTest {
         assertEquals(false, settings.toString().contains(PASSWORD));
         assertEquals("imap://bounces@127.0.0.1:143/INBOX", settings.describe());
     }
+
+    @Test
+    void afterFailuresTheNextReadingWaitsTwiceAsLongEachTimeUpToHalfAnHour() {
+        BounceMailboxSettings settings = BounceMailboxSettings.of(name -> Map.of("bounce.host", "h", "bounce.poll.seconds", "60").entrySet().stream()
+                .filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst()).orElseThrow();
+        assertEquals(Duration.ofMinutes(1), settings.delayAfter(0));
+        assertEquals(Duration.ofMinutes(2), settings.delayAfter(1));
+        assertEquals(Duration.ofMinutes(16), settings.delayAfter(4));
+        assertEquals(Duration.ofMinutes(30), settings.delayAfter(5));
+        assertEquals(Duration.ofMinutes(30), settings.delayAfter(1000));
+    }
 }
