@@ -43,6 +43,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import ru.rassylka.bounce.Bounces;
 import ru.rassylka.bounce.Refusal;
 import ru.rassylka.bounce.ReturnPaths;
+import ru.rassylka.mail.DkimSigning;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
@@ -108,6 +109,9 @@ public class SendingEngine {
 
     @Inject
     private Bounces bounces;
+
+    @Inject
+    private DkimSigning dkim;
 
     // secrets: read here, never logged
     @Inject
@@ -287,6 +291,7 @@ public class SendingEngine {
                 String token = tokens.tokenFor(delivery.id());
                 message = DeliveryMails.build(pool.sessionFor(run.sender(), delivery.email()), run.sender(), run.template(), delivery,
                         platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
+                message = dkim.sign(message);
                 returnPaths.stamp(message, delivery.id());
             } catch (MessagingException e) {
                 breaker.released();
