@@ -393,4 +393,28 @@ class BouncesIT {
         as(account, () -> ownList.remove(added.getId(), false));
         assertEquals(List.of(), suppressions.of(owner));
     }
+
+    @Test
+    void aHardBounceSkipsWhatStillWaitsForTheAddressInTheOwnersOpenRuns() {
+        String owner = owner("waiting");
+        String anna = address("anna");
+        String boris = address("boris");
+        long annaId = workspace.createClient(owner, anna, "Анна").getId();
+        long borisId = workspace.createClient(owner, boris, "Борис").getId();
+        MailingRun sent = sentRun(owner, Set.of(annaId));
+        String token = envelopeToken(anna);
+        Mailing other = workspace.createMailing(owner, "Waiting " + System.nanoTime(), message(owner), Set.of(annaId, borisId),
+                LocalDateTime.now(ZoneOffset.UTC).plusDays(1), Periodicity.ONCE);
+        MailingRun waiting = sending.waitingRun(owner, other.getId());
+        assertEquals(DeliveryState.PENDING, deliveryTo(waiting.getId(), anna).getState());
+
+        assertEquals(BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "User unknown", token)));
+
+        Delivery skipped = deliveryTo(waiting.getId(), anna);
+        assertEquals(DeliveryState.SKIPPED, skipped.getState());
+        assertEquals("HARD_BOUNCE", String.valueOf(skipped.getReason()));
+        assertEquals(DeliveryState.PENDING, deliveryTo(waiting.getId(), boris).getState(), "the others still wait");
+        assertEquals(1, sending.runs(other.getId()).get(0).getSkipped());
+        assertEquals(DeliveryState.FAILED, deliveryTo(sent.getId(), anna).getState());
+    }
 }
