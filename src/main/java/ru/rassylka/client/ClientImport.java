@@ -22,6 +22,7 @@ import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
+import ru.rassylka.suppression.Suppressions;
 
 /**
  * Imports a CSV file of clients in the background. The file is read twice: first to refuse a
@@ -42,6 +43,9 @@ public class ClientImport {
 
     @EJB
     private ClientBulkInsert bulkInsert;
+
+    @Inject
+    private Suppressions suppressions;
 
     @EJB
     private ClientImport self;
@@ -132,6 +136,7 @@ public class ClientImport {
                 return;
             }
             List<ClientRow> skipped = bulkInsert.insert(rows);
+            job.suppressed(suppressions.countListed(rows.stream().map(ClientRow::email).toList()));
             job.imported(rows.size() - skipped.size());
             skipped.forEach(row -> job.problem(new RowProblem(row.line(), RowProblem.Reason.ALREADY_EXISTS, row.email())));
             rows.clear();

@@ -37,6 +37,7 @@ public class ImportJob {
     private final AtomicLong imported = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong suppressed = new AtomicLong();
     // The highest line on top, so that it is the one dropped when the list is full
     private final PriorityQueue<RowProblem> listed =
             new PriorityQueue<>(Comparator.comparingLong(RowProblem::line).reversed());
@@ -133,6 +134,15 @@ public class ImportJob {
 
     public long getImported() {
         return imported.get();
+    }
+
+    void suppressed(long count) {
+        suppressed.addAndGet(count);
+    }
+
+    /** Good rows whose address is on the owner's suppression list: mailings skip them. */
+    public long getSuppressed() {
+        return suppressed.get();
     }
 
     public long getDuplicates() {

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import ru.rassylka.mail.MailAddresses;
 import ru.rassylka.message.TemplateValues;
 
@@ -35,7 +36,8 @@ public final class DeliveryMails {
         RunTemplate.Rendered content = template.render(new TemplateValues(delivery.fullName(), delivery.email(), unsubscribeUrl));
         InternetAddress from = MailAddresses.forSending(new InternetAddress(sender));
         String messageId = "<" + delivery.id() + "." + delivery.runId() + ".rassylka@" + domainOf(from.getAddress()) + ">";
-        MimeMessage message = new MimeMessage(session) {
+        // an SMTPMessage, so that the delivery's return path can be its envelope sender
+        MimeMessage message = new SMTPMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);

@@ -35,17 +35,26 @@ import ru.rassylka.platform.BusinessException;
 @PermitAll
 public class Runs {
 
-    /** Deliveries of a run in one statement from the owner's clients; unsubscribed ones are written as SKIPPED. */
+    /**
+     * Deliveries of a run in one statement from the owner's clients; unsubscribed ones and those on
+     * the owner's suppression list (by the address, the domain written either way) are written as
+     * SKIPPED with the reason.
+     */
+    private static final String SKIP = "coalesce(case when c.unsubscribed_at is not null then 'UNSUBSCRIBED' end, s.reason, u.reason)";
     private static final String INSERT_DELIVERIES = "insert into delivery (id, run_id, client_id, email, full_name, state,"
             + " next_attempt_at, attempts, reason, finished_at)"
             + " select nextval('delivery_seq'), ?1, c.id, c.email, c.full_name,"
-            + " case when c.unsubscribed_at is null then 'PENDING' else 'SKIPPED' end,"
-            + " case when c.unsubscribed_at is null then cast(?2 as timestamp with time zone) end, 0,"
-            + " case when c.unsubscribed_at is null then null else 'UNSUBSCRIBED' end,"
-            + " case when c.unsubscribed_at is null then null else cast(?2 as timestamp with time zone) end"
-            + " from client c where c.owner_id = ?3";
+            + " case when " + SKIP + " is null then 'PENDING' else 'SKIPPED' end,"
+            + " case when " + SKIP + " is null then cast(?2 as timestamp with time zone) end, 0,"
+            + " " + SKIP + ","
+            + " case when " + SKIP + " is null then null else cast(?2 as timestamp with time zone) end"
+            + " from client c"
+            + " left join suppression s on s.owner_id = c.owner_id and s.address = c.email"
+            + " left join suppression u on u.owner_id = c.owner_id and u.address_unicode = c.email and u.address <> c.email"
+            + " where c.owner_id = ?3";
     private static final String ONLY_CHOSEN = " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
-    private static final String COUNT_RECIPIENTS = "select count(*) from client c where c.owner_id = ?3 and c.unsubscribed_at is null";
+    private static final String COUNT_RECIPIENTS = "select count(*) from client c where c.owner_id = ?3 and c.unsubscribed_at is null"
+            + " and not exists (select 1 from suppression s where s.owner_id = c.owner_id and (s.address = c.email or s.address_unicode = c.email))";
     private static final String ONLY_FAILED_IN = " and c.id in (select d.client_id from delivery d where d.run_id = ?4 and d.state = 'FAILED')";
 
     @PersistenceContext

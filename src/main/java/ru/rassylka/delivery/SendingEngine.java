@@ -40,6 +40,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.bounce.Bounces;
+import ru.rassylka.bounce.Refusal;
+import ru.rassylka.bounce.ReturnPaths;
+import ru.rassylka.mail.DkimSigning;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
@@ -99,6 +103,15 @@ public class SendingEngine {
 
     @Inject
     private MailSettings mail;
+
+    @Inject
+    private ReturnPaths returnPaths;
+
+    @Inject
+    private Bounces bounces;
+
+    @Inject
+    private DkimSigning dkim;
 
     // secrets: read here, never logged
     @Inject
@@ -293,6 +306,8 @@ public class SendingEngine {
                 String token = tokens.tokenFor(delivery.id());
                 message = DeliveryMails.build(pool.sessionFor(run.sender(), delivery.email()), run.sender(), run.template(), delivery,
                         platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
+                message = dkim.sign(message);
+                returnPaths.stamp(message, delivery.id());
             } catch (MessagingException e) {
                 breaker.released();
                 record(delivery, FailureClassifier.of(e), now, 0);
@@ -520,6 +535,7 @@ public class SendingEngine {
             }
             try {
                 ledger.record(settings.instance(), batch);
+                suppressRefused(batch);
                 unwritten.addAndGet(-batch.size());
                 synchronized (written) {
                     written.notifyAll();
@@ -536,6 +552,22 @@ public class SendingEngine {
                 sleep(IDLE_WAIT);
                 return;
             }
+        }
+    }
+
+    /** Addresses the server refused for good go to the owner's suppression list when the reply says they do not exist. */
+    private void suppressRefused(List<Outcome> batch) {
+        List<Refusal> refused = batch.stream()
+                .filter(outcome -> !outcome.isRelease() && outcome.state() == DeliveryState.FAILED && outcome.verdict().code() >= 500)
+                .map(outcome -> new Refusal(outcome.delivery().id(), outcome.delivery().runId(), outcome.delivery().email(),
+                        outcome.verdict().code(), outcome.verdict().reply()))
+                .toList();
+        try {
+            if (!refused.isEmpty()) {
+                bounces.refused(refused);
+            }
+        } catch (RuntimeException e) {
+            logger.log(Level.WARNING, "Refused addresses of " + refused.size() + " deliveries could not be put on the suppression list", e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import ru.rassylka.client.Client;
+import ru.rassylka.suppression.SuppressionList;
 
 /**
  * The unsubscribe link of an e-mail: its token names the delivery, and through it the client of
@@ -28,6 +29,9 @@ public class Unsubscriptions {
 
     @Inject
     private Ledger ledger;
+
+    @Inject
+    private SuppressionList suppressions;
 
     @Inject
     private Logger logger;
@@ -52,6 +56,7 @@ public class Unsubscriptions {
                 ledger.skipClient(client.getId(), Instant.now());
                 logger.info(() -> "Client " + client.getId() + " unsubscribed through delivery " + found.getId());
             }
+            suppressions.unsubscribed(found.getId());
         });
         return delivery.map(Delivery::getEmail);
     }

@@ -30,6 +30,9 @@ public class Mailer {
     @Inject
     private Session session;
 
+    @Inject
+    private DkimSigning dkim;
+
     private Session utf8Session;
 
     @PostConstruct
@@ -54,6 +57,7 @@ public class Mailer {
             message.setContent(alternatives(mail));
         }
         message.saveChanges();
+        message = dkim.sign(message);
         try (Transport transport = chosen.getTransport()) {
             if (settings.user().isPresent() && !settings.development()) {
                 transport.connect(settings.user().get(), settings.password().orElse(""));

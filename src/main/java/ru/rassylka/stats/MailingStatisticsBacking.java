@@ -35,6 +35,7 @@ public class MailingStatisticsBacking implements Serializable {
     private Long id;
     private Mailing mailing;
     private Totals totals;
+    private BounceTotals bounces;
     private MailingRun latest;
     private String chart;
     private String zone;
@@ -72,6 +73,7 @@ public class MailingStatisticsBacking implements Serializable {
     /** Totals and the latest run again; tells the page to stop polling once nothing runs. */
     public void refresh() {
         totals = statistics.mailingTotals(id);
+        bounces = statistics.mailingBounces(id);
         List<MailingRun> newest = statistics.runs(id, 0, 1);
         latest = newest.isEmpty() ? null : newest.get(0);
         if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
@@ -96,6 +98,10 @@ public class MailingStatisticsBacking implements Serializable {
 
     public Mailing getMailing() {
         return mailing;
+    }
+
+    public BounceTotals getBounces() {
+        return bounces;
     }
 
     public Totals getTotals() {

@@ -49,6 +49,7 @@ public class RunViewBacking implements Serializable {
     private SearchableLazyModel<Delivery> deliveries;
     private Delivery selected;
     private List<DeliveryAttempt> attempts = List.of();
+    private BounceTotals bounces;
 
     public void onLoad() {
         run = id == null ? null : statistics.run(id).orElse(null);
@@ -65,11 +66,13 @@ public class RunViewBacking implements Serializable {
                 (search, field, ascending, first, size) -> statistics.deliveries(id, filter, search, field, ascending, first, size),
                 Delivery::getId);
         chart = Charts.replyCodes(statistics.replyCodes(id));
+        bounces = statistics.runBounces(id);
     }
 
     /** The poll: the run's counters again; stops once the run is finished. */
     public void refresh() {
         run = statistics.run(id).orElseThrow(() -> new RunNotFoundException(id));
+        bounces = statistics.runBounces(id);
         if (run.isFinished()) {
             chart = Charts.replyCodes(statistics.replyCodes(id));
             deliveries.changed();
@@ -156,6 +159,10 @@ public class RunViewBacking implements Serializable {
 
     public void setId(Long id) {
         this.id = id;
+    }
+
+    public BounceTotals getBounces() {
+        return bounces;
     }
 
     public MailingRun getRun() {

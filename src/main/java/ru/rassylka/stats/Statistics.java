@@ -67,6 +67,26 @@ public class Statistics {
         return mailing.getOwner().getId().equals(accounts.getCurrent().getId());
     }
 
+    /** Bounces (hard, soft) and complaints reported for the caller's run (or any run, for a manager). */
+    @SuppressWarnings("unchecked")
+    public BounceTotals runBounces(long runId) {
+        Long owner = ownerScope();
+        var query = em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id where b.run_id = ?1"
+                + (owner == null ? "" : " and r.owner_id = ?2") + " group by b.kind").setParameter(1, runId);
+        if (owner != null) {
+            query.setParameter(2, owner);
+        }
+        return BounceTotals.of(query.getResultList());
+    }
+
+    /** Bounces (hard, soft) and complaints reported over the mailing's runs. */
+    @SuppressWarnings("unchecked")
+    public BounceTotals mailingBounces(long mailingId) {
+        Mailing mailing = visibleMailing(mailingId);
+        return BounceTotals.of(em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id"
+                + " where r.mailing_id = ?1 group by b.kind").setParameter(1, mailing.getId()).getResultList());
+    }
+
     /** The sums over the mailing's runs. */
     public Totals mailingTotals(long mailingId) {
         Mailing mailing = visibleMailing(mailingId);

@@ -36,7 +36,7 @@ class ProtectedPathsIT {
     private static final List<String> MANAGER_FOLDERS = List.of("manage/users", "manage/mailings");
     /** Every protected folder, for an account that may open all of them (USER, MANAGER and ADMIN). */
     private static final List<String> ALL_FOLDERS = List.of("clients/", "messages/", "mailings/", "profile/", "reports",
-            "runs/1", "manage/users", "manage/mailings", "admin/users", "admin/blog", "dev/mailbox");
+            "runs/1", "suppressions/", "manage/users", "manage/mailings", "admin/users", "admin/blog", "dev/mailbox");
 
     @Deployment
     static WebArchive deployment() {

@@ -54,7 +54,8 @@ class StatisticsIT {
     private Ran mixedRun() {
         String owner = createUser("owner");
         long stamp = System.nanoTime();
-        String refused = "refused-" + stamp + "+reject5xx@example.net";
+        // refused for its policy: an unknown user would be suppressed and skipped by a retry
+        String refused = "refused-" + stamp + "+policy5xx@example.net";
         String unsubscribed = "gone-" + stamp + "@example.net";
         for (String email : List.of("anna-" + stamp + "@example.net", "boris-" + stamp + "@example.net", refused,
                 "later-" + stamp + "+defer4xx@example.net")) {

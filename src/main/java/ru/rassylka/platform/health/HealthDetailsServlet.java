@@ -30,9 +30,12 @@ public class HealthDetailsServlet extends HttpServlet {
     @Inject
     private SendingHealth sending;
 
+    @Inject
+    private DkimHealth dkim;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<HealthDetails> checks = List.of(database.details(), mailServer.details(), sending.details());
+        List<HealthDetails> checks = List.of(database.details(), mailServer.details(), sending.details(), dkim.details());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");

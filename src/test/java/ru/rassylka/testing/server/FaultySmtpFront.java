@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small SMTP server in front of the tests' GreenMail that answers like a real server would for
  * special recipients and passes every accepted e-mail on to GreenMail:
- * {@code …+reject5xx@…} is refused with 550, {@code …+defer4xx@…} gets 451 the first time,
+ * {@code …+reject5xx@…} is refused with 550 as an unknown user, {@code …+policy5xx@…} with 550 for
+ * the recipient's policy (the address exists), {@code …+defer4xx@…} gets 451 the first time,
  * {@code …+slow@…} waits 300 ms before its RCPT is accepted, {@code …+slower@…} 2 s (longer than
  * half the tests' lease).
  * It keeps every {@code MAIL FROM} and {@code RCPT TO} command as the bytes it received (GreenMail
@@ -213,6 +214,9 @@ public final class FaultySmtpFront {
         String local = address.toLowerCase(Locale.ROOT);
         if (local.contains("+reject5xx@")) {
             return "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown";
+        }
+        if (local.contains("+policy5xx@")) {
+            return "550 5.7.1 <" + address + ">: Recipient address rejected: refused by the recipient's policy";
         }
         if (local.contains("+defer4xx@") && deferred.computeIfAbsent(local, key -> new AtomicInteger()).getAndIncrement() == 0) {
             return "451 4.3.0 <" + address + ">: Temporary failure, try again later";
