@@ -1,4 +1,4 @@
-package ru.rassylka.platform.health;
+package ru.rassylka.admin;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.Readiness;
+import ru.rassylka.platform.health.DatabaseHealth;
+import ru.rassylka.platform.health.HealthDetails;
 
 /**
  * /admin/health (administrators only, by the /admin constraint): the details the public /health

@@ -1,4 +1,4 @@
-package ru.rassylka.platform.health;
+package ru.rassylka.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
 import ru.rassylka.mail.MailSettings;
+import ru.rassylka.platform.health.HealthDetails;
 
 /**
  * Whether the SMTP server (or the development mailbox) accepts a connection. Not a readiness

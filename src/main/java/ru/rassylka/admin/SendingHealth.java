@@ -1,4 +1,4 @@
-package ru.rassylka.platform.health;
+package ru.rassylka.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,6 +6,7 @@ import java.util.Map;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
+import ru.rassylka.platform.health.HealthDetails;
 
 /**
  * Whether mailings are sent: not while e-mails go to a real SMTP server with a {@code BASE_URL}

@@ -108,8 +108,9 @@ public class Runs {
     }
 
     /** Every mailing that waits for an occurrence, with its time, to rebuild timers from. */
-    public List<Object[]> scheduledMailings() {
-        return em.createQuery("select m.id, m.nextRunAt from Mailing m where m.nextRunAt is not null and m.deletedAt is null", Object[].class)
+    public List<ScheduledMailing> scheduledMailings() {
+        return em.createQuery("select new ru.rassylka.delivery.ScheduledMailing(m.id, m.nextRunAt) from Mailing m"
+                        + " where m.nextRunAt is not null and m.deletedAt is null", ScheduledMailing.class)
                 .getResultList();
     }
 

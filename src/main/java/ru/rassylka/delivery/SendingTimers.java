@@ -64,8 +64,8 @@ public class SendingTimers {
             }
         }
         int created = 0;
-        for (Object[] mailing : runs.scheduledMailings()) {
-            create((Long) mailing[0], (Instant) mailing[1]);
+        for (ScheduledMailing mailing : runs.scheduledMailings()) {
+            create(mailing.mailingId(), mailing.nextRunAt());
             created++;
         }
         int before = cancelled;
