@@ -1,7 +1,6 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
 import java.util.List;
-import ru.rassylka.delivery.DeliveryState;
 
 /** The outcomes a run's deliveries can be filtered by on the run page. */
 public enum DeliveryFilter {

@@ -1,7 +1,6 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
 import java.time.Instant;
-import ru.rassylka.delivery.DeliveryState;
 
 /** Attempts with one outcome within one hour (UTC). */
 public record HourCount(Instant hour, DeliveryState outcome, long attempts) {}

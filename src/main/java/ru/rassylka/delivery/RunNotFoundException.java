@@ -1,9 +1,9 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
-import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.NotFoundException;
 
 /** No run (or delivery) with this id that the caller may see: pages answer 404. */
-public class RunNotFoundException extends BusinessException {
+public class RunNotFoundException extends NotFoundException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,10 +19,6 @@ import java.util.stream.Collectors;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
-import ru.rassylka.delivery.Delivery;
-import ru.rassylka.delivery.DeliveryAttempt;
-import ru.rassylka.delivery.DeliveryState;
-import ru.rassylka.delivery.MailingRun;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.platform.persistence.LikePatterns;
 import ru.rassylka.platform.persistence.PrefixRange;
@@ -36,7 +32,7 @@ import ru.rassylka.platform.persistence.PrefixRange;
  */
 @Stateless
 @RolesAllowed(Role.Names.USER)
-public class Statistics {
+public class RunStatistics {
 
     /** Sortable delivery columns: the view's field → the column (each has an index with run_id). */
     private static final Map<String, String> SORTABLE = Map.of("email", "email", "state", "state");
@@ -93,6 +89,11 @@ public class Statistics {
                 .setFirstResult(first)
                 .setMaxResults(size)
                 .getResultList();
+    }
+
+    /** The mailing's latest run as its page shows it, or empty before the first. */
+    public Optional<RunProgress> latest(long mailingId) {
+        return runs(mailingId, 0, 1).stream().findFirst().map(RunProgress::of);
     }
 
     /** The run with its counters as they are now. */

@@ -149,19 +149,6 @@ public class Runs {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** The latest run of the caller's mailing, or empty before the first. */
-    @RolesAllowed(Role.Names.USER)
-    public Optional<RunProgress> progress(long mailingId) {
-        User owner = accounts.getCurrent();
-        return em.createNamedQuery(MailingRun.LATEST, MailingRun.class)
-                .setParameter("mailing", mailingId)
-                .setParameter("owner", owner.getId())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(RunProgress::of);
-    }
-
     /**
      * "Retry failed": an extra run of the caller's mailing for just the recipients that failed in
      * one of its finished runs (those still among the owner's clients; unsubscribed ones are

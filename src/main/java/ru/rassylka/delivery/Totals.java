@@ -1,4 +1,4 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
 /**
  * Sums over runs: recipients, their outcomes (from the counters the engine keeps) and attempts.
@@ -12,6 +12,6 @@ public record Totals(long runs, long recipients, long sent, long failed, long sk
 
     /** Deliveries not final yet: neither sent, failed nor skipped. */
     public long pending() {
-        return Math.max(0, recipients - sent - failed - skipped);
+        return RunFigures.pending(recipients, sent, failed, skipped);
     }
 }

@@ -1,14 +1,23 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import ru.rassylka.delivery.MailingRun;
 
-/** A run's duration and speed as the runs table shows them. */
+/** A run's figures from its counters and times: what is pending, per cent done, duration and speed; the one place they are computed. */
 public final class RunFigures {
 
     private RunFigures() {}
+
+    /** Recipients not yet final: neither sent, failed nor skipped. */
+    public static long pending(long total, long sent, long failed, long skipped) {
+        return Math.max(0, total - sent - failed - skipped);
+    }
+
+    /** Per cent of recipients done (sent, failed or skipped); 100 for a run without recipients. */
+    public static int percentDone(long total, long pending) {
+        return total == 0 ? 100 : (int) ((total - pending) * 100L / total);
+    }
 
     /** From the first SMTP session to the end (or to now while it runs); null before it started. */
     public static Duration duration(Instant started, Instant finished, Instant now) {
@@ -34,14 +43,5 @@ public final class RunFigures {
 
     public static String format(Double rate) {
         return rate == null ? "" : String.format(Locale.ROOT, "%.1f", rate);
-    }
-
-    public static Duration duration(MailingRun run, Instant now) {
-        return duration(run.getStartedAt(), run.getFinishedAt(), now);
-    }
-
-    /** Per cent of recipients done (sent, failed or skipped); 100 for a run without recipients. */
-    public static int percentDone(MailingRun run) {
-        return run.getTotal() == 0 ? 100 : (int) ((run.getTotal() - run.getPending()) * 100L / run.getTotal());
     }
 }

@@ -1,4 +1,4 @@
-package ru.rassylka.stats;
+package ru.rassylka.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
