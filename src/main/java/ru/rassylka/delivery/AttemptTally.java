@@ -58,9 +58,9 @@ final class AttemptTally {
         }
     }
 
-    static Map<Key, Integer> of(List<Outcome> outcomes) {
+    static Map<Key, Integer> of(List<SendResult> outcomes) {
         Map<Key, Integer> tally = new LinkedHashMap<>();
-        for (Outcome outcome : outcomes) {
+        for (SendResult outcome : outcomes) {
             Verdict verdict = outcome.verdict();
             if (verdict != null) {
                 Key key = new Key(outcome.delivery().runId(), outcome.at().truncatedTo(ChronoUnit.HOURS), verdict.outcome(), verdict.code());
@@ -70,7 +70,7 @@ final class AttemptTally {
         return tally;
     }
 
-    static void write(Connection connection, List<Outcome> outcomes) throws SQLException {
+    static void write(Connection connection, List<SendResult> outcomes) throws SQLException {
         Map<Key, Integer> tally = of(outcomes);
         if (tally.isEmpty()) {
             return;

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import ru.rassylka.platform.persistence.Migrations;
@@ -185,7 +184,7 @@ public class Ledger {
      * Writes attempts and their deliveries' new states, and the runs' counters, in one batch. A
      * delivery's state changes only while the instance still holds it under the outcome's claim.
      */
-    public void record(String instance, List<Outcome> outcomes) {
+    public void record(String instance, List<SendResult> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -195,7 +194,7 @@ public class Ledger {
                 PreparedStatement insert = connection.prepareStatement(ATTEMPT);
                 PreparedStatement count = connection.prepareStatement(COUNT)) {
             boolean anyAttempt = false;
-            for (Outcome outcome : outcomes) {
+            for (SendResult outcome : outcomes) {
                 DeliveryState state = outcome.state();
                 Verdict verdict = outcome.verdict();
                 update.setString(1, state.name());
@@ -378,35 +377,6 @@ public class Ledger {
             count.setInt(1, skipped);
             count.setLong(2, runId);
             count.executeUpdate();
-        }
-    }
-
-    /**
-     * The stored secret of that name (base64), storing {@code fresh} first when there is none yet:
-     * the first instance that asks makes it, every later one reads it. Instances starting together
-     * on a fresh database all end with the one stored: an insert that finds the name taken (also
-     * by a transaction still open, which it waits for) does nothing, then all read the same row.
-     */
-    public String signingKey(String name, String fresh) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into signing_key (name, secret) values (?, ?) on conflict do nothing")) {
-                insert.setString(1, name);
-                insert.setString(2, fresh);
-                insert.executeUpdate();
-            }
-            return storedKey(connection, name).orElseThrow();
-        } catch (SQLException e) {
-            throw new IllegalStateException("The signing key could not be read or saved", e);
-        }
-    }
-
-    private static Optional<String> storedKey(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select secret from signing_key where name = ?")) {
-            select.setString(1, name);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
         }
     }
 

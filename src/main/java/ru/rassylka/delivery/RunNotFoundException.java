@@ -2,7 +2,7 @@ package ru.rassylka.delivery;
 
 import ru.rassylka.platform.NotFoundException;
 
-/** No run (or delivery) with this id that the caller may see: pages answer 404. */
+/** No run with this id that the caller may see: pages answer 404. */
 public class RunNotFoundException extends NotFoundException {
 
     private static final long serialVersionUID = 1L;

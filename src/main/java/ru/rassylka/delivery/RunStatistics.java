@@ -163,7 +163,7 @@ public class RunStatistics {
     public List<DeliveryAttempt> attempts(long deliveryId) {
         Delivery delivery = em.find(Delivery.class, deliveryId);
         if (delivery == null) {
-            throw new RunNotFoundException(deliveryId);
+            throw new DeliveryNotFoundException(deliveryId);
         }
         visibleRun(delivery.getRunId());
         return em.createNamedQuery(DeliveryAttempt.OF_DELIVERY, DeliveryAttempt.class)

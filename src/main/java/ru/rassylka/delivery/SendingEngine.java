@@ -18,11 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
+import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.platform.Settings;
@@ -58,15 +57,13 @@ import ru.rassylka.platform.Settings;
  */
 @Singleton
 @Startup
-@DependsOn({"Migrations", "SendingTimers"})
+@DependsOn({"Migrations", "SendingTimers", "UnsubscribeKeys"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ManagedExecutorDefinition(name = SendingEngine.EXECUTOR, maxAsync = 64)
 public class SendingEngine {
 
     static final String EXECUTOR = "java:app/concurrent/sending";
-    /** The name of the unsubscribe links' key in the signing_key table. */
-    static final String UNSUBSCRIBE_KEY = "unsubscribe";
     static final Duration FLUSH_EVERY = Duration.ofMillis(20);
     static final int FLUSH_AT = 8;
     /** The most outcomes the sending may run ahead of the ledger: at most these (and the messages in flight) are sent twice after a crash. */
@@ -100,14 +97,8 @@ public class SendingEngine {
     @Inject
     private MailSettings mail;
 
-    // secrets: read here, never logged
     @Inject
-    @ConfigProperty(name = "unsubscribe.signing.key")
-    private Optional<String> configuredKey;
-
-    @Inject
-    @ConfigProperty(name = "unsubscribe.signing.key.previous")
-    private Optional<String> previousKey;
+    private UnsubscribeKeys unsubscribeKeys;
 
     @Inject
     private MetricRegistry metrics;
@@ -115,7 +106,7 @@ public class SendingEngine {
     @Inject
     private Logger logger;
 
-    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final Queue<SendResult> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Object written = new Object();
     /** The claims whose leases the heartbeat renews: until their worker has ended and their outcomes are written. */
@@ -138,7 +129,7 @@ public class SendingEngine {
 
     @PostConstruct
     void start() {
-        tokens = unsubscribeTokens();
+        tokens = unsubscribeKeys.tokens();
         breaker = settings.newBreaker();
         limiter = new RateLimiter(settings.ratePerSecond(), System.nanoTime());
         claimSize = new ClaimSize(settings.batch(), settings.lease(), settings.ratePerSecond(), settings.concurrency());
@@ -185,11 +176,6 @@ public class SendingEngine {
             }
         }
         flush();
-    }
-
-    /** The tokens of the unsubscribe links. */
-    public UnsubscribeTokens tokens() {
-        return tokens;
     }
 
     public CircuitBreaker.State breakerState() {
@@ -356,7 +342,7 @@ public class SendingEngine {
         } else if (kept.outcome() == DeliveryState.FAILED) {
             failedCounter.inc();
         }
-        queue(new Outcome(delivery, kept, attempts, at, millis, next));
+        queue(new SendResult(delivery, kept, attempts, at, millis, next));
     }
 
     /**
@@ -383,18 +369,18 @@ public class SendingEngine {
             }
         }
         Instant next = later(at);
-        outcomes.add(new Outcome(delivery, verdict.withOutcome(DeliveryState.RETRY), delivery.attempts(), at, millis, next));
+        outcomes.add(new SendResult(delivery, verdict.withOutcome(DeliveryState.RETRY), delivery.attempts(), at, millis, next));
         return next;
     }
 
     private void releaseFrom(List<Claimed> batch, int from, Instant next) {
         for (int i = from; i < batch.size(); i++) {
-            queue(Outcome.released(batch.get(i), next));
+            queue(SendResult.released(batch.get(i), next));
         }
     }
 
     /** Hands an outcome to the writer, waking it once enough wait. */
-    private void queue(Outcome outcome) {
+    private void queue(SendResult outcome) {
         Claim claim = held.get(outcome.delivery().claim());
         if (claim != null) {
             claim.queued();
@@ -498,8 +484,8 @@ public class SendingEngine {
 
     private synchronized void flush() {
         while (!outcomes.isEmpty()) {
-            List<Outcome> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
-            Outcome outcome;
+            List<SendResult> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
+            SendResult outcome;
             while (batch.size() < FLUSH_MAX && (outcome = outcomes.poll()) != null) {
                 batch.add(outcome);
             }
@@ -509,7 +495,7 @@ public class SendingEngine {
                 synchronized (written) {
                     written.notifyAll();
                 }
-                for (Outcome done : batch) {
+                for (SendResult done : batch) {
                     Claim claim = held.get(done.delivery().claim());
                     if (claim != null && claim.written()) {
                         held.remove(claim.id());
@@ -522,24 +508,6 @@ public class SendingEngine {
                 return;
             }
         }
-    }
-
-    /** Signed with the configured key, or else with the one stored in the database (made on the first start). */
-    private UnsubscribeTokens unsubscribeTokens() {
-        Optional<String> configured = configuredKey.filter(key -> !key.isBlank());
-        Optional<String> previous = previousKey.filter(key -> !key.isBlank());
-        byte[] current = configured.map(key -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", key))
-                .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
-        logger.info("Unsubscribe links are signed with the key " + (configured.isPresent() ? "of UNSUBSCRIBE_SIGNING_KEY" : "stored in the database")
-                + (previous.isPresent() ? "; links signed with UNSUBSCRIBE_SIGNING_KEY_PREVIOUS keep working" : ""));
-        return previous.map(key -> new UnsubscribeTokens(current, UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY_PREVIOUS", key)))
-                .orElseGet(() -> new UnsubscribeTokens(current));
-    }
-
-    private String storedKey() {
-        byte[] secret = new byte[UnsubscribeTokens.KEY_MIN_BYTES];
-        new SecureRandom().nextBytes(secret);
-        return ledger.signingKey(UNSUBSCRIBE_KEY, Base64.getEncoder().encodeToString(secret));
     }
 
     private static void sleep(Duration duration) {

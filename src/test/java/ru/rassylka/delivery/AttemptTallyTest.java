@@ -11,9 +11,9 @@ class AttemptTallyTest {
 
     private static final Instant TEN = Instant.parse("2026-03-01T10:00:00Z");
 
-    private static Outcome attempt(long runId, Instant at, DeliveryState outcome, int code) {
+    private static SendResult attempt(long runId, Instant at, DeliveryState outcome, int code) {
         Claimed delivery = new Claimed(System.nanoTime(), runId, "a@example.org", "A", 0, 1);
-        return new Outcome(delivery, new Verdict(outcome, code, "reply", false), 1, at, 5, null);
+        return new SendResult(delivery, new Verdict(outcome, code, "reply", false), 1, at, 5, null);
     }
 
     @Test
@@ -35,6 +35,6 @@ class AttemptTallyTest {
     @Test
     void releasesAreNoAttempts() {
         Claimed delivery = new Claimed(1, 1, "a@example.org", "A", 0, 1);
-        assertEquals(Map.of(), AttemptTally.of(List.of(Outcome.released(delivery, TEN))));
+        assertEquals(Map.of(), AttemptTally.of(List.of(SendResult.released(delivery, TEN))));
     }
 }

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.unsubscribe;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import ru.rassylka.client.Client;
+import ru.rassylka.delivery.Delivery;
+import ru.rassylka.delivery.Ledger;
 
 /**
  * The unsubscribe link of an e-mail: its token names the delivery, and through it the client of
@@ -24,7 +26,7 @@ public class Unsubscriptions {
     private EntityManager em;
 
     @Inject
-    private SendingEngine engine;
+    private UnsubscribeKeys keys;
 
     @Inject
     private Ledger ledger;
@@ -34,7 +36,7 @@ public class Unsubscriptions {
 
     /** The delivery of a genuine token, or empty. */
     public Optional<Delivery> find(String token) {
-        OptionalLong id = engine.tokens().deliveryOf(token);
+        OptionalLong id = keys.tokens().deliveryOf(token);
         return id.isPresent() ? Optional.ofNullable(em.find(Delivery.class, id.getAsLong())) : Optional.empty();
     }
 

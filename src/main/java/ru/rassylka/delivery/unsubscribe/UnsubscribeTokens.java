@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.unsubscribe;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

@@ -8,7 +8,7 @@ import ru.rassylka.platform.Settings;
 
 /** The address of the client of this request, also behind trusted reverse proxies (TRUSTED_PROXIES). */
 @RequestScoped
-public class ClientAddress {
+public class RemoteAddress {
 
     @Inject
     private HttpServletRequest request;

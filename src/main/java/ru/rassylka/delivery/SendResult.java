@@ -13,10 +13,10 @@ import java.time.Instant;
  * @param durationMillis how long it took
  * @param next when to try again (RETRY, release), else null
  */
-public record Outcome(Claimed delivery, Verdict verdict, int attempts, Instant at, int durationMillis, Instant next) {
+public record SendResult(Claimed delivery, Verdict verdict, int attempts, Instant at, int durationMillis, Instant next) {
 
-    public static Outcome released(Claimed delivery, Instant next) {
-        return new Outcome(delivery, null, delivery.attempts(), next, 0, next);
+    public static SendResult released(Claimed delivery, Instant next) {
+        return new SendResult(delivery, null, delivery.attempts(), next, 0, next);
     }
 
     public boolean isRelease() {

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.unsubscribe;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.text.MessageFormat;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import ru.rassylka.delivery.Delivery;
 import ru.rassylka.message.Template;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.i18n.Language;
