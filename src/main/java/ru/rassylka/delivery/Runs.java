@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import ru.rassylka.account.Accounts;
@@ -99,21 +98,6 @@ public class Runs {
         return run;
     }
 
-    /** The mailings whose occurrence is due now (their timer may be missing), the oldest first. */
-    public List<Long> dueMailings() {
-        return em.createQuery("select m.id from Mailing m where m.nextRunAt <= :now and m.deletedAt is null order by m.nextRunAt", Long.class)
-                .setParameter("now", Instant.now())
-                .setMaxResults(100)
-                .getResultList();
-    }
-
-    /** Every mailing that waits for an occurrence, with its time, to rebuild timers from. */
-    public List<ScheduledMailing> scheduledMailings() {
-        return em.createQuery("select new ru.rassylka.delivery.ScheduledMailing(m.id, m.nextRunAt) from Mailing m"
-                        + " where m.nextRunAt is not null and m.deletedAt is null", ScheduledMailing.class)
-                .getResultList();
-    }
-
     /** The run as stored (its message snapshot and counters), or null. */
     public MailingRun run(long runId) {
         return em.find(MailingRun.class, runId);
@@ -164,7 +148,7 @@ public class Runs {
                 .setParameter("owner", owner.getId())
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> new MailingNotFoundException(runId));
+                .orElseThrow(() -> new RunNotFoundException(runId));
         Mailing mailing = locked(owner, source.getMailingId());
         String key = checked(requestKey);
         Optional<MailingRun> earlier = requested(owner, key).or(() -> retryOf(source));

@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import ru.rassylka.mailing.MailingOccurrences;
 import ru.rassylka.mailing.MailingScheduled;
+import ru.rassylka.mailing.ScheduledMailing;
 
 /**
  * The triggers of sending. Each mailing waiting for an occurrence has one persistent single-action
@@ -45,6 +47,9 @@ public class SendingTimers {
     private Runs runs;
 
     @Inject
+    private MailingOccurrences occurrences;
+
+    @Inject
     private Ledger ledger;
 
     @Inject
@@ -64,7 +69,7 @@ public class SendingTimers {
             }
         }
         int created = 0;
-        for (ScheduledMailing mailing : runs.scheduledMailings()) {
+        for (ScheduledMailing mailing : occurrences.scheduled()) {
             create(mailing.mailingId(), mailing.nextRunAt());
             created++;
         }
@@ -103,7 +108,7 @@ public class SendingTimers {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
-            List<Long> due = runs.dueMailings();
+            List<Long> due = occurrences.due();
             failing.retainAll(due); // one no longer due (deleted, rescheduled) is forgotten
             for (Long mailingId : due) {
                 startDue(mailingId);

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.mailing;
 
 import java.time.Instant;
 
