@@ -4,15 +4,15 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import ru.rassylka.mail.MailAddresses;
+import ru.rassylka.mail.MailMessages;
 import ru.rassylka.message.TemplateValues;
 
 /**
@@ -35,32 +35,13 @@ public final class DeliveryMails {
         RunTemplate.Rendered content = template.render(new TemplateValues(delivery.fullName(), delivery.email(), unsubscribeUrl));
         InternetAddress from = MailAddresses.forSending(new InternetAddress(sender));
         String messageId = "<" + delivery.id() + "." + delivery.runId() + ".rassylka@" + domainOf(from.getAddress()) + ">";
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(from);
-        message.setRecipient(Message.RecipientType.TO, recipient(delivery));
-        message.setSubject(content.subject(), UTF_8);
-        message.setSentDate(new Date());
         String listUnsubscribe = "<" + unsubscribeUrl + ">" + unsubscribeMailto
                 .map(address -> ", <mailto:" + address + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">")
                 .orElse("");
-        message.setHeader("List-Unsubscribe", listUnsubscribe);
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        if (content.html() == null) {
-            message.setText(content.text(), UTF_8);
-        } else {
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(content.text(), UTF_8);
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(content.html(), UTF_8, "html");
-            message.setContent(new MimeMultipart("alternative", text, html));
-        }
-        message.saveChanges();
-        return message;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", listUnsubscribe);
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return MailMessages.build(session, from, recipient(delivery), content.subject(), content.text(), content.html(), messageId, headers);
     }
 
     /** The recipient as the e-mail names it: the client's address (an internationalised domain in its ASCII form) and name. */

@@ -41,6 +41,7 @@ import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
+import ru.rassylka.mail.SmtpSession;
 import ru.rassylka.platform.Settings;
 
 /**
@@ -249,7 +250,7 @@ public class SendingEngine {
     private int send(RunContext run, Claim claim) {
         List<Claimed> batch = claim.deliveries();
         int attempted = 0;
-        SmtpConnection connection = null;
+        SmtpSession connection = null;
         for (int i = 0; i < batch.size(); i++) {
             Claimed delivery = batch.get(i);
             Instant now = Instant.now();
@@ -301,7 +302,8 @@ public class SendingEngine {
             long started = System.nanoTime();
             Verdict verdict;
             try {
-                verdict = connection.send(message, to);
+                SmtpSession.Reply reply = connection.send(message, to);
+                verdict = FailureClassifier.ofReply(reply.code(), reply.text());
             } catch (MessagingException e) {
                 verdict = FailureClassifier.of(e);
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import ru.rassylka.mail.MailAddresses;
 import ru.rassylka.mail.MailSettings;
+import ru.rassylka.mail.SmtpSession;
 
 /**
  * A few open SMTP connections reused across messages: a connection goes back after use unless
@@ -31,7 +32,7 @@ public class SmtpPool {
 
     private Session session;
     private Session utf8Session;
-    private BlockingQueue<SmtpConnection> idle;
+    private BlockingQueue<SmtpSession> idle;
 
     @PostConstruct
     void init() {
@@ -61,19 +62,19 @@ public class SmtpPool {
     }
 
     /** An open connection, reused or new. */
-    public SmtpConnection borrow() throws MessagingException {
-        SmtpConnection connection = idle.poll();
+    public SmtpSession borrow() throws MessagingException {
+        SmtpSession connection = idle.poll();
         if (connection != null && connection.isUsable()) {
             return connection;
         }
         if (connection != null) {
             connection.close();
         }
-        return SmtpConnection.open(session, utf8Session, mailSettings);
+        return SmtpSession.open(session, utf8Session, mailSettings);
     }
 
     /** Returns a connection after use; a broken or worn one is closed instead. */
-    public void giveBack(SmtpConnection connection, boolean broken) {
+    public void giveBack(SmtpSession connection, boolean broken) {
         if (broken || connection.sent() >= settings.recycleAfter() || !idle.offer(connection)) {
             connection.close();
         }
@@ -81,7 +82,7 @@ public class SmtpPool {
 
     @PreDestroy
     void closeAll() {
-        SmtpConnection connection;
+        SmtpSession connection;
         while ((connection = idle.poll()) != null) {
             connection.close();
         }

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.mail;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -6,17 +6,18 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import ru.rassylka.mail.MailAddresses;
-import ru.rassylka.mail.MailSettings;
-import ru.rassylka.mail.Smtputf8NotOffered;
 
 /**
- * One open SMTP session that sends message after message and tells the server's replies. An
+ * One open SMTP session that sends message after message and tells the server's replies; every
+ * e-mail of the service goes through one (the service's own e-mails one each, mailings many). An
  * e-mail whose sender or recipient needs SMTPUTF8 goes over a second session that speaks UTF-8,
  * opened the first time one is needed and only if the server offered SMTPUTF8; otherwise it is
  * refused here ({@link Smtputf8NotOffered}) before anything is sent.
  */
-public final class SmtpConnection {
+public final class SmtpSession implements AutoCloseable {
+
+    /** The server's final reply to an e-mail: its code and text. */
+    public record Reply(int code, String text) {}
 
     private final SMTPTransport transport;
     private final Session utf8Session;
@@ -24,14 +25,15 @@ public final class SmtpConnection {
     private SMTPTransport utf8Transport;
     private int sent;
 
-    private SmtpConnection(SMTPTransport transport, Session utf8Session, MailSettings settings) {
+    private SmtpSession(SMTPTransport transport, Session utf8Session, MailSettings settings) {
         this.transport = transport;
         this.utf8Session = utf8Session;
         this.settings = settings;
     }
 
-    static SmtpConnection open(Session session, Session utf8Session, MailSettings settings) throws MessagingException {
-        return new SmtpConnection(connect(session, settings), utf8Session, settings);
+    /** Connects (and logs in, when the settings have a user) over {@code session}; {@code utf8Session} is for SMTPUTF8. */
+    public static SmtpSession open(Session session, Session utf8Session, MailSettings settings) throws MessagingException {
+        return new SmtpSession(connect(session, settings), utf8Session, settings);
     }
 
     private static SMTPTransport connect(Session session, MailSettings settings) throws MessagingException {
@@ -44,12 +46,12 @@ public final class SmtpConnection {
         return transport;
     }
 
-    /** Sends to the one recipient and answers the server's final reply (code and text). */
-    public Verdict send(MimeMessage message, InternetAddress recipient) throws MessagingException {
+    /** Sends to the one recipient and answers the server's final reply. */
+    public Reply send(MimeMessage message, InternetAddress recipient) throws MessagingException {
         SMTPTransport using = transportFor(message, recipient);
         using.sendMessage(message, new Address[] {recipient});
         sent++;
-        return FailureClassifier.ofReply(using.getLastReturnCode(), using.getLastServerResponse());
+        return new Reply(using.getLastReturnCode(), using.getLastServerResponse());
     }
 
     private SMTPTransport transportFor(MimeMessage message, InternetAddress recipient) throws MessagingException {
@@ -70,11 +72,12 @@ public final class SmtpConnection {
         return sent;
     }
 
-    boolean isUsable() {
+    public boolean isUsable() {
         return transport.isConnected();
     }
 
-    void close() {
+    @Override
+    public void close() {
         close(transport);
         if (utf8Transport != null) {
             close(utf8Transport);
