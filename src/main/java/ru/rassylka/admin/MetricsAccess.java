@@ -1,4 +1,4 @@
-package ru.rassylka.platform.health;
+package ru.rassylka.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

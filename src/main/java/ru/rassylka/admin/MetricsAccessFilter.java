@@ -1,4 +1,4 @@
-package ru.rassylka.platform.health;
+package ru.rassylka.admin;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;

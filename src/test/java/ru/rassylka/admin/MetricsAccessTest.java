@@ -1,4 +1,4 @@
-package ru.rassylka.platform.health;
+package ru.rassylka.admin;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
