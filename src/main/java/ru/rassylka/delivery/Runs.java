@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
+import ru.rassylka.delivery.engine.SendingTimers;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingNotFoundException;

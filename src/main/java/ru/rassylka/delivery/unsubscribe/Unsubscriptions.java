@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.logging.Logger;
 import ru.rassylka.client.Client;
 import ru.rassylka.delivery.Delivery;
-import ru.rassylka.delivery.Ledger;
+import ru.rassylka.delivery.engine.Ledger;
 
 /**
  * The unsubscribe link of an e-mail: its token names the delivery, and through it the client of

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.Runs;
+import ru.rassylka.delivery.SkipReason;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
@@ -52,7 +55,7 @@ public class Ledger {
             + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
     private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
     /** Whether any delivery of the run is left to try: the first one found answers it, however many wait. */
-    static final String LEFT = "select 1 from delivery where run_id = ? and next_attempt_at is not null limit 1";
+    public static final String LEFT = "select 1 from delivery where run_id = ? and next_attempt_at is not null limit 1";
     /** Deliveries not yet final and held by no live instance: due or later, or SENDING under a lease that ended (parameter: now). */
     private static final String WAITING = "(state in ('PENDING', 'RETRY') or state = 'SENDING' and next_attempt_at <= ?)";
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.delivery.DeliveryState;
 
 class AttemptTallyTest {
 

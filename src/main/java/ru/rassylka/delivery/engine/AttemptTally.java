@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ru.rassylka.delivery.DeliveryState;
 
 /**
  * The attempts of one batch of outcomes counted by run, hour, outcome and reply code, written as

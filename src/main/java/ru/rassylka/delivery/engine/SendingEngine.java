@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +37,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.RunStarted;
+import ru.rassylka.delivery.RunTemplate;
+import ru.rassylka.delivery.Runs;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
 import ru.rassylka.mail.MailSettings;

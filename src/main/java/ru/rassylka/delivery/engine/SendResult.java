@@ -1,6 +1,7 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import java.time.Instant;
+import ru.rassylka.delivery.DeliveryState;
 
 /**
  * What became of a claimed delivery, waiting to be written: an attempt with its verdict, or a

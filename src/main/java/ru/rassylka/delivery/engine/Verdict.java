@@ -1,4 +1,7 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
+
+import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.SkipReason;
 
 /**
  * What an SMTP attempt means for its delivery.

@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import ru.rassylka.delivery.RunTemplate;
 import ru.rassylka.mail.MailAddresses;
 import ru.rassylka.mail.MailMessages;
 import ru.rassylka.message.TemplateValues;

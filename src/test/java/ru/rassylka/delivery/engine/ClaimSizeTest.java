@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

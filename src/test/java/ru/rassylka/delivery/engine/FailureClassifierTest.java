@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.SkipReason;
 import ru.rassylka.mail.Smtputf8NotOffered;
 
 class FailureClassifierTest {

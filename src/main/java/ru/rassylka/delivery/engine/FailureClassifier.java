@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.SkipReason;
 import ru.rassylka.mail.Smtputf8NotOffered;
 
 /**
@@ -26,7 +28,7 @@ import ru.rassylka.mail.Smtputf8NotOffered;
  */
 public final class FailureClassifier {
 
-    static final int REPLY_MAX = 1000;
+    public static final int REPLY_MAX = 1000;
     private static final Pattern LEADING_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)[\\s-]");
 
     private FailureClassifier() {}

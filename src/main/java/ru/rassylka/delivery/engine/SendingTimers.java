@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import ru.rassylka.delivery.Runs;
 import ru.rassylka.mailing.MailingOccurrences;
 import ru.rassylka.mailing.MailingScheduled;
 import ru.rassylka.mailing.ScheduledMailing;

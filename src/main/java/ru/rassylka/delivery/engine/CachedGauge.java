@@ -1,4 +1,4 @@
-package ru.rassylka.delivery;
+package ru.rassylka.delivery.engine;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
