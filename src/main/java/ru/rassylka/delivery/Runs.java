@@ -233,6 +233,8 @@ public class Runs {
             query.setParameter(4, key);
         }
         int total = query.executeUpdate();
+        // the mailing of a started run is sending: written by the one statement for it, the entity above only follows
+        em.createNativeQuery(MailingSending.UPDATE).setParameter(1, run.getId()).executeUpdate();
         Number skipped = (Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and next_attempt_at is null")
                 .setParameter(1, run.getId())
                 .getSingleResult();

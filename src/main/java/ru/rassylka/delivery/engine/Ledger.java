@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.MailingSending;
 import ru.rassylka.delivery.Runs;
 import ru.rassylka.delivery.SkipReason;
 import ru.rassylka.platform.persistence.Migrations;
@@ -59,9 +60,6 @@ public class Ledger {
     /** Deliveries not yet final and held by no live instance: due or later, or SENDING under a lease that ended (parameter: now). */
     private static final String WAITING = "(state in ('PENDING', 'RETRY') or state = 'SENDING' and next_attempt_at <= ?)";
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
-    /** The mailing of a finished run is still sending only if another of its runs is open. */
-    private static final String MAILING_SENDING = "update mailing set sending = exists (select 1 from mailing_run r"
-            + " where r.mailing_id = mailing.id and r.finished_at is null) where id = (select mailing_id from mailing_run where id = ?)";
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;
@@ -276,7 +274,7 @@ public class Ledger {
                     return false;
                 }
             }
-            try (PreparedStatement sending = connection.prepareStatement(MAILING_SENDING)) {
+            try (PreparedStatement sending = connection.prepareStatement(MailingSending.UPDATE)) {
                 sending.setLong(1, runId);
                 sending.executeUpdate();
             }
