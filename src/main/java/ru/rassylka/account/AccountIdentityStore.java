@@ -8,7 +8,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import ru.rassylka.platform.web.ClientAddress;
+import ru.rassylka.platform.web.RemoteAddress;
 
 /**
  * The one identity store: accounts in our tables. Refuses wrong passwords and unknown addresses
@@ -30,7 +30,7 @@ public class AccountIdentityStore implements IdentityStore {
     private LoginOutcome outcome;
 
     @Inject
-    private ClientAddress clientAddress;
+    private RemoteAddress remoteAddress;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String email = User.normalizeEmail(credential.getCaller());
@@ -40,7 +40,7 @@ public class AccountIdentityStore implements IdentityStore {
             outcome.refuse(LoginRefusal.BAD_CREDENTIALS);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<Instant> locked = guard.lockedUntil(email, clientAddress.value(), now);
+        Optional<Instant> locked = guard.lockedUntil(email, remoteAddress.value(), now);
         if (locked.isPresent()) {
             outcome.lock(locked.get());
             return CredentialValidationResult.INVALID_RESULT;
@@ -49,7 +49,7 @@ public class AccountIdentityStore implements IdentityStore {
         boolean passwordMatches = found.map(user -> hasher.matches(password, user.getPasswordHash()))
                 .orElseGet(() -> hasher.matchesNothing(password));
         if (!passwordMatches) {
-            guard.failed(email, clientAddress.value(), now);
+            guard.failed(email, remoteAddress.value(), now);
             outcome.refuse(LoginRefusal.BAD_CREDENTIALS);
             return CredentialValidationResult.INVALID_RESULT;
         }

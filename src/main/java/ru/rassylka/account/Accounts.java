@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import ru.rassylka.mail.MailOutbox;
 import ru.rassylka.platform.BusinessException;
-import ru.rassylka.platform.web.ClientAddress;
+import ru.rassylka.platform.web.RemoteAddress;
 
 /**
  * Self-service of accounts: registration with e-mail verification, password reset, profile.
@@ -39,7 +39,7 @@ public class Accounts {
     private MailQuotas quotas;
 
     @Inject
-    private ClientAddress clientAddress;
+    private RemoteAddress remoteAddress;
 
     @Resource
     private SessionContext session;
@@ -171,7 +171,7 @@ public class Accounts {
 
     /** Whether the allowance of account e-mails to this address and from this client is not used up; counts this one. */
     private boolean mayMail(String email) {
-        return email != null && !email.isBlank() && quotas.take(email, clientAddress.value());
+        return email != null && !email.isBlank() && quotas.take(email, remoteAddress.value());
     }
 
     private String newToken(User user, TokenPurpose purpose) {

@@ -19,7 +19,7 @@ import ru.rassylka.platform.i18n.Language;
 public class AdminAppointment {
 
     /** What the appointment did. */
-    public enum Outcome { CREATED, GRANTED, ALREADY_ADMIN }
+    public enum Result { CREATED, GRANTED, ALREADY_ADMIN }
 
     @PersistenceContext
     private EntityManager em;
@@ -27,7 +27,7 @@ public class AdminAppointment {
     @Inject
     private PasswordHasher hasher;
 
-    public Outcome appoint(String email, String password) {
+    public Result appoint(String email, String password) {
         String address = User.normalizeEmail(email);
         Timestamp now = Timestamp.from(Instant.now());
         int created = em.createNativeQuery("insert into app_user (id, email, password_hash, language, time_zone, verified_at, "
@@ -43,12 +43,12 @@ public class AdminAppointment {
         grant(address, Role.USER);
         int granted = grant(address, Role.ADMIN);
         if (created == 1) {
-            return Outcome.CREATED;
+            return Result.CREATED;
         }
         // the account's sessions pick up the new role at their next request
         em.createNativeQuery("update app_user set session_epoch = session_epoch + 1 where email = ?").setParameter(1, address)
                 .executeUpdate();
-        return granted == 1 ? Outcome.GRANTED : Outcome.ALREADY_ADMIN;
+        return granted == 1 ? Result.GRANTED : Result.ALREADY_ADMIN;
     }
 
     private int grant(String address, Role role) {

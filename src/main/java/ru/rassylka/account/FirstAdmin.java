@@ -59,7 +59,7 @@ public class FirstAdmin {
             }
         } else if (mailSettings.development()) {
             String generated = Tokens.newSecret().substring(0, 16);
-            if (appointment.appoint(DEVELOPMENT_EMAIL, generated) == AdminAppointment.Outcome.CREATED) {
+            if (appointment.appoint(DEVELOPMENT_EMAIL, generated) == AdminAppointment.Result.CREATED) {
                 logger.warning(() -> "DEVELOPMENT MODE: created the administrator " + DEVELOPMENT_EMAIL
                         + " with the password " + generated + " (shown only this once)");
             } else {

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /**
@@ -66,11 +65,7 @@ public class PasswordResetBacking implements Serializable {
             Pages.error("password.mismatch");
             return;
         }
-        try {
-            state = accounts.resetPassword(token, password) ? State.DONE : State.INVALID;
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        state = accounts.resetPassword(token, password) ? State.DONE : State.INVALID;
     }
 
     public State getState() {

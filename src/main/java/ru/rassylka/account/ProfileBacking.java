@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.i18n.Language;
 import ru.rassylka.platform.web.Pages;
@@ -74,8 +73,6 @@ public class ProfileBacking implements Serializable {
             User user = accounts.changePassword(currentPassword, newPassword);
             SessionEpoch.keep((HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true), user);
             Pages.info("profile.passwordChanged");
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
         } finally {
             currentPassword = null;
             newPassword = null;

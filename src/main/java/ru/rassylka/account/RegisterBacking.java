@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.i18n.ActiveLanguage;
 import ru.rassylka.platform.web.Pages;
 
@@ -47,13 +46,9 @@ public class RegisterBacking implements Serializable {
             Pages.error("password.mismatch");
             return;
         }
-        try {
-            accounts.register(new Registration(email, password, account.getFullName(), account.getPhone(), account.getCity(),
-                    activeLanguage.getLanguage()));
-            done = true;
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        accounts.register(new Registration(email, password, account.getFullName(), account.getPhone(), account.getCity(),
+                activeLanguage.getLanguage()));
+        done = true;
     }
 
     public boolean isDone() {

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.Objects;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /**
@@ -63,8 +62,6 @@ public class VerifyBacking implements Serializable {
         }
         try {
             state = accounts.verifyChoosingPassword(token, password) ? State.VERIFIED : State.INVALID;
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
         } finally {
             // a view-scoped bean stays in the session with its view; the chosen password need not stay with it
             password = null;

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /** The administrator's list of articles: publish, unpublish and delete (POST actions only). */
@@ -40,11 +39,12 @@ public class AdminBlogBacking implements Serializable {
         act(() -> admin.delete(article.getId()), "blog.admin.deleted");
     }
 
+    /** An article deleted meanwhile is a message on the list, which stays, rather than a 404. */
     private static void act(Runnable action, String doneKey) {
         try {
             action.run();
             Pages.info(doneKey);
-        } catch (BusinessException e) {
+        } catch (ArticleNotFoundException e) {
             Pages.error(e.getMessageKey(), e.getArguments());
         }
     }

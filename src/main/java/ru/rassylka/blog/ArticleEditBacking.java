@@ -58,16 +58,9 @@ public class ArticleEditBacking implements Serializable {
         if (!takeUpload()) {
             return null;
         }
-        try {
-            Article saved = admin.save(id, new ArticleDraft(article.getTitle(), article.getContent(), newImage));
-            Pages.info("blog.admin.saved");
-            return "/admin/blog?faces-redirect=true&saved=" + saved.getId();
-        } catch (ArticleNotFoundException e) {
-            Pages.notFound();
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
-        return null;
+        Article saved = admin.save(id, new ArticleDraft(article.getTitle(), article.getContent(), newImage));
+        Pages.info("blog.admin.saved");
+        return "/admin/blog?faces-redirect=true&saved=" + saved.getId();
     }
 
     /** Keeps a newly chosen file if it is an image that may be shown; otherwise says why and keeps nothing. */

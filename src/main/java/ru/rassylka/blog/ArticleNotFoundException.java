@@ -1,9 +1,9 @@
 package ru.rassylka.blog;
 
-import ru.rassylka.platform.BusinessException;
+import ru.rassylka.platform.NotFoundException;
 
 /** No article with this id: pages answer 404 and nothing changes. */
-public class ArticleNotFoundException extends BusinessException {
+public class ArticleNotFoundException extends NotFoundException {
 
     private static final long serialVersionUID = 1L;
 

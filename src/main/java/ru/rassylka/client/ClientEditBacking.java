@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Optional;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /** Creates a client ({@code /clients/edit}) or changes and deletes one ({@code /clients/edit?id=…}). */
@@ -37,34 +36,22 @@ public class ClientEditBacking implements Serializable {
     }
 
     public String save() {
-        try {
-            if (id == null) {
-                clients.create(client.getEmail(), client.getFullName(), client.getComment());
-            } else {
-                clients.update(id, client.getEmail(), client.getFullName(), client.getComment());
-            }
-            Pages.info("clients.saved", EmailAddresses.normalize(client.getEmail()));
-            return LIST;
-        } catch (ClientNotFoundException e) {
-            Pages.notFound();
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
+        if (id == null) {
+            clients.create(client.getEmail(), client.getFullName(), client.getComment());
+        } else {
+            clients.update(id, client.getEmail(), client.getFullName(), client.getComment());
         }
-        return null;
+        Pages.info("clients.saved", EmailAddresses.normalize(client.getEmail()));
+        return LIST;
     }
 
     public String delete() {
         if (id == null) {
             return null;
         }
-        try {
-            clients.delete(id);
-            Pages.info("clients.deleted", client.getEmail());
-            return LIST;
-        } catch (ClientNotFoundException e) {
-            Pages.notFound();
-            return null;
-        }
+        clients.delete(id);
+        Pages.info("clients.deleted", client.getEmail());
+        return LIST;
     }
 
     public boolean isCreating() {

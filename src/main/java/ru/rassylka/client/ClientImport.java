@@ -22,7 +22,7 @@ import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.platform.BusinessException;
-import ru.rassylka.suppression.Suppressions;
+import ru.rassylka.client.suppression.Suppressions;
 
 /**
  * Imports a CSV file of clients in the background. The file is read twice: first to refuse a

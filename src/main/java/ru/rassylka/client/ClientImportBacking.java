@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.primefaces.model.file.UploadedFile;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /** Uploads a CSV file of clients, then follows its import until the report is there. */
@@ -56,12 +55,8 @@ public class ClientImportBacking implements Serializable {
         try (InputStream input = file.getInputStream()) {
             Files.copy(input, copy, StandardCopyOption.REPLACE_EXISTING);
         }
-        try {
-            job = clientImport.start(copy, file.getFileName());
-            jobId = job.getId();
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        job = clientImport.start(copy, file.getFileName());
+        jobId = job.getId();
     }
 
     /** The import started on this page, while this server still knows it. */

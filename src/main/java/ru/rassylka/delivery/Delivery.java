@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import ru.rassylka.client.Client;
+import ru.rassylka.delivery.engine.FailureClassifier;
+import ru.rassylka.delivery.engine.Ledger;
 
 /**
  * One e-mail of a run to one recipient, with the address and name as they were. Written by the

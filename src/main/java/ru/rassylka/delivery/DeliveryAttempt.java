@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ru.rassylka.delivery.engine.FailureClassifier;
 
 /** One SMTP try of a delivery, as the engine recorded it (in JDBC batches); JPA only reads it. */
 @Entity

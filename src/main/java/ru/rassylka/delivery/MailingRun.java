@@ -25,12 +25,10 @@ import ru.rassylka.message.Message;
  */
 @Entity
 @Table(name = "mailing_run")
-@NamedQuery(name = MailingRun.LATEST, query = "select r from MailingRun r where r.mailingId = :mailing and r.ownerId = :owner order by r.createdAt desc, r.id desc")
 @NamedQuery(name = MailingRun.REQUESTED, query = "select r from MailingRun r where r.requestKey = :key and r.ownerId = :owner")
 @NamedQuery(name = MailingRun.RETRY, query = "select r from MailingRun r where r.retryOf = :run")
 public class MailingRun {
 
-    static final String LATEST = "MailingRun.latest";
     static final String REQUESTED = "MailingRun.requested";
     static final String RETRY = "MailingRun.retry";
 
@@ -131,7 +129,12 @@ public class MailingRun {
 
     /** Recipients not yet final: neither sent, failed nor skipped. */
     public int getPending() {
-        return Math.max(0, total - sent - failed - skipped);
+        return (int) RunFigures.pending(total, sent, failed, skipped);
+    }
+
+    /** The run's counters and times as pages show them. */
+    public RunProgress progress() {
+        return RunProgress.of(this);
     }
 
     public boolean isFinished() {

@@ -13,12 +13,12 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
+import ru.rassylka.delivery.engine.SendingTimers;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingNotFoundException;
@@ -108,20 +108,6 @@ public class Runs {
         return run;
     }
 
-    /** The mailings whose occurrence is due now (their timer may be missing), the oldest first. */
-    public List<Long> dueMailings() {
-        return em.createQuery("select m.id from Mailing m where m.nextRunAt <= :now and m.deletedAt is null order by m.nextRunAt", Long.class)
-                .setParameter("now", Instant.now())
-                .setMaxResults(100)
-                .getResultList();
-    }
-
-    /** Every mailing that waits for an occurrence, with its time, to rebuild timers from. */
-    public List<Object[]> scheduledMailings() {
-        return em.createQuery("select m.id, m.nextRunAt from Mailing m where m.nextRunAt is not null and m.deletedAt is null", Object[].class)
-                .getResultList();
-    }
-
     /** The run as stored (its message snapshot and counters), or null. */
     public MailingRun run(long runId) {
         return em.find(MailingRun.class, runId);
@@ -157,19 +143,6 @@ public class Runs {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** The latest run of the caller's mailing, or empty before the first. */
-    @RolesAllowed(Role.Names.USER)
-    public Optional<RunProgress> progress(long mailingId) {
-        User owner = accounts.getCurrent();
-        return em.createNamedQuery(MailingRun.LATEST, MailingRun.class)
-                .setParameter("mailing", mailingId)
-                .setParameter("owner", owner.getId())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(RunProgress::of);
-    }
-
     /**
      * "Retry failed": an extra run of the caller's mailing for just the recipients that failed in
      * one of its finished runs (those still among the owner's clients; unsubscribed ones are
@@ -185,7 +158,7 @@ public class Runs {
                 .setParameter("owner", owner.getId())
                 .getResultStream()
                 .findFirst()
-                .orElseThrow(() -> new MailingNotFoundException(runId));
+                .orElseThrow(() -> new RunNotFoundException(runId));
         Mailing mailing = locked(owner, source.getMailingId());
         String key = checked(requestKey);
         Optional<MailingRun> earlier = requested(owner, key).or(() -> retryOf(source));
@@ -269,6 +242,8 @@ public class Runs {
             query.setParameter(4, key);
         }
         int total = query.executeUpdate();
+        // the mailing of a started run is sending: written by the one statement for it, the entity above only follows
+        em.createNativeQuery(MailingSending.UPDATE).setParameter(1, run.getId()).executeUpdate();
         Number skipped = (Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and next_attempt_at is null")
                 .setParameter(1, run.getId())
                 .getSingleResult();

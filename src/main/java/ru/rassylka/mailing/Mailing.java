@@ -95,8 +95,8 @@ public class Mailing {
     @Column(name = "paused_reason", length = REASON_MAX)
     private String pausedReason;
 
-    /** A run of this mailing is sending now; kept by the sending engine. */
-    @Column(nullable = false)
+    /** A run of this mailing is sending now; written by the sending engine's one statement for it (delivery.MailingSending), never by JPA. */
+    @Column(nullable = false, insertable = false, updatable = false)
     private boolean sending;
 
     @Column(name = "disabled_at")
@@ -193,7 +193,10 @@ public class Mailing {
         nextRunAt = nextOccurrenceAfter(now);
     }
 
-    /** The sending engine started a run of this mailing (an occurrence or "send now"); it ends in the ledger. */
+    /**
+     * The sending engine started a run of this mailing (an occurrence or "send now"); keeps this
+     * loaded copy in step with the engine's statement, which alone writes the column.
+     */
     public void runStarted() {
         sending = true;
     }

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import ru.rassylka.account.ActiveUser;
 import ru.rassylka.client.Client;
 import ru.rassylka.message.Message;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /** Creates a mailing (no id) or edits one of the owner's; times are on the owner's wall clock. */
@@ -81,16 +80,9 @@ public class MailingEditBacking implements Serializable {
         MailingPlan plan = new MailingPlan(mailing.getName(), messageId, allClients,
                 recipients == null ? null : recipients.stream().map(Client::getId).collect(Collectors.toSet()),
                 firstSend, periodicity, endDate);
-        try {
-            Mailing saved = id == null ? mailings.create(plan) : mailings.update(id, plan);
-            Pages.info("mailings.saved", saved.getName());
-            return "/mailings/view?faces-redirect=true&id=" + saved.getId();
-        } catch (MailingNotFoundException e) {
-            Pages.notFound();
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
-        return null;
+        Mailing saved = id == null ? mailings.create(plan) : mailings.update(id, plan);
+        Pages.info("mailings.saved", saved.getName());
+        return "/mailings/view?faces-redirect=true&id=" + saved.getId();
     }
 
     public Periodicity[] getPeriodicities() {

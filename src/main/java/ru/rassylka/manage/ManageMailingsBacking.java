@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import ru.rassylka.mailing.Mailing;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 import ru.rassylka.platform.web.SearchableLazyModel;
 
@@ -35,21 +34,13 @@ public class ManageMailingsBacking implements Serializable {
     }
 
     public void disable() {
-        try {
-            oversight.disable(selected.getId(), reason);
-            Pages.info("manage.mailings.disabled", selected.getName());
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        oversight.disable(selected.getId(), reason);
+        Pages.info("manage.mailings.disabled", selected.getName());
     }
 
     public void enable(Mailing mailing) {
-        try {
-            oversight.enable(mailing.getId());
-            Pages.info("manage.mailings.enabled", mailing.getName());
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        oversight.enable(mailing.getId());
+        Pages.info("manage.mailings.enabled", mailing.getName());
     }
 
     public SearchableLazyModel<Mailing> getMailings() {

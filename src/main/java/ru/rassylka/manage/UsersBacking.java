@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import ru.rassylka.account.User;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 import ru.rassylka.platform.web.SearchableLazyModel;
 
@@ -38,21 +37,13 @@ public class UsersBacking implements Serializable {
     }
 
     public void block() {
-        try {
-            administration.block(selected.getId(), reason);
-            Pages.info("manage.users.blocked", selected.getEmail());
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        administration.block(selected.getId(), reason);
+        Pages.info("manage.users.blocked", selected.getEmail());
     }
 
     public void unblock(User user) {
-        try {
-            administration.unblock(user.getId());
-            Pages.info("manage.users.unblocked", user.getEmail());
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
+        administration.unblock(user.getId());
+        Pages.info("manage.users.unblocked", user.getEmail());
     }
 
     public SearchableLazyModel<User> getUsers() {

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 
 /** Creates a message (no id) or edits one of the owner's; shows a preview of what is typed. */
@@ -83,16 +82,9 @@ public class MessageEditBacking implements Serializable {
     }
 
     public String save() {
-        try {
-            Message saved = id == null ? messages.create(draft()) : messages.update(id, draft());
-            Pages.info("messages.saved");
-            return "/messages/view?faces-redirect=true&id=" + saved.getId();
-        } catch (MessageNotFoundException e) {
-            Pages.notFound();
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
-        }
-        return null;
+        Message saved = id == null ? messages.create(draft()) : messages.update(id, draft());
+        Pages.info("messages.saved");
+        return "/messages/view?faces-redirect=true&id=" + saved.getId();
     }
 
     private MessageDraft draft() {

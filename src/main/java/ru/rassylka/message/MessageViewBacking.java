@@ -30,12 +30,7 @@ public class MessageViewBacking implements Serializable {
     }
 
     public String delete() {
-        try {
-            messages.delete(id);
-        } catch (MessageNotFoundException e) {
-            Pages.notFound();
-            return null;
-        }
+        messages.delete(id);
         Pages.info("messages.deleted", message.getSubject());
         return "/messages/index?faces-redirect=true";
     }

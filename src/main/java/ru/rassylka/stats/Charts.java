@@ -1,6 +1,7 @@
 package ru.rassylka.stats;
 
 import java.util.List;
+import ru.rassylka.delivery.ReplyCount;
 import ru.rassylka.platform.web.Pages;
 
 /** The charts of statistics pages as Chart.js configurations, with labels in the page's language. */

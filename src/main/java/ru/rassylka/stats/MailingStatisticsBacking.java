@@ -7,18 +7,23 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.ZoneId;
-import java.util.List;
 import org.primefaces.PrimeFaces;
 import ru.rassylka.account.ActiveUser;
+import ru.rassylka.delivery.BounceTotals;
 import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.RunProgress;
+import ru.rassylka.delivery.RunStatistics;
+import ru.rassylka.delivery.Runs;
+import ru.rassylka.delivery.Totals;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.platform.web.Pages;
 import ru.rassylka.platform.web.SearchableLazyModel;
 
 /**
- * The statistics of one mailing: summary, runs, a chart of sends per day and the latest run's
- * progress, kept current by a poll while it runs. Serves the owner's mailing page (which names
- * the mailing by its {@code id} parameter) and the manager's read-only page.
+ * The runs of one mailing: the latest run's progress, the summary, the runs and a chart of sends
+ * per day, kept current by one poll while the latest run is unfinished, and "send now". Serves
+ * the owner's mailing page (which names the mailing by its {@code id} parameter) and the
+ * manager's read-only page.
  */
 @Named
 @ViewScoped
@@ -27,7 +32,10 @@ public class MailingStatisticsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private Statistics statistics;
+    private RunStatistics statistics;
+
+    @Inject
+    private Runs runsStarted;
 
     @Inject
     private ActiveUser activeUser;
@@ -36,10 +44,12 @@ public class MailingStatisticsBacking implements Serializable {
     private Mailing mailing;
     private Totals totals;
     private BounceTotals bounces;
-    private MailingRun latest;
+    private RunProgress latest;
     private String chart;
     private String zone;
     private SearchableLazyModel<MailingRun> runs;
+    private Long recipientsNow;
+    private String requestKey = MailingRun.newRequestKey();
 
     @PostConstruct
     void init() {
@@ -70,20 +80,46 @@ public class MailingStatisticsBacking implements Serializable {
         refresh();
     }
 
-    /** Totals and the latest run again; tells the page to stop polling once nothing runs. */
+    /** The poll: the latest run, totals and runs again; tells the page to stop polling once nothing runs. */
     public void refresh() {
         totals = statistics.mailingTotals(id);
         bounces = statistics.mailingBounces(id);
-        List<MailingRun> newest = statistics.runs(id, 0, 1);
-        latest = newest.isEmpty() ? null : newest.get(0);
+        latest = statistics.latest(id).orElse(null);
         if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
             runs.changed();
             PrimeFaces.current().ajax().addCallbackParam("finished", !isRunning());
         }
     }
 
+    /**
+     * Starts a run of the page's mailing at once (the id its view parameter holds on this post); a
+     * repeated post of the page's form (its key) starts nothing more.
+     */
+    public String sendNow(long mailingId) {
+        runsStarted.sendNow(mailingId, requestKey);
+        Pages.info("sending.started", mailing.getName());
+        return "/mailings/view?faces-redirect=true&id=" + mailingId;
+    }
+
+    /** What the send-now button does, e.g. "Отправить сейчас: 3 получателя", counted once per page. */
+    public String getSendNowLabel() {
+        if (recipientsNow == null) {
+            recipientsNow = runsStarted.recipientsNow(id);
+        }
+        return Pages.counted("sending.sendNowTo", recipientsNow);
+    }
+
+    /** The key of this page's forms: posts that carry it start one run at most. */
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
+    }
+
     public boolean isRunning() {
-        return latest != null && !latest.isFinished();
+        return latest != null && !latest.finished();
     }
 
     public Long getId() {
@@ -108,7 +144,7 @@ public class MailingStatisticsBacking implements Serializable {
         return totals;
     }
 
-    public MailingRun getLatest() {
+    public RunProgress getLatest() {
         return latest;
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import ru.rassylka.delivery.Delivery;
+import ru.rassylka.delivery.RunStatistics;
 
 /**
  * GET /runs/export?id=… downloads who did not receive a run (failed and skipped, with the last
@@ -20,7 +21,7 @@ public class NotReceivedExportServlet extends HttpServlet {
     static final int PAGE_SIZE = 1000;
 
     @Inject
-    private Statistics statistics;
+    private RunStatistics statistics;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.HourCount;
 
 /** Hourly attempt counts gathered into days or months of a time zone, oldest first. */
 public final class Periods {

@@ -7,6 +7,9 @@ import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.List;
 import ru.rassylka.account.ActiveUser;
+import ru.rassylka.delivery.RunStatistics;
+import ru.rassylka.delivery.Totals;
+import ru.rassylka.delivery.UserTotals;
 import ru.rassylka.platform.web.Pages;
 import ru.rassylka.platform.web.SearchableLazyModel;
 
@@ -21,7 +24,7 @@ public class ReportsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private Statistics statistics;
+    private RunStatistics statistics;
 
     @Inject
     private ActiveUser activeUser;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.RunFigures;
 
 /** How statistics pages show a run's times, duration, speed and progress. */
 @Named
@@ -20,14 +21,14 @@ public class RunDisplay {
     }
 
     public String duration(MailingRun run) {
-        return RunFigures.format(RunFigures.duration(run, Instant.now()));
+        return RunFigures.format(run.progress().duration(Instant.now()));
     }
 
     public String rate(MailingRun run) {
-        return RunFigures.format(RunFigures.rate(run.getSent() + (long) run.getFailed(), RunFigures.duration(run, Instant.now())));
+        return RunFigures.format(run.progress().rate(Instant.now()));
     }
 
     public int percent(MailingRun run) {
-        return RunFigures.percentDone(run);
+        return run.progress().percentDone();
     }
 }

@@ -9,13 +9,15 @@ import java.util.List;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import ru.rassylka.account.ActiveUser;
+import ru.rassylka.delivery.BounceTotals;
 import ru.rassylka.delivery.Delivery;
 import ru.rassylka.delivery.DeliveryAttempt;
+import ru.rassylka.delivery.DeliveryFilter;
 import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.RunNotFoundException;
+import ru.rassylka.delivery.RunStatistics;
 import ru.rassylka.delivery.Runs;
 import ru.rassylka.mailing.Mailing;
-import ru.rassylka.mailing.MailingNotFoundException;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.platform.web.Pages;
 import ru.rassylka.platform.web.SearchableLazyModel;
 
@@ -29,7 +31,7 @@ public class RunViewBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private Statistics statistics;
+    private RunStatistics statistics;
 
     @Inject
     private Runs runs;
@@ -109,20 +111,13 @@ public class RunViewBacking implements Serializable {
      * owner's run answers 404.
      */
     public String retryFailed() {
-        try {
-            MailingRun started = runs.retryFailed(id, requestKey);
-            if (started.getRequestKey().equals(requestKey)) {
-                Pages.infoCounted("stats.retryStarted", started.getTotal());
-            } else {
-                Pages.info("stats.retriedAlready");
-            }
-            return "/runs/view?faces-redirect=true&id=" + started.getId();
-        } catch (MailingNotFoundException e) {
-            Pages.notFound();
-        } catch (BusinessException e) {
-            Pages.error(e.getMessageKey(), e.getArguments());
+        MailingRun started = runs.retryFailed(id, requestKey);
+        if (started.getRequestKey().equals(requestKey)) {
+            Pages.infoCounted("stats.retryStarted", started.getTotal());
+        } else {
+            Pages.info("stats.retriedAlready");
         }
-        return null;
+        return "/runs/view?faces-redirect=true&id=" + started.getId();
     }
 
     public boolean isCanRetry() {

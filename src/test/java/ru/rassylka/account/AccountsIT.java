@@ -413,7 +413,7 @@ class AccountsIT {
         String email = newEmail("appointed");
         testAccounts.create(email, PASSWORD, true);
 
-        assertEquals(AdminAppointment.Outcome.GRANTED, appointment.appoint(email, "configured password 1"));
+        assertEquals(AdminAppointment.Result.GRANTED, appointment.appoint(email, "configured password 1"));
 
         assertTrue(accounts.findByEmail(email).orElseThrow().hasRole(Role.ADMIN));
         assertEquals(CredentialValidationResult.Status.VALID, login(email, PASSWORD).getStatus());
@@ -424,16 +424,16 @@ class AccountsIT {
         String email = newEmail("first-admin");
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
-            List<Future<AdminAppointment.Outcome>> starts = List.of(
+            List<Future<AdminAppointment.Result>> starts = List.of(
                     instances.submit(() -> appointment.appoint(email, "configured password 1")),
                     instances.submit(() -> appointment.appoint(email, "configured password 1")));
 
-            List<AdminAppointment.Outcome> outcomes = new java.util.ArrayList<>();
-            for (Future<AdminAppointment.Outcome> start : starts) {
+            List<AdminAppointment.Result> outcomes = new java.util.ArrayList<>();
+            for (Future<AdminAppointment.Result> start : starts) {
                 outcomes.add(start.get(60, TimeUnit.SECONDS));
             }
 
-            assertEquals(1, outcomes.stream().filter(outcome -> outcome == AdminAppointment.Outcome.CREATED).count(), outcomes.toString());
+            assertEquals(1, outcomes.stream().filter(outcome -> outcome == AdminAppointment.Result.CREATED).count(), outcomes.toString());
             assertEquals(1L, testAccounts.count("select count(u) from User u where u.email = ?1", email));
             assertTrue(accounts.findByEmail(email).orElseThrow().hasRole(Role.ADMIN));
         } finally {

@@ -15,13 +15,13 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -43,6 +43,15 @@ import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.account.Role;
+import ru.rassylka.delivery.engine.SendingEngine;
+import ru.rassylka.delivery.engine.Claim;
+import ru.rassylka.delivery.engine.Claimed;
+import ru.rassylka.delivery.engine.Ledger;
+import ru.rassylka.delivery.engine.SendResult;
+import ru.rassylka.delivery.engine.SendingTimers;
+import ru.rassylka.delivery.engine.Verdict;
+import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
+import ru.rassylka.delivery.unsubscribe.Unsubscriptions;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.MailingStatus;
@@ -94,6 +103,9 @@ class SendingIT {
 
     @EJB
     private Unsubscriptions unsubscriptions;
+
+    @EJB
+    private UnsubscribeKeys unsubscribeKeys;
 
     @EJB
     private Ledger ledger;
@@ -397,7 +409,7 @@ class SendingIT {
                     String fresh = "key of instance " + instance;
                     keys.add(instances.submit(() -> {
                         start.await();
-                        return ledger.signingKey(name, fresh);
+                        return unsubscribeKeys.signingKey(name, fresh);
                     }));
                 }
                 Set<String> made = new HashSet<>();
@@ -791,8 +803,8 @@ class SendingIT {
         return claim.deliveries().stream().map(Claimed::id).sorted().toList();
     }
 
-    private static Outcome sent(Claimed delivery, Instant at) {
-        return new Outcome(delivery, Verdict.sent(250, "2.0.0 Ok"), delivery.attempts() + 1, at, 5, null);
+    private static SendResult sent(Claimed delivery, Instant at) {
+        return new SendResult(delivery, Verdict.sent(250, "2.0.0 Ok"), delivery.attempts() + 1, at, 5, null);
     }
 
     private List<String> slowRecipients(String owner, int count) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.delivery.HourCount;
 
 class PeriodsTest {
 

@@ -6,16 +6,16 @@ import java.util.Map;
 /** One check as the administrator sees it: up or not, what it found, and the error if any. */
 public record HealthDetails(String name, boolean up, Map<String, Object> data, String error) {
 
-    static HealthDetails up(String name, Map<String, Object> data) {
+    public static HealthDetails up(String name, Map<String, Object> data) {
         return new HealthDetails(name, true, data, null);
     }
 
-    static HealthDetails down(String name, Map<String, Object> data, String error) {
+    public static HealthDetails down(String name, Map<String, Object> data, String error) {
         return new HealthDetails(name, false, data, error);
     }
 
     /** A small JSON object of this check; values are strings, numbers or booleans. */
-    String toJson() {
+    public String toJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name);
         fields.put("status", up ? "UP" : "DOWN");

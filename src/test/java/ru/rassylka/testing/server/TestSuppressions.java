@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import ru.rassylka.account.User;
-import ru.rassylka.suppression.Suppression;
+import ru.rassylka.client.suppression.Suppression;
 
 /** Reads owners' suppression lists and the bounces recorded; exists only in test deployments. */
 @Stateless

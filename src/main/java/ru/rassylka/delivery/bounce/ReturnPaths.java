@@ -1,0 +1,133 @@
+package ru.rassylka.delivery.bounce;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.IDN;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
+import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
+import ru.rassylka.platform.persistence.Migrations;
+
+/**
+ * The return path of every mailing e-mail when {@code BOUNCE_DOMAIN} is set: the envelope sender
+ * {@code bounces+<token>@BOUNCE_DOMAIN} names the delivery, so a bounce that comes back to it
+ * maps to exactly that delivery whatever its text says. Without {@code BOUNCE_DOMAIN} the
+ * envelope sender stays the sender's address. The tokens are signed with {@code BOUNCE_SIGNING_KEY},
+ * or else with a key the first start makes and keeps in the database, as the unsubscribe links are.
+ */
+@Singleton
+@Startup
+@DependsOn("Migrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReturnPaths {
+
+    /** The name of the return paths' key in the signing_key table. */
+    static final String KEY_NAME = "return-path";
+
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "bounce.domain")
+    private Optional<String> configuredDomain;
+
+    // a secret: read here, never logged
+    @Inject
+    @ConfigProperty(name = "bounce.signing.key")
+    private Optional<String> configuredKey;
+
+    @Inject
+    private Logger logger;
+
+    @Inject
+    private UnsubscribeKeys signingKeys;
+
+    private Optional<String> domain;
+    private ReturnPathTokens tokens;
+
+    @PostConstruct
+    void init() {
+        domain = configuredDomain.map(String::strip).filter(value -> !value.isEmpty())
+                .map(value -> IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        Optional<String> key = configuredKey.filter(value -> !value.isBlank());
+        byte[] secret = key.map(value -> UnsubscribeTokens.key("BOUNCE_SIGNING_KEY", value))
+                .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
+        tokens = new ReturnPathTokens(secret);
+        logger.info(() -> domain.map(value -> "Mailing e-mails carry the return path " + ReturnPathTokens.LOCAL_PART + "+<delivery>@" + value
+                + ", signed with the key " + (key.isPresent() ? "of BOUNCE_SIGNING_KEY" : "stored in the database"))
+                .orElse("BOUNCE_DOMAIN is not set: the envelope sender of mailing e-mails is the sender's address and bounces are not read"));
+    }
+
+    /** The domain of the return paths, when bounces come back to the service. */
+    public Optional<String> domain() {
+        return domain;
+    }
+
+    /** The delivery's return path, when {@code BOUNCE_DOMAIN} is set. */
+    public Optional<String> addressFor(long deliveryId) {
+        return domain.map(value -> tokens.addressFor(deliveryId, value));
+    }
+
+    /** Makes the delivery's return path the envelope sender of its e-mail (an {@link SMTPMessage}), when {@code BOUNCE_DOMAIN} is set. */
+    public void stamp(MimeMessage message, long deliveryId) throws MessagingException {
+        Optional<String> address = addressFor(deliveryId);
+        if (address.isPresent() && message instanceof SMTPMessage smtp) {
+            smtp.setEnvelopeFrom(address.get());
+        }
+    }
+
+    /** The delivery id of a genuine token, or empty for a forged or altered one. */
+    public OptionalLong deliveryIdOf(String token) {
+        return tokens.deliveryOf(token);
+    }
+
+    /** The delivery of a genuine token with its owner, or empty for a forged token or a delivery that does not exist. */
+    public Optional<BouncedDelivery> find(String token) {
+        OptionalLong id = tokens.deliveryOf(token);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select d.id, r.owner_id, d.run_id, d.client_id, d.email"
+                        + " from delivery d join mailing_run r on r.id = d.run_id where d.id = ?")) {
+            select.setLong(1, id.getAsLong());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new BouncedDelivery(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The delivery of a return path could not be read", e);
+        }
+    }
+
+    /** The stored key (base64), made by the first instance that asks, in the one store of signing keys. */
+    private String storedKey() {
+        byte[] fresh = new byte[UnsubscribeTokens.KEY_MIN_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        return signingKeys.signingKey(KEY_NAME, Base64.getEncoder().encodeToString(fresh));
+    }
+}

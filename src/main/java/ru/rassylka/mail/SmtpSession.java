@@ -1,0 +1,94 @@
+package ru.rassylka.mail;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * One open SMTP session that sends message after message and tells the server's replies; every
+ * e-mail of the service goes through one (the service's own e-mails one each, mailings many). An
+ * e-mail whose sender or recipient needs SMTPUTF8 goes over a second session that speaks UTF-8,
+ * opened the first time one is needed and only if the server offered SMTPUTF8; otherwise it is
+ * refused here ({@link Smtputf8NotOffered}) before anything is sent.
+ */
+public final class SmtpSession implements AutoCloseable {
+
+    /** The server's final reply to an e-mail: its code and text. */
+    public record Reply(int code, String text) {}
+
+    private final SMTPTransport transport;
+    private final Session utf8Session;
+    private final MailSettings settings;
+    private SMTPTransport utf8Transport;
+    private int sent;
+
+    private SmtpSession(SMTPTransport transport, Session utf8Session, MailSettings settings) {
+        this.transport = transport;
+        this.utf8Session = utf8Session;
+        this.settings = settings;
+    }
+
+    /** Connects (and logs in, when the settings have a user) over {@code session}; {@code utf8Session} is for SMTPUTF8. */
+    public static SmtpSession open(Session session, Session utf8Session, MailSettings settings) throws MessagingException {
+        return new SmtpSession(connect(session, settings), utf8Session, settings);
+    }
+
+    private static SMTPTransport connect(Session session, MailSettings settings) throws MessagingException {
+        SMTPTransport transport = (SMTPTransport) session.getTransport();
+        if (settings.user().isPresent() && !settings.development()) {
+            transport.connect(settings.user().get(), settings.password().orElse(""));
+        } else {
+            transport.connect();
+        }
+        return transport;
+    }
+
+    /** Sends to the one recipient and answers the server's final reply. */
+    public Reply send(MimeMessage message, InternetAddress recipient) throws MessagingException {
+        SMTPTransport using = transportFor(message, recipient);
+        using.sendMessage(message, new Address[] {recipient});
+        sent++;
+        return new Reply(using.getLastReturnCode(), using.getLastServerResponse());
+    }
+
+    private SMTPTransport transportFor(MimeMessage message, InternetAddress recipient) throws MessagingException {
+        Address[] from = message.getFrom();
+        boolean sender = from != null && from.length > 0 && from[0] instanceof InternetAddress address
+                && MailAddresses.needsSmtputf8(address.getAddress());
+        if (!sender && !MailAddresses.needsSmtputf8(recipient.getAddress())) {
+            return transport;
+        }
+        Smtputf8NotOffered.requireOffered(transport, sender);
+        if (utf8Transport == null) {
+            utf8Transport = connect(utf8Session, settings);
+        }
+        return utf8Transport;
+    }
+
+    public int sent() {
+        return sent;
+    }
+
+    public boolean isUsable() {
+        return transport.isConnected();
+    }
+
+    @Override
+    public void close() {
+        close(transport);
+        if (utf8Transport != null) {
+            close(utf8Transport);
+        }
+    }
+
+    private static void close(SMTPTransport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the connection is being dropped anyway
+        }
+    }
+}

@@ -1,4 +1,0 @@
-package ru.rassylka.stats;
-
-/** One user's totals in the manager's report. */
-public record UserTotals(long userId, String email, Totals totals) {}
