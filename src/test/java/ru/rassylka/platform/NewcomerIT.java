@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import ru.rassylka.testing.Browser;
 import ru.rassylka.testing.Journeys;
 import ru.rassylka.testing.ServiceProcess;
@@ -96,6 +98,32 @@ class NewcomerIT {
         assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText());
         admin.manage().deleteAllCookies();
         Journeys.logInAndWait(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aMailingToAnAddressAtTheBounceTestDomainComesBackAsABounceAndTheAddressIsOnTheSuppressionList() {
+        String bouncing = "someone-" + System.nanoTime() + "@bounce.test";
+        int year = Year.now().getValue() + 1;
+        Journeys.logInAndWait(browser, base, ADMIN_EMAIL, ADMIN_PASSWORD);
+        Journeys.createClient(browser, base, bouncing, "Несуществующий Адресат");
+        Journeys.createMessage(browser, base, "Письмо в никуда", "Здравствуйте, {{full_name}}!");
+        Journeys.createMonthlyMailingToAllClients(browser, base, "Рассылка с возвратом", "Письмо в никуда", "28.02." + year + " 10:00");
+        String mailing = browser.getCurrentUrl();
+
+        browser.findElement(By.id("actions:sendNow")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("stats:lastRun")));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(page -> {
+            page.get(mailing);
+            return page.findElement(By.id("stats:totalBouncedHard")).getText().equals("1");
+        });
+
+        browser.get(base + "/suppressions/");
+        String row = browser.findElement(By.id("suppressions:table")).getText();
+        assertTrue(row.contains(bouncing) && row.contains("адрес не существует"), row);
+        Journeys.logInAndWait(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD);
+        admin.get(base + "/dev/mailbox");
+        assertTrue(admin.findElement(By.id("mailbox:list")).getText().contains("Undelivered Mail Returned to Sender"),
+                "the report is in the mailbox beside the e-mail");
     }
 
     @Test

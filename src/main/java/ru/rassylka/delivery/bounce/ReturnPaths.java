@@ -28,13 +28,17 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
+import ru.rassylka.mail.MailSettings;
+import ru.rassylka.mail.TestDomainReports;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
  * The return path of every mailing e-mail when {@code BOUNCE_DOMAIN} is set: the envelope sender
  * {@code bounces+<token>@BOUNCE_DOMAIN} names the delivery, so a bounce that comes back to it
  * maps to exactly that delivery whatever its text says. Without {@code BOUNCE_DOMAIN} the
- * envelope sender stays the sender's address. The tokens are signed with {@code BOUNCE_SIGNING_KEY},
+ * envelope sender stays the sender's address, except in development mode, where the return paths
+ * are at {@value #DEVELOPMENT_DOMAIN} so that the development mailbox's reports find their
+ * deliveries ({@link TestDomainBounces}). The tokens are signed with {@code BOUNCE_SIGNING_KEY},
  * or else with a key the first start makes and keeps in the database, as the unsubscribe links are.
  */
 @Singleton
@@ -43,6 +47,9 @@ import ru.rassylka.platform.persistence.Migrations;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ReturnPaths {
+
+    /** The domain of the return paths in development mode (no {@code SMTP_HOST}) without {@code BOUNCE_DOMAIN}. */
+    public static final String DEVELOPMENT_DOMAIN = "bounces.localhost";
 
     /** The name of the return paths' key in the signing_key table. */
     static final String KEY_NAME = "return-path";
@@ -60,6 +67,9 @@ public class ReturnPaths {
     private Optional<String> configuredKey;
 
     @Inject
+    private MailSettings mailSettings;
+
+    @Inject
     private Logger logger;
 
     @Inject
@@ -71,13 +81,16 @@ public class ReturnPaths {
     @PostConstruct
     void init() {
         domain = configuredDomain.map(String::strip).filter(value -> !value.isEmpty())
-                .map(value -> IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+                .map(value -> IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT))
+                .or(() -> mailSettings.development() ? Optional.of(DEVELOPMENT_DOMAIN) : Optional.empty());
         Optional<String> key = configuredKey.filter(value -> !value.isBlank());
         byte[] secret = key.map(value -> UnsubscribeTokens.key("BOUNCE_SIGNING_KEY", value))
                 .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
         tokens = new ReturnPathTokens(secret);
         logger.info(() -> domain.map(value -> "Mailing e-mails carry the return path " + ReturnPathTokens.LOCAL_PART + "+<delivery>@" + value
-                + ", signed with the key " + (key.isPresent() ? "of BOUNCE_SIGNING_KEY" : "stored in the database"))
+                + ", signed with the key " + (key.isPresent() ? "of BOUNCE_SIGNING_KEY" : "stored in the database")
+                + (mailSettings.development() ? "; e-mails to *@" + TestDomainReports.BOUNCE_DOMAIN + " and *@" + TestDomainReports.COMPLAINT_DOMAIN
+                        + " come back from the development mailbox as a bounce and a complaint" : ""))
                 .orElse("BOUNCE_DOMAIN is not set: the envelope sender of mailing e-mails is the sender's address and bounces are not read"));
     }
 
