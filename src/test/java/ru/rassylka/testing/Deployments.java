@@ -15,7 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The one deployment of every container test: the real WAR of this build, the server-side test
- * support and all container test classes, so that one Payara Micro serves the whole run
+ * support, all container test classes and the bounce report fixtures, so that one Payara Micro serves the whole run
  * ({@code testing.arquillian.SharedPayaraMicro}). Client-side test classes use {@code @RunAsClient}.
  */
 public final class Deployments {
@@ -28,7 +28,9 @@ public final class Deployments {
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addPackage(ru.rassylka.testing.server.TestMailServer.class.getPackage())
-                .addClasses(WebClient.class, TestImages.class);
+                .addClasses(WebClient.class, TestImages.class)
+                // the real bounce reports, read by container tests from the class path
+                .addAsResource(testClassesRoot().resolve("bounces").toFile(), "bounces");
         containerTestClasses().forEach(archive::addClass);
         return archive;
     }
