@@ -134,12 +134,12 @@ public class RunStatistics {
 
     /** The mailing a run belongs to, deleted or not, for the run page's heading. */
     public Mailing mailingOf(MailingRun run) {
-        return em.find(Mailing.class, visibleRun(run.getId()).getMailingId());
+        return em.find(Mailing.class, getRun(run.getId()).getMailingId());
     }
 
     /** How many of the run's deliveries pass the filter and start with the search text. */
     public long countDeliveries(long runId, DeliveryFilter filter, String search) {
-        MailingRun run = visibleRun(runId);
+        MailingRun run = getRun(runId);
         if (search != null) {
             Query count = em.createNativeQuery("select count(*) from delivery where run_id = ?1" + states(filter) + address(search));
             return ((Number) withAddress(count.setParameter(1, runId), search).getSingleResult()).longValue();
@@ -161,7 +161,7 @@ public class RunStatistics {
      */
     public List<Delivery> deliveries(long runId, DeliveryFilter filter, String search, String sortField, boolean ascending,
             int first, int size) {
-        visibleRun(runId);
+        getRun(runId);
         String column = sortField == null ? null : SORTABLE.get(sortField);
         String order = column == null ? "client_id" : column + (ascending ? " asc" : " desc") + ", client_id";
         Query page = em.createNativeQuery("select client_id from delivery where run_id = ?1" + states(filter)
@@ -185,7 +185,7 @@ public class RunStatistics {
         if (delivery == null) {
             throw new DeliveryNotFoundException(deliveryId);
         }
-        visibleRun(delivery.getRunId());
+        getRun(delivery.getRunId());
         return em.createNamedQuery(DeliveryAttempt.OF_DELIVERY, DeliveryAttempt.class)
                 .setParameter("delivery", deliveryId)
                 .getResultList();
@@ -193,7 +193,7 @@ public class RunStatistics {
 
     /** Who did not receive it: the run's failed and skipped deliveries after a recipient, in recipient order. */
     public List<Delivery> notReceivedAfter(long runId, long afterClientId, int limit) {
-        visibleRun(runId);
+        getRun(runId);
         return em.createQuery("select d from Delivery d where d.runId = :run and d.state in :states and d.clientId > :after"
                         + " order by d.clientId", Delivery.class)
                 .setParameter("run", runId)
@@ -205,7 +205,7 @@ public class RunStatistics {
 
     /** The run's attempts by SMTP reply code, the most frequent first. */
     public List<ReplyCount> replyCodes(long runId) {
-        visibleRun(runId);
+        getRun(runId);
         List<?> rows = em.createNativeQuery("select smtp_code, sum(attempts) from attempt_summary where run_id = ?1 group by smtp_code")
                 .setParameter(1, runId)
                 .getResultList();
@@ -318,7 +318,8 @@ public class RunStatistics {
         return filter.states().stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(",", " and state in (", ")"));
     }
 
-    private MailingRun visibleRun(long runId) {
+    /** The run with its counters as they are now; RunNotFoundException for another owner's or an unknown one. */
+    public MailingRun getRun(long runId) {
         return run(runId).orElseThrow(() -> new RunNotFoundException(runId));
     }
 
