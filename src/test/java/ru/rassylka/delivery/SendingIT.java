@@ -58,7 +58,7 @@ import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
-import ru.rassylka.manage.MailingOversight;
+import ru.rassylka.manage.AllMailings;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
@@ -98,7 +98,7 @@ class SendingIT {
     private MailingService mailings;
 
     @EJB
-    private MailingOversight oversight;
+    private AllMailings allMailings;
 
     @EJB
     private SendingTimers timers;
@@ -322,7 +322,7 @@ class SendingIT {
     void disableByAManagerStopsARunningRunAndSkipsTheRest() {
         String manager = "manager-" + System.nanoTime() + "@example.org";
         accounts.create(manager, PASSWORD, true, Role.MANAGER);
-        stopMidRunSkipsTheRest("disable", (owner, mailing) -> as(accounts.byEmail(manager), () -> oversight.disable(mailing, "Complaints")),
+        stopMidRunSkipsTheRest("disable", (owner, mailing) -> as(accounts.byEmail(manager), () -> allMailings.disable(mailing, "Complaints")),
                 SkipReason.MAILING_DISABLED);
     }
 
