@@ -77,8 +77,9 @@ public class RunStatistics {
     /** Bounces (hard, soft) and complaints reported over the mailing's runs. */
     public BounceTotals mailingBounces(long mailingId) {
         Mailing mailing = visibleMailing(mailingId);
-        return BounceTotals.of(ResultRow.list(em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id"
-                + " where r.mailing_id = ?1 group by b.kind").setParameter(1, mailing.getId()), RunStatistics::kindCount));
+        Query kinds = em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id"
+                + " where r.mailing_id = ?1 group by b.kind").setParameter(1, mailing.getId());
+        return BounceTotals.of(ResultRow.list(kinds, RunStatistics::kindCount));
     }
 
     /** The sums over the mailing's runs. */

@@ -322,7 +322,8 @@ class SendingIT {
     void disableByAManagerStopsARunningRunAndSkipsTheRest() {
         String manager = "manager-" + System.nanoTime() + "@example.org";
         accounts.create(manager, PASSWORD, true, Role.MANAGER);
-        stopMidRunSkipsTheRest("disable", (owner, mailing) -> as(accounts.byEmail(manager), () -> allMailings.disable(mailing, "Complaints")),
+        stopMidRunSkipsTheRest("disable",
+                (owner, mailing) -> as(accounts.byEmail(manager), () -> allMailings.disable(mailing, "Complaints")),
                 SkipReason.MAILING_DISABLED);
     }
 

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * One row of a query's result (native SQL, or JPQL that selects several values), read by column with
- * its type, so that a service turns it into a record without casting and indexing {@code Object[]} itself: {@code ResultRow.list(query, row -> new
- * ReplyCount(row.integer(0), row.number(1)))}.
+ * its type, so that a service turns it into a record without casting and indexing {@code Object[]}
+ * itself: {@code ResultRow.list(query, row -> new ReplyCount(row.integer(0), row.number(1)))}.
  */
 public final class ResultRow {
 
