@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import ru.rassylka.account.ActiveUser;
-import ru.rassylka.platform.web.Pages;
 
 /** The public page of an article ({@code /blog/12}); each time it is shown counts one view. */
 @Named
@@ -25,10 +24,8 @@ public class ArticleBacking {
     private ArticleView article;
 
     public void onLoad() {
-        article = id == null ? null : blog.view(id).orElse(null);
-        if (article == null) {
-            Pages.notFound();
-        }
+        // no row has id 0: a page without an id answers 404, as for a foreign or deleted one
+        article = blog.view(id == null ? 0 : id);
     }
 
     /** The publication date on the visitor's clock. */

@@ -38,12 +38,7 @@ public class ArticleEditBacking implements Serializable {
             loaded = true;
             return;
         }
-        Article found = admin.find(id).orElse(null);
-        if (found == null) {
-            Pages.notFound();
-            return;
-        }
-        article = found;
+        article = admin.get(id);
         imageId = article.getImageId();
         loaded = true;
     }

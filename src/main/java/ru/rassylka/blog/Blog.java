@@ -39,11 +39,11 @@ public class Blog {
 
     /**
      * A published article, counting one view (also when the article itself comes from the cache);
-     * empty for an unknown or unpublished id, which counts nothing.
+     * ArticleNotFoundException for an unknown or unpublished id, which counts nothing.
      */
-    public Optional<ArticleView> view(long id) {
-        Optional<ArticleView> article = cache.article(id, () -> load(id));
-        article.ifPresent(shown -> views.count(id));
+    public ArticleView view(long id) {
+        ArticleView article = cache.article(id, () -> load(id)).orElseThrow(() -> new ArticleNotFoundException(id));
+        views.count(id);
         return article;
     }
 

@@ -110,7 +110,7 @@ public class BlogAdmin {
         changed.fire(new ArticleChanged(id));
     }
 
-    private Article get(long id) {
+    public Article get(long id) {
         return find(id).orElseThrow(() -> new ArticleNotFoundException(id));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Optional;
 import ru.rassylka.platform.web.Pages;
 
 /** Creates a client ({@code /clients/edit}) or changes and deletes one ({@code /clients/edit?id=…}). */
@@ -27,12 +26,7 @@ public class ClientEditBacking implements Serializable {
         if (id == null) {
             return;
         }
-        Optional<Client> found = clients.find(id);
-        if (found.isEmpty()) {
-            Pages.notFound();
-            return;
-        }
-        client = found.get();
+        client = clients.get(id);
     }
 
     public String save() {

@@ -9,11 +9,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import ru.rassylka.client.Client;
 import ru.rassylka.delivery.engine.FailureClassifier;
-import ru.rassylka.delivery.engine.Ledger;
+import ru.rassylka.delivery.engine.Claims;
+import ru.rassylka.delivery.engine.Outcomes;
+import ru.rassylka.delivery.engine.RunEnd;
 
 /**
  * One e-mail of a run to one recipient, with the address and name as they were. Written by the
- * engine in set-based SQL and JDBC batches ({@link Ledger}); JPA only reads it.
+ * engine in set-based SQL and JDBC batches ({@link Claims}, {@link Outcomes}, {@link RunEnd}); JPA only reads it.
  */
 @Entity
 @Table(name = "delivery")

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.platform.persistence.LikePatterns;
+import ru.rassylka.platform.persistence.ResultRow;
 import ru.rassylka.platform.persistence.PrefixRange;
 
 /**
@@ -64,7 +64,6 @@ public class RunStatistics {
     }
 
     /** Bounces (hard, soft) and complaints reported for the caller's run (or any run, for a manager). */
-    @SuppressWarnings("unchecked")
     public BounceTotals runBounces(long runId) {
         Long owner = ownerScope();
         var query = em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id where b.run_id = ?1"
@@ -72,28 +71,25 @@ public class RunStatistics {
         if (owner != null) {
             query.setParameter(2, owner);
         }
-        return BounceTotals.of(query.getResultList());
+        return BounceTotals.of(ResultRow.list(query, RunStatistics::kindCount));
     }
 
     /** Bounces (hard, soft) and complaints reported over the mailing's runs. */
-    @SuppressWarnings("unchecked")
     public BounceTotals mailingBounces(long mailingId) {
         Mailing mailing = visibleMailing(mailingId);
-        return BounceTotals.of(em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id"
-                + " where r.mailing_id = ?1 group by b.kind").setParameter(1, mailing.getId()).getResultList());
+        Query kinds = em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id"
+                + " where r.mailing_id = ?1 group by b.kind").setParameter(1, mailing.getId());
+        return BounceTotals.of(ResultRow.list(kinds, RunStatistics::kindCount));
     }
 
     /** The sums over the mailing's runs. */
     public Totals mailingTotals(long mailingId) {
         Mailing mailing = visibleMailing(mailingId);
-        Object[] sums = em.createQuery(SUMS + " where r.mailingId = :mailing", Object[].class)
-                .setParameter("mailing", mailing.getId())
-                .getSingleResult();
-        Number attempts = (Number) em.createNativeQuery("select coalesce(sum(s.attempts), 0) from attempt_summary s"
+        Query sums = em.createQuery(SUMS + " where r.mailingId = :mailing").setParameter("mailing", mailing.getId());
+        long attempts = ResultRow.single(em.createNativeQuery("select coalesce(sum(s.attempts), 0) from attempt_summary s"
                         + " join mailing_run r on r.id = s.run_id where r.mailing_id = ?1")
-                .setParameter(1, mailing.getId())
-                .getSingleResult();
-        return totals(sums, attempts.longValue());
+                .setParameter(1, mailing.getId()), row -> row.number(0));
+        return ResultRow.single(sums, row -> totals(row, attempts));
     }
 
     public long countRuns(long mailingId) {
@@ -134,15 +130,15 @@ public class RunStatistics {
 
     /** The mailing a run belongs to, deleted or not, for the run page's heading. */
     public Mailing mailingOf(MailingRun run) {
-        return em.find(Mailing.class, visibleRun(run.getId()).getMailingId());
+        return em.find(Mailing.class, getRun(run.getId()).getMailingId());
     }
 
     /** How many of the run's deliveries pass the filter and start with the search text. */
     public long countDeliveries(long runId, DeliveryFilter filter, String search) {
-        MailingRun run = visibleRun(runId);
+        MailingRun run = getRun(runId);
         if (search != null) {
             Query count = em.createNativeQuery("select count(*) from delivery where run_id = ?1" + states(filter) + address(search));
-            return ((Number) withAddress(count.setParameter(1, runId), search).getSingleResult()).longValue();
+            return ResultRow.single(withAddress(count.setParameter(1, runId), search), row -> row.number(0));
         }
         return switch (filter) {
             case ALL -> run.getTotal();
@@ -161,13 +157,13 @@ public class RunStatistics {
      */
     public List<Delivery> deliveries(long runId, DeliveryFilter filter, String search, String sortField, boolean ascending,
             int first, int size) {
-        visibleRun(runId);
+        getRun(runId);
         String column = sortField == null ? null : SORTABLE.get(sortField);
         String order = column == null ? "client_id" : column + (ascending ? " asc" : " desc") + ", client_id";
         Query page = em.createNativeQuery("select client_id from delivery where run_id = ?1" + states(filter)
                 + address(search) + " order by " + order + " limit ?3 offset ?4");
         withAddress(page.setParameter(1, runId).setParameter(3, size).setParameter(4, first), search);
-        List<Long> clients = ((List<?>) page.getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        List<Long> clients = ResultRow.list(page, row -> row.number(0));
         if (clients.isEmpty()) {
             return List.of();
         }
@@ -185,7 +181,7 @@ public class RunStatistics {
         if (delivery == null) {
             throw new DeliveryNotFoundException(deliveryId);
         }
-        visibleRun(delivery.getRunId());
+        getRun(delivery.getRunId());
         return em.createNamedQuery(DeliveryAttempt.OF_DELIVERY, DeliveryAttempt.class)
                 .setParameter("delivery", deliveryId)
                 .getResultList();
@@ -193,7 +189,7 @@ public class RunStatistics {
 
     /** Who did not receive it: the run's failed and skipped deliveries after a recipient, in recipient order. */
     public List<Delivery> notReceivedAfter(long runId, long afterClientId, int limit) {
-        visibleRun(runId);
+        getRun(runId);
         return em.createQuery("select d from Delivery d where d.runId = :run and d.state in :states and d.clientId > :after"
                         + " order by d.clientId", Delivery.class)
                 .setParameter("run", runId)
@@ -205,12 +201,10 @@ public class RunStatistics {
 
     /** The run's attempts by SMTP reply code, the most frequent first. */
     public List<ReplyCount> replyCodes(long runId) {
-        visibleRun(runId);
-        List<?> rows = em.createNativeQuery("select smtp_code, sum(attempts) from attempt_summary where run_id = ?1 group by smtp_code")
-                .setParameter(1, runId)
-                .getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new ReplyCount(((Number) row[0]).intValue(), ((Number) row[1]).longValue()))
+        getRun(runId);
+        Query codes = em.createNativeQuery("select smtp_code, sum(attempts) from attempt_summary where run_id = ?1 group by smtp_code")
+                .setParameter(1, runId);
+        return ResultRow.list(codes, row -> new ReplyCount(row.integer(0), row.number(1))).stream()
                 .sorted(Comparator.comparingLong(ReplyCount::attempts).reversed().thenComparingInt(ReplyCount::code))
                 .toList();
     }
@@ -232,35 +226,33 @@ public class RunStatistics {
     /** The totals over the mailings of one user (as for {@link #userHours}), deleted mailings included. */
     public Totals userTotals(Long userId) {
         Long owner = reportScope(userId);
-        TypedQuery<Object[]> sums = em.createQuery(SUMS + (owner == null ? "" : " where r.ownerId = :owner"), Object[].class);
+        Query sums = em.createQuery(SUMS + (owner == null ? "" : " where r.ownerId = :owner"));
         Query attempts = em.createNativeQuery("select coalesce(sum(s.attempts), 0) from attempt_summary s"
                 + (owner == null ? "" : " join mailing_run r on r.id = s.run_id where r.owner_id = ?1"));
         if (owner != null) {
             sums.setParameter("owner", owner);
             attempts.setParameter(1, owner);
         }
-        return totals(sums.getSingleResult(), ((Number) attempts.getSingleResult()).longValue());
+        long attemptCount = ResultRow.single(attempts, row -> row.number(0));
+        return ResultRow.single(sums, row -> totals(row, attemptCount));
     }
 
     /** A manager's page of users who have runs, with their totals, by e-mail. */
     @RolesAllowed(Role.Names.MANAGER)
     public List<UserTotals> perUser(int first, int size) {
-        List<?> rows = em.createNativeQuery("select u.id, u.email, count(*), sum(r.total), sum(r.sent), sum(r.failed), sum(r.skipped),"
+        Query users = em.createNativeQuery("select u.id, u.email, count(*), sum(r.total), sum(r.sent), sum(r.failed), sum(r.skipped),"
                         + " coalesce((select sum(s.attempts) from attempt_summary s join mailing_run x on x.id = s.run_id"
                         + " where x.owner_id = u.id), 0)"
                         + " from mailing_run r join app_user u on u.id = r.owner_id group by u.id, u.email order by u.email limit ?1 offset ?2")
                 .setParameter(1, size)
-                .setParameter(2, first)
-                .getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new UserTotals(((Number) row[0]).longValue(), (String) row[1], new Totals(number(row[2]), number(row[3]),
-                        number(row[4]), number(row[5]), number(row[6]), number(row[7]))))
-                .toList();
+                .setParameter(2, first);
+        return ResultRow.list(users, row -> new UserTotals(row.number(0), row.text(1),
+                new Totals(row.number(2), row.number(3), row.number(4), row.number(5), row.number(6), row.number(7))));
     }
 
     @RolesAllowed(Role.Names.MANAGER)
     public long countUsersWithRuns() {
-        return ((Number) em.createNativeQuery("select count(distinct owner_id) from mailing_run").getSingleResult()).longValue();
+        return ResultRow.single(em.createNativeQuery("select count(distinct owner_id) from mailing_run"), row -> row.number(0));
     }
 
     /** The e-mail of a user a manager reports on, if there is one. */
@@ -278,9 +270,7 @@ public class RunStatistics {
         if (key != null) {
             query.setParameter(1, key);
         }
-        return ((List<?>) query.getResultList()).stream().map(Object[].class::cast)
-                .map(row -> new HourCount(instant(row[0]), DeliveryState.valueOf((String) row[1]), number(row[2])))
-                .toList();
+        return ResultRow.list(query, row -> new HourCount(row.instant(0), DeliveryState.valueOf(row.text(1)), row.number(2)));
     }
 
     /**
@@ -307,8 +297,8 @@ public class RunStatistics {
     }
 
     private long retrying(long runId) {
-        return ((Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and state = 'RETRY'")
-                .setParameter(1, runId).getSingleResult()).longValue();
+        return ResultRow.single(em.createNativeQuery("select count(*) from delivery where run_id = ?1 and state = 'RETRY'")
+                .setParameter(1, runId), row -> row.number(0));
     }
 
     private static String states(DeliveryFilter filter) {
@@ -318,7 +308,8 @@ public class RunStatistics {
         return filter.states().stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(",", " and state in (", ")"));
     }
 
-    private MailingRun visibleRun(long runId) {
+    /** The run with its counters as they are now; RunNotFoundException for another owner's or an unknown one. */
+    public MailingRun getRun(long runId) {
         return run(runId).orElseThrow(() -> new RunNotFoundException(runId));
     }
 
@@ -340,21 +331,13 @@ public class RunStatistics {
         return owner == null ? query : query.setParameter("owner", owner);
     }
 
-    private static Totals totals(Object[] sums, long attempts) {
-        return new Totals(number(sums[0]), number(sums[1]), number(sums[2]), number(sums[3]), number(sums[4]), attempts);
+    /** A row of {@link #SUMS}: runs, recipients, sent, failed, skipped. */
+    private static Totals totals(ResultRow sums, long attempts) {
+        return new Totals(sums.number(0), sums.number(1), sums.number(2), sums.number(3), sums.number(4), attempts);
     }
 
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
+    /** A row of (bounce kind, count). */
+    private static Map.Entry<String, Long> kindCount(ResultRow row) {
+        return Map.entry(row.text(0), row.number(1));
     }
 }

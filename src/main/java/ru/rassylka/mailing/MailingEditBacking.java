@@ -47,12 +47,7 @@ public class MailingEditBacking implements Serializable {
             return;
         }
         if (id != null) {
-            Mailing found = mailings.find(id).orElse(null);
-            if (found == null) {
-                Pages.notFound();
-                return;
-            }
-            mailing = found;
+            mailing = mailings.get(id);
             // a message deleted since stays on the mailing until another one is chosen here
             messageId = mailing.getMessage().isDeleted() ? null : mailing.getMessage().getId();
             allClients = mailing.isAllClients();

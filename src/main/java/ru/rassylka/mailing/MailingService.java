@@ -57,6 +57,11 @@ public class MailingService {
         return find(accounts.getCurrent(), id);
     }
 
+    /** The caller's mailing with its recipients loaded; MailingNotFoundException for a deleted or another owner's one. */
+    public Mailing get(long id) {
+        return get(accounts.getCurrent(), id);
+    }
+
     private Optional<Mailing> find(User owner, long id) {
         Optional<Mailing> mailing = em.createQuery(OWN + " and m.id = :id", Mailing.class)
                 .setParameter("owner", owner)

@@ -28,11 +28,8 @@ public class MailingViewBacking implements Serializable {
     private String zone;
 
     public void onLoad() {
-        mailing = id == null ? null : mailings.find(id).orElse(null);
-        if (mailing == null) {
-            Pages.notFound();
-            return;
-        }
+        // no row has id 0: a page without an id answers 404, as for a foreign or deleted one
+        mailing = mailings.get(id == null ? 0 : id);
         zone = activeUser.timeZone();
     }
 

@@ -17,7 +17,7 @@ public class ManageMailingsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    private MailingOversight oversight;
+    private AllMailings allMailings;
 
     private SearchableLazyModel<Mailing> mailings;
     private Mailing selected;
@@ -25,7 +25,7 @@ public class ManageMailingsBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        mailings = new SearchableLazyModel<>(oversight::count, oversight::page, Mailing::getId);
+        mailings = new SearchableLazyModel<>(allMailings::count, allMailings::page, Mailing::getId);
     }
 
     public void prepareDisable(Mailing mailing) {
@@ -34,12 +34,12 @@ public class ManageMailingsBacking implements Serializable {
     }
 
     public void disable() {
-        oversight.disable(selected.getId(), reason);
+        allMailings.disable(selected.getId(), reason);
         Pages.info("manage.mailings.disabled", selected.getName());
     }
 
     public void enable(Mailing mailing) {
-        oversight.enable(mailing.getId());
+        allMailings.enable(mailing.getId());
         Pages.info("manage.mailings.enabled", mailing.getName());
     }
 

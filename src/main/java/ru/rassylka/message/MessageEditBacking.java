@@ -35,12 +35,7 @@ public class MessageEditBacking implements Serializable {
             loaded = true;
             return;
         }
-        Message found = messages.find(id).orElse(null);
-        if (found == null) {
-            Pages.notFound();
-            return;
-        }
-        message = found;
+        message = messages.get(id);
         bodyKind = message.getBodyKind();
         kindChosen = true;
         loaded = true;

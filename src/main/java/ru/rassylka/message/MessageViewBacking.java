@@ -21,11 +21,8 @@ public class MessageViewBacking implements Serializable {
     private MessagePreview preview;
 
     public void onLoad() {
-        message = id == null ? null : messages.find(id).orElse(null);
-        if (message == null) {
-            Pages.notFound();
-            return;
-        }
+        // no row has id 0: a page without an id answers 404, as for a foreign or deleted one
+        message = messages.get(id == null ? 0 : id);
         preview = messages.preview(new MessageDraft(message.getSubject(), message.getBody(), message.getBodyKind()));
     }
 

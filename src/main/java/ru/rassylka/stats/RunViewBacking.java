@@ -14,7 +14,6 @@ import ru.rassylka.delivery.Delivery;
 import ru.rassylka.delivery.DeliveryAttempt;
 import ru.rassylka.delivery.DeliveryFilter;
 import ru.rassylka.delivery.MailingRun;
-import ru.rassylka.delivery.RunNotFoundException;
 import ru.rassylka.delivery.RunStatistics;
 import ru.rassylka.delivery.Runs;
 import ru.rassylka.mailing.Mailing;
@@ -54,11 +53,8 @@ public class RunViewBacking implements Serializable {
     private BounceTotals bounces;
 
     public void onLoad() {
-        run = id == null ? null : statistics.run(id).orElse(null);
-        if (run == null) {
-            Pages.notFound();
-            return;
-        }
+        // no row has id 0: a page without an id answers 404, as for a foreign or deleted one
+        run = statistics.getRun(id == null ? 0 : id);
         mailing = statistics.mailingOf(run);
         owner = statistics.owns(mailing);
         retry = statistics.retryOf(id).orElse(null);
@@ -73,7 +69,7 @@ public class RunViewBacking implements Serializable {
 
     /** The poll: the run's counters again; stops once the run is finished. */
     public void refresh() {
-        run = statistics.run(id).orElseThrow(() -> new RunNotFoundException(id));
+        run = statistics.getRun(id);
         bounces = statistics.runBounces(id);
         if (run.isFinished()) {
             chart = Charts.replyCodes(statistics.replyCodes(id));

@@ -46,7 +46,9 @@ import ru.rassylka.account.Role;
 import ru.rassylka.delivery.engine.SendingEngine;
 import ru.rassylka.delivery.engine.Claim;
 import ru.rassylka.delivery.engine.Claimed;
-import ru.rassylka.delivery.engine.Ledger;
+import ru.rassylka.delivery.engine.Claims;
+import ru.rassylka.delivery.engine.Outcomes;
+import ru.rassylka.delivery.engine.RunEnd;
 import ru.rassylka.delivery.engine.SendResult;
 import ru.rassylka.delivery.engine.SendingTimers;
 import ru.rassylka.delivery.engine.Verdict;
@@ -56,7 +58,7 @@ import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
-import ru.rassylka.manage.MailingOversight;
+import ru.rassylka.manage.AllMailings;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
@@ -96,7 +98,7 @@ class SendingIT {
     private MailingService mailings;
 
     @EJB
-    private MailingOversight oversight;
+    private AllMailings allMailings;
 
     @EJB
     private SendingTimers timers;
@@ -108,7 +110,13 @@ class SendingIT {
     private UnsubscribeKeys unsubscribeKeys;
 
     @EJB
-    private Ledger ledger;
+    private Claims claims;
+
+    @EJB
+    private Outcomes outcomes;
+
+    @EJB
+    private RunEnd runEnd;
 
     @EJB
     private SendingEngine engine;
@@ -314,7 +322,8 @@ class SendingIT {
     void disableByAManagerStopsARunningRunAndSkipsTheRest() {
         String manager = "manager-" + System.nanoTime() + "@example.org";
         accounts.create(manager, PASSWORD, true, Role.MANAGER);
-        stopMidRunSkipsTheRest("disable", (owner, mailing) -> as(accounts.byEmail(manager), () -> oversight.disable(mailing, "Complaints")),
+        stopMidRunSkipsTheRest("disable",
+                (owner, mailing) -> as(accounts.byEmail(manager), () -> allMailings.disable(mailing, "Complaints")),
                 SkipReason.MAILING_DISABLED);
     }
 
@@ -435,10 +444,10 @@ class SendingIT {
         Future<?> other;
         try {
             sending.blockOwnerNow(owner);
-            ledger.skipStopped(Instant.now());
+            runEnd.skipStopped(Instant.now());
             // the other instance sees the run stopped as well (its mailing is disabled meanwhile) and meets the held rows
             sending.disableNow(mailing.getId());
-            other = executor.submit(() -> ledger.skipStopped(Instant.now()));
+            other = executor.submit(() -> runEnd.skipStopped(Instant.now()));
             await("the other instance waits for the held rows", () -> sending.lockWaiters() > 0);
         } finally {
             transaction.commit();
@@ -504,12 +513,12 @@ class SendingIT {
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // a slow instance holds both deliveries past its lease
-        List<Claimed> held = ledger.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1)).deliveries();
+        List<Claimed> held = claims.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1)).deliveries();
         assertEquals(2, held.size());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
-        ledger.skipStopped(Instant.now());
+        runEnd.skipStopped(Instant.now());
 
-        ledger.record("slow-instance", List.of(sent(held.get(0), now)));
+        outcomes.record("slow-instance", List.of(sent(held.get(0), now)));
 
         MailingRun stopped = sending.runs(mailing.getId()).get(0);
         assertEquals(2, stopped.getSkipped());
@@ -524,10 +533,10 @@ class SendingIT {
         Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
 
-        long read = sending.rowsRead(Ledger.LEFT, run.getId());
+        long read = sending.rowsRead(RunEnd.LEFT, run.getId());
 
         assertTrue(read <= 2, "the check whether anything is left stops at the first of 12 waiting deliveries: " + read + " rows read");
-        assertFalse(ledger.finishIfDone(run.getId(), Instant.now()), "the run still has deliveries to send");
+        assertFalse(runEnd.finishIfDone(run.getId(), Instant.now()), "the run still has deliveries to send");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 
@@ -740,17 +749,17 @@ class SendingIT {
         Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
-        Claim first = ledger.claim(run.getId(), "first-instance", 10, now, now.minusSeconds(1));
-        Claim second = ledger.claim(run.getId(), "second-instance", 10, now, now.plusSeconds(60));
+        Claim first = claims.claim(run.getId(), "first-instance", 10, now, now.minusSeconds(1));
+        Claim second = claims.claim(run.getId(), "second-instance", 10, now, now.plusSeconds(60));
         assertEquals(2, second.deliveries().size(), "the deliveries whose lease ended are claimed again");
         Claimed taken = first.deliveries().get(0);
 
-        ledger.record("first-instance", List.of(sent(taken, now)));
+        outcomes.record("first-instance", List.of(sent(taken, now)));
 
         Delivery delivery = deliveryTo(run.getId(), taken.email());
         assertEquals(DeliveryState.SENDING, delivery.getState(), "the former holder's outcome changes nothing");
         assertEquals(0, sending.runs(mailing.getId()).get(0).getSent());
-        ledger.record("second-instance", List.of(sent(second.deliveries().stream().filter(d -> d.id() == taken.id()).findFirst().orElseThrow(), now)));
+        outcomes.record("second-instance", List.of(sent(second.deliveries().stream().filter(d -> d.id() == taken.id()).findFirst().orElseThrow(), now)));
         assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), taken.email()).getState(), "the holder's outcome is recorded");
         assertEquals(1, sending.runs(mailing.getId()).get(0).getSent());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
@@ -764,18 +773,18 @@ class SendingIT {
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // the holder's lease ended, e.g. its heartbeat stalled; another instance takes one of the two
-        Claim holder = ledger.claim(run.getId(), "holder", 10, now, now.minusSeconds(1));
-        Claim other = ledger.claim(run.getId(), "other", 1, now, now.plusSeconds(60));
+        Claim holder = claims.claim(run.getId(), "holder", 10, now, now.minusSeconds(1));
+        Claim other = claims.claim(run.getId(), "other", 1, now, now.plusSeconds(60));
         Claimed lost = other.deliveries().get(0);
         Claimed kept = holder.deliveries().stream().filter(d -> d.id() != lost.id()).findFirst().orElseThrow();
 
         Instant until = now.plusSeconds(60);
-        holder.renewed(until, ledger.renew("holder", List.of(holder), until));
+        holder.renewed(until, claims.renew("holder", List.of(holder), until));
 
         assertTrue(holder.lost(holder.deliveries().stream().filter(d -> d.id() == lost.id()).findFirst().orElseThrow()));
         assertFalse(holder.lost(kept), "the holder still holds the other one");
         assertTrue(holder.leasedAt(now.plusSeconds(30)));
-        assertTrue(ledger.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(), "a renewed lease is not claimed again");
+        assertTrue(claims.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(), "a renewed lease is not claimed again");
         assertEquals("other", deliveryTo(run.getId(), lost.email()).getClaimedBy());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
@@ -788,12 +797,12 @@ class SendingIT {
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // killed while holding two under a lease of five minutes; another instance holds one, three wait
-        Claim killed = ledger.claim(run.getId(), "restarted-8080", 2, now, now.plusSeconds(300));
-        Claim living = ledger.claim(run.getId(), "living-8080", 1, now, now.plusSeconds(300));
+        Claim killed = claims.claim(run.getId(), "restarted-8080", 2, now, now.plusSeconds(300));
+        Claim living = claims.claim(run.getId(), "living-8080", 1, now, now.plusSeconds(300));
 
-        assertEquals(2, ledger.releaseLeftBy("restarted-8080"));
+        assertEquals(2, claims.releaseLeftBy("restarted-8080"));
 
-        Claim again = ledger.claim(run.getId(), "restarted-8080", 2, Instant.now(), Instant.now().plusSeconds(30));
+        Claim again = claims.claim(run.getId(), "restarted-8080", 2, Instant.now(), Instant.now().plusSeconds(30));
         assertEquals(ids(killed), ids(again), "what the instance left is claimed at once, not after its lease, and before those that wait");
         assertEquals(DeliveryState.SENDING, deliveryTo(run.getId(), living.deliveries().get(0).email()).getState(), "another instance keeps its own");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));

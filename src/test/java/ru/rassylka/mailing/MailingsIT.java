@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
-import ru.rassylka.manage.MailingOversight;
+import ru.rassylka.manage.AllMailings;
 import ru.rassylka.message.BodyKind;
 import ru.rassylka.message.Message;
 import ru.rassylka.message.MessageDraft;
@@ -60,7 +60,7 @@ class MailingsIT {
     private MessageService messages;
 
     @EJB
-    private MailingOversight oversight;
+    private AllMailings allMailings;
 
     @Inject
     private MailingDisplay display;
@@ -252,7 +252,7 @@ class MailingsIT {
                 LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.MONTHLY).getId();
         Optional<Instant> next = workspace.mailing(mailing).nextSend();
 
-        as(user(manager), () -> oversight.disable(mailing, "  Жалобы на спам  "));
+        as(user(manager), () -> allMailings.disable(mailing, "  Жалобы на спам  "));
 
         Mailing seenByOwner = as(user(owner), () -> mailings.find(mailing)).orElseThrow();
         assertTrue(seenByOwner.isDisabled());
@@ -260,7 +260,7 @@ class MailingsIT {
         assertEquals(Optional.empty(), seenByOwner.nextSend());
         assertFalse(seenByOwner.isActive(Instant.now()));
 
-        as(user(manager), () -> oversight.enable(mailing));
+        as(user(manager), () -> allMailings.enable(mailing));
 
         Mailing enabled = as(user(owner), () -> mailings.find(mailing)).orElseThrow();
         assertFalse(enabled.isDisabled());
@@ -277,7 +277,7 @@ class MailingsIT {
         assertThrows(EJBAccessException.class, () -> mailings.list(), "nobody logged in");
         assertThrows(EJBAccessException.class, () -> messages.list(), "nobody logged in");
         assertThrows(EJBAccessException.class, () -> mailings.pause(mailing), "nobody logged in");
-        assertThrows(EJBAccessException.class, () -> as(user(owner), () -> oversight.disable(mailing, "Не менеджер")),
+        assertThrows(EJBAccessException.class, () -> as(user(owner), () -> allMailings.disable(mailing, "Не менеджер")),
                 "a user is not a manager");
         assertFalse(workspace.mailing(mailing).isPaused());
         assertFalse(workspace.mailing(mailing).isDisabled());
@@ -291,7 +291,7 @@ class MailingsIT {
         long mailing = workspace.createMailing(owner, "Без причины", message(owner), null,
                 LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.ONCE).getId();
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(manager), () -> oversight.disable(mailing, " ")));
+        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(manager), () -> allMailings.disable(mailing, " ")));
 
         assertEquals("manage.mailings.reasonRequired", refused.getMessageKey());
         assertFalse(workspace.mailing(mailing).isDisabled());

@@ -90,7 +90,16 @@ public class SendingEngine {
     private SendingSettings settings;
 
     @Inject
-    private Ledger ledger;
+    private Claims deliveryClaims;
+
+    @Inject
+    private Outcomes deliveryOutcomes;
+
+    @Inject
+    private RunEnd runEnd;
+
+    @Inject
+    private WaitingDeliveries waitingDeliveries;
 
     @Inject
     private Runs runs;
@@ -153,7 +162,7 @@ public class SendingEngine {
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
-        CachedGauge waiting = new CachedGauge(ledger::waiting, GAUGE_QUERY_EVERY, System::nanoTime);
+        CachedGauge waiting = new CachedGauge(waitingDeliveries::count, GAUGE_QUERY_EVERY, System::nanoTime);
         metrics.gauge("rassylka.deliveries.waiting", waiting, CachedGauge::value);
         metrics.gauge("rassylka.smtp.circuit.open", this, engine -> engine.breaker.state(Instant.now()).ordinal());
         Optional<String> refusal = PublicLinks.refusal(mail, platform.baseUrl());
@@ -162,7 +171,7 @@ public class SendingEngine {
             logger.warning(refusal.get());
             return;
         }
-        int released = ledger.releaseLeftBy(settings.instance());
+        int released = deliveryClaims.releaseLeftBy(settings.instance());
         if (released > 0) {
             logger.info(() -> released + " deliveries this instance had claimed before it stopped are due again, before the rest of their runs");
         }
@@ -252,12 +261,12 @@ public class SendingEngine {
             sleep(until == null ? IDLE_WAIT : Duration.ofMillis(Math.min(IDLE_WAIT.toMillis(), Math.max(10, Duration.between(now, until).toMillis()))));
             return true;
         }
-        List<Long> open = ledger.sendableRuns();
+        List<Long> open = deliveryClaims.sendableRuns();
         contexts.keySet().retainAll(open);
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
             ClaimSize size = claimSize;
-            Claim claim = ledger.claim(runId, settings.instance(), size.next(), now, now.plus(settings.lease()));
+            Claim claim = deliveryClaims.claim(runId, settings.instance(), size.next(), now, now.plus(settings.lease()));
             if (!claim.isEmpty()) {
                 held.put(claim.id(), claim);
                 long started = System.nanoTime();
@@ -272,7 +281,7 @@ public class SendingEngine {
                 }
                 return true;
             }
-            if (outcomes.isEmpty() && ledger.finishIfDone(runId, now)) {
+            if (outcomes.isEmpty() && runEnd.finishIfDone(runId, now)) {
                 contexts.remove(runId);
             }
         }
@@ -508,7 +517,7 @@ public class SendingEngine {
             }
             Instant until = Instant.now().plus(settings.lease());
             try {
-                Map<Long, Long> holders = ledger.renew(settings.instance(), claims, until);
+                Map<Long, Long> holders = deliveryClaims.renew(settings.instance(), claims, until);
                 for (Claim claim : claims) {
                     claim.renewed(until, holders);
                 }
@@ -527,7 +536,7 @@ public class SendingEngine {
                 batch.add(outcome);
             }
             try {
-                ledger.record(settings.instance(), batch);
+                deliveryOutcomes.record(settings.instance(), batch);
                 suppressRefused(batch);
                 unwritten.addAndGet(-batch.size());
                 synchronized (written) {

@@ -51,7 +51,7 @@ public class SendingTimers {
     private MailingOccurrences occurrences;
 
     @Inject
-    private Ledger ledger;
+    private RunEnd runEnd;
 
     @Inject
     private Logger logger;
@@ -114,8 +114,8 @@ public class SendingTimers {
             for (Long mailingId : due) {
                 startDue(mailingId);
             }
-            for (Long runId : ledger.skipStopped(Instant.now())) {
-                ledger.finishIfDone(runId, Instant.now());
+            for (Long runId : runEnd.skipStopped(Instant.now())) {
+                runEnd.finishIfDone(runId, Instant.now());
             }
         } catch (RuntimeException e) {
             logger.log(Level.WARNING, "The sending sweep failed; the next one tries again", e);

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.logging.Logger;
 import ru.rassylka.client.Client;
 import ru.rassylka.delivery.Delivery;
-import ru.rassylka.delivery.engine.Ledger;
+import ru.rassylka.delivery.engine.RunEnd;
 import ru.rassylka.client.suppression.SuppressionList;
 
 /**
@@ -30,7 +30,7 @@ public class Unsubscriptions {
     private UnsubscribeKeys keys;
 
     @Inject
-    private Ledger ledger;
+    private RunEnd runEnd;
 
     @Inject
     private SuppressionList suppressions;
@@ -55,7 +55,7 @@ public class Unsubscriptions {
             if (client != null && !client.isUnsubscribed()) {
                 client.unsubscribe(Instant.now());
                 em.flush();
-                ledger.skipClient(client.getId(), Instant.now());
+                runEnd.skipClient(client.getId(), Instant.now());
                 logger.info(() -> "Client " + client.getId() + " unsubscribed through delivery " + found.getId());
             }
             suppressions.unsubscribed(found.getId());

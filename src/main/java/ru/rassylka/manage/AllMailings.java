@@ -23,7 +23,7 @@ import ru.rassylka.platform.persistence.LikePatterns;
  */
 @Stateless
 @RolesAllowed(Role.Names.MANAGER)
-public class MailingOversight {
+public class AllMailings {
 
     /** Sortable columns: the view's field name → the JPQL path. */
     private static final Map<String, String> SORTABLE = Map.of(

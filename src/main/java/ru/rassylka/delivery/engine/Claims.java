@@ -1,0 +1,160 @@
+package ru.rassylka.delivery.engine;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import ru.rassylka.platform.persistence.Migrations;
+
+/**
+ * The engine's claims on deliveries, in plain JDBC: which runs may send, taking due deliveries with
+ * {@code FOR UPDATE SKIP LOCKED} under a lease, renewing the leases still held, and giving back what an
+ * earlier run of the instance left. Each method is one short transaction; no SMTP conversation ever
+ * happens inside one.
+ */
+@Stateless
+@PermitAll
+public class Claims {
+
+    /** Runs that may send now: unfinished, the mailing neither paused, disabled nor deleted, the owner not blocked. */
+    private static final String SENDABLE_RUNS = "select r.id from mailing_run r join mailing m on m.id = r.mailing_id"
+            + " join app_user u on u.id = r.owner_id where r.finished_at is null and m.paused_at is null"
+            + " and m.disabled_at is null and m.deleted_at is null and u.blocked_at is null order by r.id";
+    private static final String CLAIM = "select id, email, full_name, attempts from delivery"
+            + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
+    private static final String NEXT_CLAIM = "select nextval('delivery_claim_seq')";
+    private static final String MARK_SENDING = "update delivery set state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ?"
+            + " where id = any(?)";
+    private static final String MARK_STARTED = "update mailing_run set started_at = ? where id = ? and started_at is null";
+    private static final String RENEW = "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
+            + " and claimed_by = ? and claim_id = any(?)";
+    private static final String HOLDERS = "select id, claim_id from delivery where id = any(?) and state = 'SENDING' and claimed_by = ?";
+
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
+
+    public List<Long> sendableRuns() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SENDABLE_RUNS);
+                ResultSet rows = select.executeQuery()) {
+            List<Long> runs = new ArrayList<>();
+            while (rows.next()) {
+                runs.add(rows.getLong(1));
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Runs to send could not be read", e);
+        }
+    }
+
+    /**
+     * Takes up to {@code limit} due deliveries of the run (skipping rows others hold) and leases them
+     * to the instance under a new claim id until {@code leaseUntil}.
+     */
+    public Claim claim(long runId, String instance, int limit, Instant now, Instant leaseUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Claimed> due = new ArrayList<>(limit);
+            try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+                select.setLong(1, runId);
+                select.setTimestamp(2, Timestamp.from(now));
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new Claimed(rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
+                    }
+                }
+            }
+            if (due.isEmpty()) {
+                return new Claim(0, List.of(), leaseUntil);
+            }
+            long claim;
+            try (PreparedStatement next = connection.prepareStatement(NEXT_CLAIM);
+                    ResultSet id = next.executeQuery()) {
+                id.next();
+                claim = id.getLong(1);
+            }
+            List<Claimed> claimed = due.stream().map(delivery -> delivery.under(claim)).toList();
+            try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING);
+                    PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
+                Array ids = connection.createArrayOf("bigint", claimed.stream().map(Claimed::id).toArray());
+                mark.setString(1, instance);
+                mark.setLong(2, claim);
+                mark.setTimestamp(3, Timestamp.from(leaseUntil));
+                mark.setArray(4, ids);
+                mark.executeUpdate();
+                started.setTimestamp(1, Timestamp.from(now));
+                started.setLong(2, runId);
+                started.executeUpdate();
+            }
+            return new Claim(claim, claimed, leaseUntil);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
+        }
+    }
+
+    /**
+     * Extends the lease of the given claims' deliveries that the instance still holds to
+     * {@code leaseUntil}, and answers which those are: delivery id → the claim holding it. A
+     * delivery missing from the answer was taken by another claim after a lease ended, was
+     * stopped, or has its outcome written.
+     */
+    public Map<Long, Long> renew(String instance, List<Claim> claims, Instant leaseUntil) {
+        Map<Long, Long> holders = new HashMap<>();
+        if (claims.isEmpty()) {
+            return holders;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement renew = connection.prepareStatement(RENEW);
+                PreparedStatement select = connection.prepareStatement(HOLDERS)) {
+            Array ids = connection.createArrayOf("bigint", claims.stream().flatMap(claim -> claim.deliveries().stream()).map(Claimed::id).toArray());
+            renew.setTimestamp(1, Timestamp.from(leaseUntil));
+            renew.setArray(2, ids);
+            renew.setString(3, instance);
+            renew.setArray(4, connection.createArrayOf("bigint", claims.stream().map(Claim::id).toArray()));
+            renew.executeUpdate();
+            select.setArray(1, ids);
+            select.setString(2, instance);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    holders.put(rows.getLong(1), rows.getLong(2));
+                }
+            }
+            return holders;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Leases of " + claims.size() + " claims could not be renewed", e);
+        }
+    }
+
+    /**
+     * Gives back the deliveries an earlier run of this instance (same name) left SENDING when it
+     * stopped without recording them, e.g. killed: nobody waits for their lease to end. They are
+     * due from a second before their run's instant, so the next claims of the run take them before
+     * the rest (which is due from that instant on). Only a start may call it, before the instance
+     * claims anything.
+     *
+     * @return how many were given back
+     */
+    public int releaseLeftBy(String instance) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release = connection.prepareStatement("update delivery set state = case when attempts > 0"
+                        + " then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
+                        + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
+                        + " and run_id in (select id from mailing_run where finished_at is null)")) {
+            release.setString(1, instance);
+            return release.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries left by an earlier run of " + instance + " could not be given back", e);
+        }
+    }
+}
