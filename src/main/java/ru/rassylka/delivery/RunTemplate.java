@@ -56,11 +56,6 @@ public final class RunTemplate {
                 html == null ? null : html.render(values));
     }
 
-    /** Whether the subject is the same for every recipient (it has no placeholder), so that it can be encoded once. */
-    public boolean fixedSubject() {
-        return subject.fixed();
-    }
-
     /** One recipient's e-mail content. */
     public record Rendered(String subject, String text, String html) {}
 

@@ -57,11 +57,6 @@ final class TemplateParts {
         return new TemplateParts(List.copyOf(parts), html);
     }
 
-    /** Whether the text is the same for every recipient. */
-    boolean fixed() {
-        return parts.stream().allMatch(String.class::isInstance);
-    }
-
     String render(TemplateValues values) {
         if (parts.size() == 1 && parts.get(0) instanceof String only) {
             return only;

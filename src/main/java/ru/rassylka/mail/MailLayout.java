@@ -31,7 +31,8 @@ public final class MailLayout {
 
     private record EncodedSubject(String subject, String header) {}
 
-    private record Part(String contentType, byte[] start) {}
+    /** A body part's Content-Type line, written before its transfer encoding. */
+    private record Part(byte[] start) {}
 
     private record EncodedText(String encoding, byte[] bytes) {}
 
@@ -162,6 +163,6 @@ public final class MailLayout {
     }
 
     private static Part partOf(String contentType) {
-        return new Part(contentType, ("Content-Type: " + contentType + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Part(("Content-Type: " + contentType + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 }

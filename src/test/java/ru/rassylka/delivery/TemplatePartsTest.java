@@ -1,8 +1,6 @@
 package ru.rassylka.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,17 +19,5 @@ class TemplatePartsTest {
     void aTemplateCutOnceRendersAsTheTemplateDoesInPlainTextAndHtml(String text) {
         assertEquals(Template.render(text, ANNA, false), TemplateParts.of(text, false).render(ANNA));
         assertEquals(Template.render(text, ANNA, true), TemplateParts.of(text, true).render(ANNA));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"News", "News {{nickname}}"})
-    void aTextWithoutKnownPlaceholdersIsFixed(String text) {
-        assertTrue(TemplateParts.of(text, false).fixed());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"News for {{full_name}}", "{{ email }}"})
-    void aTextWithAKnownPlaceholderIsNotFixed(String text) {
-        assertFalse(TemplateParts.of(text, false).fixed());
     }
 }
