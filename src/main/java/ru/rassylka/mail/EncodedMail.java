@@ -11,8 +11,20 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  */
 final class EncodedMail extends SMTPMessage {
 
+    private String subject;
+
     EncodedMail(Session session) {
         super(session);
+    }
+
+    /** The subject as given, before it was encoded: the transport reads it for every e-mail and needs not decode it. */
+    void subject(String given) {
+        subject = given;
+    }
+
+    @Override
+    public String getSubject() throws MessagingException {
+        return subject != null ? subject : super.getSubject();
     }
 
     /** Takes the encoded body (after the header lines and their blank line); the e-mail is complete then. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the e-mails of one sender, one session and one kind of body share, built once by
@@ -28,6 +29,9 @@ public final class MailLayout {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final String QUOTED_PRINTABLE = "quoted-printable";
+    /** The most encoded lines kept: the first e-mail's lines, the message's own, come first. */
+    private static final int KEPT_LINES = 2_000;
 
     private record EncodedSubject(String subject, String header) {}
 
@@ -45,6 +49,7 @@ public final class MailLayout {
     private final byte[] delimiter;
     private final byte[] closeDelimiter;
     private volatile EncodedSubject lastSubject = new EncodedSubject(null, null);
+    private final Map<String, byte[]> encodedLines = new ConcurrentHashMap<>();
 
     private MailLayout(Session session, MimeMessage sample, boolean html) throws MessagingException, IOException {
         this.session = session;
@@ -95,6 +100,7 @@ public final class MailLayout {
         message.setHeader("From", fromHeader);
         message.setHeader("To", addressHeader(to));
         message.setHeader("Subject", subjectHeader(subject));
+        message.subject(subject);
         message.setHeader("Date", SentDates.now());
         for (Map.Entry<String, String> header : headers.entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
@@ -156,10 +162,50 @@ public final class MailLayout {
             return new EncodedText(encoding, raw);
         }
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(raw.length + raw.length / 2 + 16);
-        OutputStream encoder = MimeUtility.encode(encoded, encoding);
-        encoder.write(raw);
-        encoder.flush();
+        if (QUOTED_PRINTABLE.equals(encoding)) {
+            encodeByLine(text, encoded);
+        } else {
+            OutputStream encoder = MimeUtility.encode(encoded, encoding);
+            encoder.write(raw);
+            encoder.flush();
+        }
         return new EncodedText(encoding, encoded.toByteArray());
+    }
+
+    /**
+     * Quoted-printable, line by line: the encoding of a line ends with its line break, so a line
+     * that every e-mail of the layout has (most of a message) is encoded once and kept.
+     */
+    private void encodeByLine(String text, OutputStream encoded) throws IOException, MessagingException {
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                end++;
+            }
+            // the line with its break (CRLF, CR or LF) or, the last one, without
+            if (end < text.length()) {
+                end += text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1;
+            }
+            encoded.write(encodedLine(text.substring(start, end)));
+            start = end;
+        }
+    }
+
+    private byte[] encodedLine(String line) throws IOException, MessagingException {
+        byte[] known = encodedLines.get(line);
+        if (known != null) {
+            return known;
+        }
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(line.length() + 16);
+        OutputStream encoder = MimeUtility.encode(encoded, QUOTED_PRINTABLE);
+        encoder.write(line.getBytes(StandardCharsets.UTF_8));
+        encoder.flush();
+        byte[] bytes = encoded.toByteArray();
+        if (encodedLines.size() < KEPT_LINES) {
+            encodedLines.put(line, bytes);
+        }
+        return bytes;
     }
 
     private static Part partOf(String contentType) {

@@ -39,6 +39,8 @@ class MailLayoutTest {
                 Arguments.of("mostly Cyrillic text", PLAIN_SESSION, "Новости", CYRILLIC.repeat(20), null),
                 Arguments.of("a line longer than 998 characters", PLAIN_SESSION, "Long", "Start\n" + LONG_LINE + "\nEnd", null),
                 Arguments.of("a line longer than 76 characters with trailing spaces", PLAIN_SESSION, "Spaces", "a".repeat(90) + "   \nnext line\t\n", null),
+                Arguments.of("CRLF, CR and LF line breaks after spaces", PLAIN_SESSION, "Breaks",
+                        "Привет \r\nline two  \rline three\t\n\r\n" + "y".repeat(80) + " \r\n" + "z".repeat(300) + "\nend \r", null),
                 Arguments.of("HTML with its plain alternative and escaped values", PLAIN_SESSION, "Hi Anna <script> & \"friends\"",
                         "Dear Anna <b>&\"\n\nUnsubscribe (https://mail.example/unsubscribe?t=abc&x=1)",
                         "<p>Dear Anna &lt;b&gt;&amp;&#34;</p><p><a href=\"https://mail.example/unsubscribe?t=abc&amp;x=1\">Unsubscribe</a></p>"),
@@ -63,6 +65,7 @@ class MailLayoutTest {
                 .build(to, subject, text, html, "<1.2.rassylka@shop.example.org>", headers);
 
         assertInstanceOf(SMTPMessage.class, inLayout, "a return path can be its envelope sender");
+        assertEquals(fromScratch.getSubject(), inLayout.getSubject());
         String expected = withoutDateAndBoundary(bytesOf(fromScratch), fromScratch);
         String actual = withoutDateAndBoundary(bytesOf(inLayout), inLayout);
         assertEquals(expected, actual);
