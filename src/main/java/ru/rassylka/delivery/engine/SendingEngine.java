@@ -40,11 +40,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import ru.rassylka.delivery.bounce.Bounces;
 import ru.rassylka.delivery.bounce.Refusal;
 import ru.rassylka.delivery.bounce.ReturnPaths;
+import ru.rassylka.mail.DkimKey;
 import ru.rassylka.mail.DkimSigning;
 import ru.rassylka.delivery.DeliveryState;
 import ru.rassylka.delivery.MailingRun;
 import ru.rassylka.delivery.RunStarted;
-import ru.rassylka.delivery.RunTemplate;
 import ru.rassylka.delivery.Runs;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
@@ -152,8 +152,16 @@ public class SendingEngine {
     private Counter sentCounter;
     private Counter failedCounter;
 
-    /** What every e-mail of a run shares: the prepared message and the sender. */
-    private record RunContext(RunTemplate template, String sender) {}
+    /**
+     * What every e-mail of a run shares: its builder (the message prepared, the shared parts encoded
+     * once), the sender and the DKIM key (read once at start), asked once a run rather than once an e-mail.
+     */
+    private record RunContext(DeliveryMails mails, String sender, Optional<DkimKey> dkim) {
+
+        MimeMessage signed(MimeMessage message) throws MessagingException {
+            return dkim.isPresent() ? dkim.get().sign(message) : message;
+        }
+    }
 
     @PostConstruct
     void start() {
@@ -305,9 +313,9 @@ public class SendingEngine {
             try {
                 to = DeliveryMails.recipient(delivery);
                 String token = tokens.tokenFor(delivery.id());
-                message = DeliveryMails.build(pool.sessionFor(run.sender(), delivery.email()), run.sender(), run.template(), delivery,
+                message = run.mails().build(pool.sessionFor(run.sender(), delivery.email()), delivery, to,
                         platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
-                message = dkim.sign(message);
+                message = run.signed(message);
                 returnPaths.stamp(message, delivery.id());
             } catch (MessagingException e) {
                 breaker.released();
@@ -478,7 +486,7 @@ public class SendingEngine {
     private RunContext context(long runId) {
         return contexts.computeIfAbsent(runId, id -> {
             MailingRun run = runs.run(id);
-            return new RunContext(run.template(), run.getSender());
+            return new RunContext(DeliveryMails.of(run.template(), run.getSender()), run.getSender(), dkim.key());
         });
     }
 
