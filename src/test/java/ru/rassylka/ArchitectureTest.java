@@ -59,20 +59,28 @@ class ArchitectureTest {
 
     private static final String[] WEB = {"jakarta.faces..", "jakarta.servlet..", "org.primefaces.."};
 
-    private static final DescribedPredicate<JavaClass> SERVICES = DescribedPredicate.describe("services (stateless and singleton beans)",
+    private static final DescribedPredicate<JavaClass> SERVICES = DescribedPredicate.describe(
+            "services (stateless and singleton beans)",
             type -> type.isAnnotatedWith(Stateless.class) || type.isAnnotatedWith(Singleton.class));
 
     @Test
     void platformUsesNoFeaturePackage() {
-        noClasses().that().resideInAPackage("ru.rassylka.platform..")
-                .should().dependOnClassesThat(resideInAPackage("ru.rassylka..").and(not(resideInAPackage("ru.rassylka.platform.."))))
+        noClasses()
+                .that()
+                .resideInAPackage("ru.rassylka.platform..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("ru.rassylka..").and(not(resideInAPackage("ru.rassylka.platform.."))))
                 .check(APPLICATION);
     }
 
     @Test
     void mailStandsOnPlatformAlone() {
-        noClasses().that().resideInAPackage("ru.rassylka.mail..")
-                .should().dependOnClassesThat(resideInAPackage("ru.rassylka..")
+        noClasses()
+                .that()
+                .resideInAPackage("ru.rassylka.mail..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("ru.rassylka..")
                         .and(not(resideInAnyPackage("ru.rassylka.mail..", "ru.rassylka.platform.."))))
                 .check(APPLICATION);
     }
@@ -84,59 +92,92 @@ class ArchitectureTest {
 
     @Test
     void webClassesOnlyWhereRequestsAndViewsAreHandled() {
-        noClasses().that(not(handlesRequests()))
-                .should().dependOnClassesThat().resideInAnyPackage(WEB)
+        noClasses()
+                .that(not(handlesRequests()))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WEB)
                 .check(APPLICATION);
     }
 
     @Test
     void noServiceMethodReturnsUntypedRows() {
-        noMethods().that().areDeclaredInClassesThat(SERVICES).and().arePublic()
-                .should(ArchConditions.be(DescribedPredicate.describe("returning Object[] or a list of Object[]", ArchitectureTest::returnsRows)))
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat(SERVICES)
+                .and()
+                .arePublic()
+                .should(ArchConditions.be(DescribedPredicate.describe(
+                        "returning Object[] or a list of Object[]", ArchitectureTest::returnsRows)))
                 .check(APPLICATION);
     }
 
     @Test
     void noPublicServiceMethodTakesAnAccount() {
-        noMethods().that().areDeclaredInClassesThat(SERVICES).and().arePublic()
-                .should().haveRawParameterTypes(DescribedPredicate.describe("an account among them",
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat(SERVICES)
+                .and()
+                .arePublic()
+                .should()
+                .haveRawParameterTypes(DescribedPredicate.describe(
+                        "an account among them",
                         parameters -> parameters.stream().anyMatch(type -> type.isEquivalentTo(User.class))))
                 .check(APPLICATION);
     }
 
     @Test
     void servicesWithARoleOpenNoMethodToEveryone() {
-        noMethods().that().areDeclaredInClassesThat(SERVICES).and().areDeclaredInClassesThat().areAnnotatedWith(RolesAllowed.class)
-                .and().arePublic()
-                .should().beAnnotatedWith(PermitAll.class)
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat(SERVICES)
+                .and()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(RolesAllowed.class)
+                .and()
+                .arePublic()
+                .should()
+                .beAnnotatedWith(PermitAll.class)
                 .check(APPLICATION);
     }
 
     @Test
     void theRulesSeeTheServices() {
-        List<String> services = APPLICATION.stream().filter(SERVICES).map(JavaClass::getSimpleName).toList();
+        List<String> services = APPLICATION.stream()
+                .filter(SERVICES)
+                .map(JavaClass::getSimpleName)
+                .toList();
         assertTrue(services.contains(ClientService.class.getSimpleName()), services.toString());
         assertTrue(services.size() > 20, services.toString());
     }
 
     private static DescribedPredicate<JavaClass> handlesRequests() {
-        return DescribedPredicate.describe("handle requests or views", type -> type.getPackageName().startsWith("ru.rassylka.platform.web")
-                || type.getPackageName().startsWith("ru.rassylka.platform.i18n")
-                || isViewBean(type)
-                || isWebComponent(type)
-                || type.getSimpleName().startsWith("Session")
-                || type.getEnclosingClass().map(ArchitectureTest::isViewBean).orElse(false));
+        return DescribedPredicate.describe(
+                "handle requests or views",
+                type -> type.getPackageName().startsWith("ru.rassylka.platform.web")
+                        || type.getPackageName().startsWith("ru.rassylka.platform.i18n")
+                        || isViewBean(type)
+                        || isWebComponent(type)
+                        || type.getSimpleName().startsWith("Session")
+                        || type.getEnclosingClass()
+                                .map(ArchitectureTest::isViewBean)
+                                .orElse(false));
     }
 
     private static boolean isViewBean(JavaClass type) {
-        return type.isAnnotatedWith(Named.class) && Stream.of(RequestScoped.class, ViewScoped.class, SessionScoped.class,
-                ConversationScoped.class).anyMatch(type::isAnnotatedWith);
+        return type.isAnnotatedWith(Named.class)
+                && Stream.of(RequestScoped.class, ViewScoped.class, SessionScoped.class, ConversationScoped.class)
+                        .anyMatch(type::isAnnotatedWith);
     }
 
     private static boolean isWebComponent(JavaClass type) {
         return Stream.concat(type.getAllRawSuperclasses().stream(), type.getAllRawInterfaces().stream())
-                .anyMatch(parent -> Stream.of("jakarta.faces.", "jakarta.servlet.", "org.primefaces.",
-                        "jakarta.security.enterprise.authentication.mechanism.http.").anyMatch(parent.getName()::startsWith));
+                .anyMatch(parent -> Stream.of(
+                                "jakarta.faces.",
+                                "jakarta.servlet.",
+                                "org.primefaces.",
+                                "jakarta.security.enterprise.authentication.mechanism.http.")
+                        .anyMatch(parent.getName()::startsWith));
     }
 
     private static boolean returnsRows(JavaMethod method) {
@@ -144,7 +185,9 @@ class ArchitectureTest {
         if (returned.toErasure().isEquivalentTo(Object[].class)) {
             return true;
         }
-        return returned instanceof JavaParameterizedType list && list.toErasure().isAssignableTo(java.util.Collection.class)
-                && list.getActualTypeArguments().stream().anyMatch(argument -> argument.toErasure().isEquivalentTo(Object[].class));
+        return returned instanceof JavaParameterizedType list
+                && list.toErasure().isAssignableTo(java.util.Collection.class)
+                && list.getActualTypeArguments().stream()
+                        .anyMatch(argument -> argument.toErasure().isEquivalentTo(Object[].class));
     }
 }

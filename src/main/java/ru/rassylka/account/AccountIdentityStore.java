@@ -63,7 +63,7 @@ public class AccountIdentityStore implements IdentityStore {
             outcome.refuse(LoginRefusal.BLOCKED);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(user.getEmail(),
-                user.getRoles().stream().map(Role::name).collect(Collectors.toSet()));
+        return new CredentialValidationResult(
+                user.getEmail(), user.getRoles().stream().map(Role::name).collect(Collectors.toSet()));
     }
 }

@@ -23,16 +23,31 @@ public class AccountMails {
 
     /** A later verification link, whose page asks the opener to choose the password. */
     OutgoingMail verificationChoosingPassword(User user, String secret) {
-        return mail(user.getEmail(), user.getLanguage(), "mail.verifyChoosing", user.getDisplayName(), link("/verify", secret));
+        return mail(
+                user.getEmail(),
+                user.getLanguage(),
+                "mail.verifyChoosing",
+                user.getDisplayName(),
+                link("/verify", secret));
     }
 
     OutgoingMail alreadyRegistered(User user) {
-        return mail(user.getEmail(), user.getLanguage(), "mail.alreadyRegistered", user.getDisplayName(),
-                settings.baseUrl() + "/login", settings.baseUrl() + "/password-reset");
+        return mail(
+                user.getEmail(),
+                user.getLanguage(),
+                "mail.alreadyRegistered",
+                user.getDisplayName(),
+                settings.baseUrl() + "/login",
+                settings.baseUrl() + "/password-reset");
     }
 
     OutgoingMail passwordReset(User user, String secret) {
-        return mail(user.getEmail(), user.getLanguage(), "mail.reset", user.getDisplayName(), link("/password-reset", secret));
+        return mail(
+                user.getEmail(),
+                user.getLanguage(),
+                "mail.reset",
+                user.getDisplayName(),
+                link("/password-reset", secret));
     }
 
     private String link(String path, String secret) {

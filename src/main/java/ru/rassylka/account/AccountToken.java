@@ -18,12 +18,17 @@ import java.time.Instant;
 /** A single-use link sent by e-mail; only the SHA-256 of its secret is stored. */
 @Entity
 @Table(name = "account_token")
-@NamedQuery(name = AccountToken.BY_HASH,
+@NamedQuery(
+        name = AccountToken.BY_HASH,
         query = "select t from AccountToken t join fetch t.user where t.tokenHash = :hash and t.purpose = :purpose")
-@NamedQuery(name = AccountToken.USE_ALL_OF_USER,
-        query = "update AccountToken t set t.usedAt = :now where t.user = :user and t.purpose in :purposes and t.usedAt is null")
-@NamedQuery(name = AccountToken.USE,
-        query = "update AccountToken t set t.usedAt = :now where t.id = :id and t.usedAt is null and t.expiresAt > :now")
+@NamedQuery(
+        name = AccountToken.USE_ALL_OF_USER,
+        query =
+                "update AccountToken t set t.usedAt = :now where t.user = :user and t.purpose in :purposes and t.usedAt is null")
+@NamedQuery(
+        name = AccountToken.USE,
+        query =
+                "update AccountToken t set t.usedAt = :now where t.id = :id and t.usedAt is null and t.expiresAt > :now")
 public class AccountToken {
 
     public static final String USE = "AccountToken.use";

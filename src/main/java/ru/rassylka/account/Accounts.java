@@ -80,21 +80,27 @@ public class Accounts {
         if (!mayMail(email)) {
             return;
         }
-        findByEmail(email).filter(user -> !user.isVerified())
-                .ifPresent(user -> outbox.queue(mails.verificationChoosingPassword(user, newToken(user, TokenPurpose.CHOOSE_PASSWORD))));
+        findByEmail(email)
+                .filter(user -> !user.isVerified())
+                .ifPresent(user -> outbox.queue(
+                        mails.verificationChoosingPassword(user, newToken(user, TokenPurpose.CHOOSE_PASSWORD))));
     }
 
     /** Activates the account of a verification link; false when the link is unknown, used or expired. */
     public boolean verify(String secret) {
-        return useToken(secret, TokenPurpose.VERIFY).map(user -> {
-            user.verify(Instant.now());
-            return true;
-        }).orElse(false);
+        return useToken(secret, TokenPurpose.VERIFY)
+                .map(user -> {
+                    user.verify(Instant.now());
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** Whether a verification link asks its opener to choose the password and can still be used, to show that form. */
     public boolean choosesPassword(String secret) {
-        return token(secret, TokenPurpose.CHOOSE_PASSWORD).filter(token -> token.isUsable(Instant.now())).isPresent();
+        return token(secret, TokenPurpose.CHOOSE_PASSWORD)
+                .filter(token -> token.isUsable(Instant.now()))
+                .isPresent();
     }
 
     /** Activates the account of a verification link with the password chosen on its page; false when the link is unknown, used or expired. */
@@ -106,12 +112,15 @@ public class Accounts {
         if (!mayMail(email)) {
             return;
         }
-        findByEmail(email).ifPresent(user -> outbox.queue(mails.passwordReset(user, newToken(user, TokenPurpose.RESET))));
+        findByEmail(email)
+                .ifPresent(user -> outbox.queue(mails.passwordReset(user, newToken(user, TokenPurpose.RESET))));
     }
 
     /** Whether a reset link can still be used, to show the form only then. */
     public boolean isResetUsable(String secret) {
-        return token(secret, TokenPurpose.RESET).filter(token -> token.isUsable(Instant.now())).isPresent();
+        return token(secret, TokenPurpose.RESET)
+                .filter(token -> token.isUsable(Instant.now()))
+                .isPresent();
     }
 
     /** Sets the password chosen on the page of a reset link; false when the link is unknown, used or expired. */
@@ -123,11 +132,13 @@ public class Accounts {
     private boolean setPasswordByLink(String secret, TokenPurpose purpose, String password) {
         requireAcceptable(password);
         String hash = hasher.hash(password);
-        return useToken(secret, purpose).map(user -> {
-            user.changePassword(hash);
-            user.verify(Instant.now());
-            return true;
-        }).orElse(false);
+        return useToken(secret, purpose)
+                .map(user -> {
+                    user.changePassword(hash);
+                    user.verify(Instant.now());
+                    return true;
+                })
+                .orElse(false);
     }
 
     public Optional<User> findByEmail(String email) {
@@ -189,11 +200,13 @@ public class Accounts {
     /** Spends a usable token by a conditional update, so of two concurrent uses exactly one wins. */
     private Optional<User> useToken(String secret, TokenPurpose purpose) {
         Instant now = Instant.now();
-        return token(secret, purpose).filter(token -> token.isUsable(now))
+        return token(secret, purpose)
+                .filter(token -> token.isUsable(now))
                 .filter(token -> em.createNamedQuery(AccountToken.USE)
-                        .setParameter("id", token.getId())
-                        .setParameter("now", now)
-                        .executeUpdate() == 1)
+                                .setParameter("id", token.getId())
+                                .setParameter("now", now)
+                                .executeUpdate()
+                        == 1)
                 .map(AccountToken::getUser);
     }
 

@@ -24,6 +24,7 @@ public class ActiveAccountFilter extends HttpFilter {
     static final String LOGIN_AGAIN_PAGE = "/login?refused=changed";
     /** The request attribute that hands the account looked up here to {@link ActiveUser}. */
     static final String ACCOUNT = ActiveAccountFilter.class.getName() + ".account";
+
     private static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
@@ -38,7 +39,8 @@ public class ActiveAccountFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<User> account = accounts.findByEmail(principal.getName()).filter(user -> user.isVerified() && !user.isBlocked());
+        Optional<User> account =
+                accounts.findByEmail(principal.getName()).filter(user -> user.isVerified() && !user.isBlocked());
         HttpSession current = request.getSession(false);
         if (account.isPresent() && (current == null || !SessionEpoch.isStale(current, account.get()))) {
             request.setAttribute(ACCOUNT, account.get());
@@ -65,12 +67,14 @@ public class ActiveAccountFilter extends HttpFilter {
         }
     }
 
-    private static void sendToLogin(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+    private static void sendToLogin(HttpServletRequest request, HttpServletResponse response, String target)
+            throws IOException {
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + target + "\"/></partial-response>");
+            response.getWriter()
+                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + target
+                            + "\"/></partial-response>");
         } else {
             response.sendRedirect(target);
         }

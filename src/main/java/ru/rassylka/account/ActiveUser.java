@@ -31,7 +31,9 @@ public class ActiveUser {
     public Optional<User> user() {
         if (user == null) {
             Principal principal = securityContext.getCallerPrincipal();
-            user = principal == null ? Optional.empty() : lookedUpByTheFilter().or(() -> accounts.findByEmail(principal.getName()));
+            user = principal == null
+                    ? Optional.empty()
+                    : lookedUpByTheFilter().or(() -> accounts.findByEmail(principal.getName()));
         }
         return user;
     }
@@ -39,8 +41,10 @@ public class ActiveUser {
     /** The account {@link ActiveAccountFilter} already loaded for this request, if it ran. */
     private Optional<User> lookedUpByTheFilter() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null ? Optional.empty()
-                : Optional.ofNullable((User) faces.getExternalContext().getRequestMap().get(ActiveAccountFilter.ACCOUNT));
+        return faces == null
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        (User) faces.getExternalContext().getRequestMap().get(ActiveAccountFilter.ACCOUNT));
     }
 
     /** The time zone the user's dates are shown and typed in. */

@@ -19,7 +19,11 @@ import ru.rassylka.platform.i18n.Language;
 public class AdminAppointment {
 
     /** What the appointment did. */
-    public enum Result { CREATED, GRANTED, ALREADY_ADMIN }
+    public enum Result {
+        CREATED,
+        GRANTED,
+        ALREADY_ADMIN
+    }
 
     @PersistenceContext
     private EntityManager em;
@@ -30,9 +34,10 @@ public class AdminAppointment {
     public Result appoint(String email, String password) {
         String address = User.normalizeEmail(email);
         Timestamp now = Timestamp.from(Instant.now());
-        int created = em.createNativeQuery("insert into app_user (id, email, password_hash, language, time_zone, verified_at, "
-                        + "created_at, version, session_epoch) values (nextval('app_user_seq'), ?, ?, ?, ?, ?, ?, 0, 0) "
-                        + "on conflict do nothing")
+        int created = em.createNativeQuery(
+                        "insert into app_user (id, email, password_hash, language, time_zone, verified_at, "
+                                + "created_at, version, session_epoch) values (nextval('app_user_seq'), ?, ?, ?, ?, ?, ?, 0, 0) "
+                                + "on conflict do nothing")
                 .setParameter(1, address)
                 .setParameter(2, hasher.hash(password))
                 .setParameter(3, Language.DEFAULT.name())
@@ -46,7 +51,8 @@ public class AdminAppointment {
             return Result.CREATED;
         }
         // the account's sessions pick up the new role at their next request
-        em.createNativeQuery("update app_user set session_epoch = session_epoch + 1 where email = ?").setParameter(1, address)
+        em.createNativeQuery("update app_user set session_epoch = session_epoch + 1 where email = ?")
+                .setParameter(1, address)
                 .executeUpdate();
         return granted == 1 ? Result.GRANTED : Result.ALREADY_ADMIN;
     }

@@ -45,7 +45,9 @@ public class FirstAdmin {
 
     @PostConstruct
     void ensureAdministrator() {
-        long administrators = em.createNamedQuery(User.ADMIN_COUNT, Long.class).setParameter("role", Role.ADMIN).getSingleResult();
+        long administrators = em.createNamedQuery(User.ADMIN_COUNT, Long.class)
+                .setParameter("role", Role.ADMIN)
+                .getSingleResult();
         if (administrators > 0) {
             return;
         }
@@ -53,9 +55,11 @@ public class FirstAdmin {
             String address = User.normalizeEmail(email.get());
             switch (appointment.appoint(address, password.get())) {
                 case CREATED -> logger.info(() -> "Created the first administrator " + address);
-                case GRANTED -> logger.warning(() -> "ADMIN_EMAIL " + address
-                        + " belongs to an existing account: it is now an administrator and keeps its own password");
-                case ALREADY_ADMIN -> logger.info(() -> "The administrator " + address + " was appointed by another instance");
+                case GRANTED ->
+                    logger.warning(() -> "ADMIN_EMAIL " + address
+                            + " belongs to an existing account: it is now an administrator and keeps its own password");
+                case ALREADY_ADMIN ->
+                    logger.info(() -> "The administrator " + address + " was appointed by another instance");
             }
         } else if (mailSettings.development()) {
             String generated = Tokens.newSecret().substring(0, 16);
@@ -63,7 +67,8 @@ public class FirstAdmin {
                 logger.warning(() -> "DEVELOPMENT MODE: created the administrator " + DEVELOPMENT_EMAIL
                         + " with the password " + generated + " (shown only this once)");
             } else {
-                logger.warning(() -> "DEVELOPMENT MODE: " + DEVELOPMENT_EMAIL + " is the administrator (its password is unchanged)");
+                logger.warning(() ->
+                        "DEVELOPMENT MODE: " + DEVELOPMENT_EMAIL + " is the administrator (its password is unchanged)");
             }
         } else {
             logger.warning("No administrator exists: set ADMIN_EMAIL and ADMIN_PASSWORD and restart");

@@ -76,7 +76,8 @@ public class LoginGuard {
      * whole /64 and could take a fresh address for every request (an IPv4-mapped address is IPv4).
      */
     static String clientKey(String clientAddress) {
-        return "client:" + ForwardedFor.literal(clientAddress).map(LoginGuard::network).orElse(clientAddress);
+        return "client:"
+                + ForwardedFor.literal(clientAddress).map(LoginGuard::network).orElse(clientAddress);
     }
 
     private static String network(InetAddress address) {

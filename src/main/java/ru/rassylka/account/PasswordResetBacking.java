@@ -22,7 +22,13 @@ public class PasswordResetBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What the page shows. */
-    public enum State { REQUEST, REQUESTED, CHOOSE, INVALID, DONE }
+    public enum State {
+        REQUEST,
+        REQUESTED,
+        CHOOSE,
+        INVALID,
+        DONE
+    }
 
     @Inject
     private Accounts accounts;
@@ -44,7 +50,10 @@ public class PasswordResetBacking implements Serializable {
     /** Works out what to show; on a form post, from the link's token posted along (the view keeps no state). */
     public void onLoad() {
         if (token == null) {
-            token = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("token");
+            token = FacesContext.getCurrentInstance()
+                    .getExternalContext()
+                    .getRequestParameterMap()
+                    .get("token");
         }
         if (state == null) {
             if (token == null || token.isBlank()) {

@@ -57,8 +57,12 @@ public class ProfileBacking implements Serializable {
             Pages.error("profile.unknownTimeZone");
             return null;
         }
-        accounts.updateProfile(new ProfileChange(profile.getFullName(), profile.getPhone(), profile.getCity(),
-                profile.getLanguage(), profile.getTimeZone()));
+        accounts.updateProfile(new ProfileChange(
+                profile.getFullName(),
+                profile.getPhone(),
+                profile.getCity(),
+                profile.getLanguage(),
+                profile.getTimeZone()));
         activeLanguage.adopt(profile.getLanguage());
         Pages.info("profile.saved");
         return "/profile/index?faces-redirect=true";
@@ -71,7 +75,11 @@ public class ProfileBacking implements Serializable {
         }
         try {
             User user = accounts.changePassword(currentPassword, newPassword);
-            SessionEpoch.keep((HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true), user);
+            SessionEpoch.keep(
+                    (HttpSession) FacesContext.getCurrentInstance()
+                            .getExternalContext()
+                            .getSession(true),
+                    user);
             Pages.info("profile.passwordChanged");
         } finally {
             currentPassword = null;

@@ -46,7 +46,12 @@ public class RegisterBacking implements Serializable {
             Pages.error("password.mismatch");
             return;
         }
-        accounts.register(new Registration(email, password, account.getFullName(), account.getPhone(), account.getCity(),
+        accounts.register(new Registration(
+                email,
+                password,
+                account.getFullName(),
+                account.getPhone(),
+                account.getCity(),
                 activeLanguage.getLanguage()));
         done = true;
     }

@@ -10,8 +10,12 @@ public final class ReturnAddress {
 
     public static String safe(String returnTo, String contextPath) {
         String home = contextPath + "/";
-        if (returnTo == null || !returnTo.startsWith(home) || returnTo.startsWith("//")
-                || returnTo.contains("\\") || returnTo.contains("://") || returnTo.chars().anyMatch(Character::isISOControl)
+        if (returnTo == null
+                || !returnTo.startsWith(home)
+                || returnTo.startsWith("//")
+                || returnTo.contains("\\")
+                || returnTo.contains("://")
+                || returnTo.chars().anyMatch(Character::isISOControl)
                 || isLoginPage(returnTo.substring(contextPath.length()))) {
             return home;
         }

@@ -36,13 +36,18 @@ public class SessionLogin implements HttpAuthenticationMechanism {
     private IdentityStoreHandler identityStores;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                request.getSession(true).setAttribute(CALLER,
-                        new SessionCaller(result.getCallerPrincipal().getName(), new HashSet<>(result.getCallerGroups())));
+                request.getSession(true)
+                        .setAttribute(
+                                CALLER,
+                                new SessionCaller(
+                                        result.getCallerPrincipal().getName(),
+                                        new HashSet<>(result.getCallerGroups())));
             }
             return context.notifyContainerAboutLogin(result);
         }

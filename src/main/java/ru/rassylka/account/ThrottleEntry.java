@@ -10,8 +10,10 @@ import java.time.Instant;
 /** Recent failed logins for one key, and the lock they caused. */
 @Entity
 @Table(name = "login_throttle")
-@NamedQuery(name = ThrottleEntry.DELETE_FORGOTTEN,
-        query = "delete from ThrottleEntry e where e.updatedAt < :forgottenBefore and (e.lockedUntil is null or e.lockedUntil <= :now)")
+@NamedQuery(
+        name = ThrottleEntry.DELETE_FORGOTTEN,
+        query =
+                "delete from ThrottleEntry e where e.updatedAt < :forgottenBefore and (e.lockedUntil is null or e.lockedUntil <= :now)")
 public class ThrottleEntry {
 
     public static final String DELETE_FORGOTTEN = "ThrottleEntry.deleteForgotten";

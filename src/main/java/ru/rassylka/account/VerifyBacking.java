@@ -22,7 +22,14 @@ public class VerifyBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What the page shows. */
-    public enum State { CONFIRM, CHOOSE, VERIFIED, INVALID, RESEND, RESENT }
+    public enum State {
+        CONFIRM,
+        CHOOSE,
+        VERIFIED,
+        INVALID,
+        RESEND,
+        RESENT
+    }
 
     @Inject
     private Accounts accounts;

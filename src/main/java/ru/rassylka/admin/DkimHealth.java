@@ -16,7 +16,8 @@ public class DkimHealth {
 
     public HealthDetails details() {
         if (dkim.problem().isPresent()) {
-            return HealthDetails.down("dkim", Map.of("signing", false), dkim.problem().get());
+            return HealthDetails.down(
+                    "dkim", Map.of("signing", false), dkim.problem().get());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("signing", dkim.key().isPresent());

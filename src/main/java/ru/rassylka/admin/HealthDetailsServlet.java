@@ -37,11 +37,13 @@ public class HealthDetailsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<HealthDetails> checks = List.of(database.details(), mailServer.details(), sending.details(), dkim.details());
+        List<HealthDetails> checks =
+                List.of(database.details(), mailServer.details(), sending.details(), dkim.details());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"status\":\"" + (checks.get(0).up() ? "UP" : "DOWN") + "\",\"checks\":["
-                + checks.stream().map(HealthDetails::toJson).collect(Collectors.joining(",")) + "]}");
+        response.getWriter()
+                .write("{\"status\":\"" + (checks.get(0).up() ? "UP" : "DOWN") + "\",\"checks\":["
+                        + checks.stream().map(HealthDetails::toJson).collect(Collectors.joining(",")) + "]}");
     }
 }

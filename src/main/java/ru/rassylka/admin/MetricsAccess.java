@@ -16,12 +16,15 @@ final class MetricsAccess {
         if (administrator) {
             return true;
         }
-        if (token.isEmpty() || token.get().isBlank() || authorization == null
+        if (token.isEmpty()
+                || token.get().isBlank()
+                || authorization == null
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
         // in constant time, so that the answer's timing does not tell how much of a guess was right
-        return MessageDigest.isEqual(token.get().strip().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                token.get().strip().getBytes(StandardCharsets.UTF_8),
                 authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8));
     }
 }

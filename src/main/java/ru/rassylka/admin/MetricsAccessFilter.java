@@ -20,7 +20,9 @@ import ru.rassylka.account.Role;
  * security (set-metrics-configuration --securityenabled) would demand HTTPS at the server and a
  * login a scraper cannot do through the login form.
  */
-@WebFilter(urlPatterns = {"/metrics", "/metrics/*"}, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE})
+@WebFilter(
+        urlPatterns = {"/metrics", "/metrics/*"},
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE})
 public class MetricsAccessFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -31,7 +33,8 @@ public class MetricsAccessFilter extends HttpFilter {
     private Optional<String> token;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         if (MetricsAccess.allows(request.isUserInRole(Role.Names.ADMIN), token, request.getHeader("Authorization"))) {
             chain.doFilter(request, response);
             return;

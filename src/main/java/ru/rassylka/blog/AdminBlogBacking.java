@@ -60,7 +60,8 @@ public class AdminBlogBacking implements Serializable {
         }
 
         @Override
-        public List<Article> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        public List<Article> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return admin.list(first, pageSize);
         }
 
@@ -71,8 +72,12 @@ public class AdminBlogBacking implements Serializable {
 
         @Override
         public Article getRowData(String rowKey) {
-            return getWrappedData() == null ? null : getWrappedData().stream()
-                    .filter(article -> String.valueOf(article.getId()).equals(rowKey)).findFirst().orElse(null);
+            return getWrappedData() == null
+                    ? null
+                    : getWrappedData().stream()
+                            .filter(article -> String.valueOf(article.getId()).equals(rowKey))
+                            .findFirst()
+                            .orElse(null);
         }
     }
 }

@@ -28,19 +28,24 @@ import java.util.Objects;
 // In SQL: a JPQL bulk update would also raise the version (so an edit during views would fail)
 @NamedNativeQuery(name = Article.ADD_VIEWS, query = "update article set views = views + ? where id = ?")
 @NamedQueries({
-    @NamedQuery(name = Article.PUBLISHED_CARDS,
+    @NamedQuery(
+            name = Article.PUBLISHED_CARDS,
             query = "select new ru.rassylka.blog.ArticleCard(a.id, a.title, a.excerpt, a.imageId, a.publishedAt)"
                     + " from Article a where a.published = true order by a.publishedAt desc, a.id desc"),
     @NamedQuery(name = Article.PUBLISHED_COUNT, query = "select count(a) from Article a where a.published = true"),
-    @NamedQuery(name = Article.PUBLISHED_IDS,
+    @NamedQuery(
+            name = Article.PUBLISHED_IDS,
             query = "select a.id from Article a where a.published = true order by a.publishedAt, a.id"),
-    @NamedQuery(name = Article.CARDS_BY_ID,
+    @NamedQuery(
+            name = Article.CARDS_BY_ID,
             query = "select new ru.rassylka.blog.ArticleCard(a.id, a.title, a.excerpt, a.imageId, a.publishedAt)"
                     + " from Article a where a.published = true and a.id in :ids"),
-    @NamedQuery(name = Article.PUBLISHED_VIEW,
+    @NamedQuery(
+            name = Article.PUBLISHED_VIEW,
             query = "select new ru.rassylka.blog.ArticleView(a.id, a.title, a.content, a.imageId, a.publishedAt)"
                     + " from Article a where a.published = true and a.id = :id"),
-    @NamedQuery(name = Article.SHOWING_IMAGE,
+    @NamedQuery(
+            name = Article.SHOWING_IMAGE,
             query = "select count(a) from Article a where a.imageId = :image and a.published = true"),
     @NamedQuery(name = Article.ALL, query = "select a from Article a order by a.updatedAt desc, a.id desc"),
     @NamedQuery(name = Article.COUNT_ALL, query = "select count(a) from Article a")

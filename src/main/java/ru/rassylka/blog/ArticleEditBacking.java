@@ -82,8 +82,11 @@ public class ArticleEditBacking implements Serializable {
         if (newImage != null) {
             return "data:" + newImageType + ";base64," + Base64.getEncoder().encodeToString(newImage);
         }
-        return imageId == null ? null
-                : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + ImageServlet.PATH + imageId;
+        return imageId == null
+                ? null
+                : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                        + ImageServlet.PATH
+                        + imageId;
     }
 
     public Long getId() {

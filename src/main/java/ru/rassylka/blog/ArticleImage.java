@@ -16,13 +16,17 @@ import java.util.Objects;
 @Entity
 @Table(name = "article_image")
 @NamedQueries({
-    @NamedQuery(name = ArticleImage.STORED,
-            query = "select new ru.rassylka.blog.StoredImage(i.id, i.contentType, i.createdAt) from ArticleImage i where i.id = :id"),
+    @NamedQuery(
+            name = ArticleImage.STORED,
+            query =
+                    "select new ru.rassylka.blog.StoredImage(i.id, i.contentType, i.createdAt) from ArticleImage i where i.id = :id"),
     // one query for what a public request needs: the image, if an article showing it is published
     // (a join, not a subquery: EclipseLink writes a flag in a subquery as 1, which H2 refuses)
-    @NamedQuery(name = ArticleImage.PUBLISHED_STORED,
-            query = "select distinct new ru.rassylka.blog.StoredImage(i.id, i.contentType, i.createdAt) from ArticleImage i, Article a"
-                    + " where i.id = :id and a.imageId = i.id and a.published = :published"),
+    @NamedQuery(
+            name = ArticleImage.PUBLISHED_STORED,
+            query =
+                    "select distinct new ru.rassylka.blog.StoredImage(i.id, i.contentType, i.createdAt) from ArticleImage i, Article a"
+                            + " where i.id = :id and a.imageId = i.id and a.published = :published"),
     // the bytes alone, as a value: no entity that a persistence context would keep
     @NamedQuery(name = ArticleImage.DATA, query = "select i.data from ArticleImage i where i.id = :id")
 })

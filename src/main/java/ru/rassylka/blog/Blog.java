@@ -70,13 +70,20 @@ public class Blog {
 
     /** The bytes of a published article's image. */
     public Optional<byte[]> publishedImageData(long id) {
-        return isShown(id) ? em.createNamedQuery(ArticleImage.DATA, byte[].class).setParameter("id", id).getResultStream().findFirst()
+        return isShown(id)
+                ? em.createNamedQuery(ArticleImage.DATA, byte[].class)
+                        .setParameter("id", id)
+                        .getResultStream()
+                        .findFirst()
                 : Optional.empty();
     }
 
     private boolean isShown(long image) {
         // not as a subquery: EclipseLink writes the flag there as 1, which H2 refuses
-        return em.createNamedQuery(Article.SHOWING_IMAGE, Long.class).setParameter("image", image).getSingleResult() > 0;
+        return em.createNamedQuery(Article.SHOWING_IMAGE, Long.class)
+                        .setParameter("image", image)
+                        .getSingleResult()
+                > 0;
     }
 
     /** Up to three random published articles for the home page. */
@@ -85,7 +92,10 @@ public class Blog {
     }
 
     private Optional<ArticleView> load(long id) {
-        return em.createNamedQuery(Article.PUBLISHED_VIEW, ArticleView.class).setParameter("id", id).getResultStream().findFirst();
+        return em.createNamedQuery(Article.PUBLISHED_VIEW, ArticleView.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     private ArticlePage loadPage(int wanted) {

@@ -31,7 +31,10 @@ public class BlogAdmin {
     /** All articles, published or not, the last changed first; their views include those not yet written. */
     public List<Article> list(int first, int max) {
         return views.steadily(() -> {
-            List<Article> articles = em.createNamedQuery(Article.ALL, Article.class).setFirstResult(first).setMaxResults(max).getResultList();
+            List<Article> articles = em.createNamedQuery(Article.ALL, Article.class)
+                    .setFirstResult(first)
+                    .setMaxResults(max)
+                    .getResultList();
             articles.forEach(article -> article.showUnwrittenViews(views.unwritten(article.getId())));
             return articles;
         });
@@ -47,12 +50,18 @@ public class BlogAdmin {
 
     /** Any stored image without its bytes, for the administrator's preview of drafts. */
     public Optional<StoredImage> image(long id) {
-        return em.createNamedQuery(ArticleImage.STORED, StoredImage.class).setParameter("id", id).getResultStream().findFirst();
+        return em.createNamedQuery(ArticleImage.STORED, StoredImage.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The bytes of any stored image. */
     public Optional<byte[]> imageData(long id) {
-        return em.createNamedQuery(ArticleImage.DATA, byte[].class).setParameter("id", id).getResultStream().findFirst();
+        return em.createNamedQuery(ArticleImage.DATA, byte[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The content as it will be shown: sanitized. */

@@ -8,7 +8,9 @@ final class Excerpts {
     private Excerpts() {}
 
     static String of(String html, int max) {
-        String text = HtmlToText.plainTextOf(html == null ? "" : html).replaceAll("\\s+", " ").strip();
+        String text = HtmlToText.plainTextOf(html == null ? "" : html)
+                .replaceAll("\\s+", " ")
+                .strip();
         if (text.length() <= max) {
             return text;
         }

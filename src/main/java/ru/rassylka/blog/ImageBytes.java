@@ -54,6 +54,7 @@ final class ImageBytes {
         byte[] bytes;
         /** What this entry counts in {@link #held}: the largest size while loading, then its real size. */
         long size;
+
         int senders;
         boolean kept;
     }
@@ -62,6 +63,7 @@ final class ImageBytes {
     private final long largest;
     /** The kept images, the least recently asked first. */
     private final LinkedHashMap<Long, Entry> kept = new LinkedHashMap<>(16, 0.75f, true);
+
     private long held;
 
     /** Holds at most {@code bound} bytes of images, none of which has more than {@code largest} bytes. */

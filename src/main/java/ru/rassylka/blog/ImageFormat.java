@@ -77,7 +77,8 @@ public enum ImageFormat {
         if (data.length < 20 || !ascii(data, 0, "RIFF") || !ascii(data, 8, "WEBP")) {
             return false;
         }
-        long riffLength = ByteBuffer.wrap(data, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+        long riffLength =
+                ByteBuffer.wrap(data, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
         return riffLength + 8 == data.length
                 && (ascii(data, 12, "VP8 ") || ascii(data, 12, "VP8L") || ascii(data, 12, "VP8X"));
     }

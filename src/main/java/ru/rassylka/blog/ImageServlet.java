@@ -25,6 +25,7 @@ public class ImageServlet extends HttpServlet {
     static final String PATH = "/blog/image/";
     /** Images in memory, kept or in flight: a few percent of the 1 GB heap; nine of the largest load at once. */
     static final long HELD_BYTES = 48L * 1024 * 1024;
+
     private static final int CHUNK = 64 * 1024;
     private static final String RETRY_AFTER_SECONDS = "1";
 
@@ -53,9 +54,12 @@ public class ImageServlet extends HttpServlet {
         }
         Optional<ImageBytes.Held> held;
         try {
-            held = memory.hold(stored.id(), () -> administrator ? admin.imageData(stored.id()) : blog.publishedImageData(stored.id()));
+            held = memory.hold(
+                    stored.id(),
+                    () -> administrator ? admin.imageData(stored.id()) : blog.publishedImageData(stored.id()));
         } catch (ImageBytes.Full full) {
-            // a status, not sendError: an error page rendered for each refused request would cost what the refusal saves
+            // a status, not sendError: an error page rendered for each refused request would cost what the refusal
+            // saves
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -78,7 +78,10 @@ public class ViewCounts {
             failing = false;
             due.forEach((id, views) -> counts.get(id).add(-views));
             gone.forEach(counts::remove);
-            return due.entrySet().stream().filter(written -> !gone.contains(written.getKey())).mapToLong(written -> written.getValue()).sum();
+            return due.entrySet().stream()
+                    .filter(written -> !gone.contains(written.getKey()))
+                    .mapToLong(written -> written.getValue())
+                    .sum();
         } finally {
             flushing.writeLock().unlock();
         }

@@ -47,7 +47,8 @@ public class ViewFlush {
             }
         } catch (RuntimeException e) {
             if (!wasFailing) {
-                logger.warning(() -> "Article views not written, " + counts.unwrittenTotal() + " kept for the next try: " + e);
+                logger.warning(
+                        () -> "Article views not written, " + counts.unwrittenTotal() + " kept for the next try: " + e);
             }
         }
     }
@@ -56,7 +57,11 @@ public class ViewFlush {
         return Transactions.in(transaction, () -> {
             Set<Long> gone = new HashSet<>();
             views.forEach((id, count) -> {
-                if (em.createNamedQuery(Article.ADD_VIEWS).setParameter(1, count).setParameter(2, id).executeUpdate() == 0) {
+                if (em.createNamedQuery(Article.ADD_VIEWS)
+                                .setParameter(1, count)
+                                .setParameter(2, id)
+                                .executeUpdate()
+                        == 0) {
                     gone.add(id);
                 }
             });

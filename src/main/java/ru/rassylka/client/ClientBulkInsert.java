@@ -3,9 +3,9 @@ package ru.rassylka.client;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +32,9 @@ public class ClientBulkInsert {
     /** Ids come in blocks of the sequence's increment, as EclipseLink takes them (see V3). */
     private static final int ID_BLOCK = 50;
     // A row whose e-mail the owner already has inserts nothing: that is how duplicates are found
-    private static final String INSERT = "insert into client (id, owner_id, email, full_name, comment, created_at, version)"
-            + " values (?, ?, ?, ?, ?, ?, 0) on conflict do nothing";
+    private static final String INSERT =
+            "insert into client (id, owner_id, email, full_name, comment, created_at, version)"
+                    + " values (?, ?, ?, ?, ?, ?, 0) on conflict do nothing";
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;

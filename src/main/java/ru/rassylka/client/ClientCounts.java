@@ -3,7 +3,6 @@ package ru.rassylka.client;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -23,8 +22,15 @@ public final class ClientCounts {
 
     /** Records a change already written (flushed) in this transaction. */
     public static void add(EntityManager em, long ownerId, long delta) {
-        if (em.createNativeQuery(ADD).setParameter(1, delta).setParameter(2, ownerId).executeUpdate() == 0) {
-            em.createNativeQuery(FIRST).setParameter(1, ownerId).setParameter(2, ownerId).executeUpdate();
+        if (em.createNativeQuery(ADD)
+                        .setParameter(1, delta)
+                        .setParameter(2, ownerId)
+                        .executeUpdate()
+                == 0) {
+            em.createNativeQuery(FIRST)
+                    .setParameter(1, ownerId)
+                    .setParameter(2, ownerId)
+                    .executeUpdate();
         }
     }
 
@@ -46,7 +52,10 @@ public final class ClientCounts {
 
     /** The kept number, unless the owner's clients never changed since it is kept. */
     static Optional<Long> read(EntityManager em, long ownerId) {
-        return em.createNativeQuery(READ).setParameter(1, ownerId).getResultStream().findFirst()
+        return em.createNativeQuery(READ)
+                .setParameter(1, ownerId)
+                .getResultStream()
+                .findFirst()
                 .map(value -> ((Number) value).longValue());
     }
 }

@@ -63,8 +63,8 @@ public final class ClientCsvReader {
 
     private void readAll(InputStream input) throws IOException {
         // A reporting decoder: a Windows-1251 file must be refused, not imported as mojibake
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()), BUFFER_SIZE);
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()), BUFFER_SIZE);
         try {
             skipByteOrderMark(reader);
             CSVParser parser = format(delimiterOf(reader)).parse(reader);
@@ -75,7 +75,8 @@ public final class ClientCsvReader {
     }
 
     private static CSVFormat format(char delimiter) {
-        return CSVFormat.DEFAULT.builder()
+        return CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(delimiter)
                 // Kept as records so that line numbers stay exact; skipped in accept()
                 .setIgnoreEmptyLines(false)
@@ -118,7 +119,8 @@ public final class ClientCsvReader {
         }
         String email = EmailAddresses.normalize(cell(record, columns.email()));
         String fullName = cell(record, columns.fullName()).strip();
-        String comment = columns.comment() < 0 ? "" : cell(record, columns.comment()).strip();
+        String comment =
+                columns.comment() < 0 ? "" : cell(record, columns.comment()).strip();
         Optional<RowProblem> problem = problemOf(line, email, fullName, comment);
         if (problem.isPresent()) {
             problems.accept(problem.get());
@@ -163,7 +165,9 @@ public final class ClientCsvReader {
 
     // A row may leave out trailing cells, e.g. an empty comment without its delimiter
     private static String cell(CSVRecord record, int index) {
-        return index < record.size() ? SpreadsheetCells.restore(record.get(index).strip()) : "";
+        return index < record.size()
+                ? SpreadsheetCells.restore(record.get(index).strip())
+                : "";
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {

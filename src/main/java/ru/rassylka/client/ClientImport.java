@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 import ru.rassylka.account.Accounts;
 import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
-import ru.rassylka.platform.BusinessException;
 import ru.rassylka.client.suppression.Suppressions;
+import ru.rassylka.platform.BusinessException;
 
 /**
  * Imports a CSV file of clients in the background. The file is read twice: first to refuse a
@@ -136,9 +136,11 @@ public class ClientImport {
                 return;
             }
             List<ClientRow> skipped = bulkInsert.insert(rows);
-            job.suppressed(suppressions.countListed(rows.stream().map(ClientRow::email).toList()));
+            job.suppressed(
+                    suppressions.countListed(rows.stream().map(ClientRow::email).toList()));
             job.imported(rows.size() - skipped.size());
-            skipped.forEach(row -> job.problem(new RowProblem(row.line(), RowProblem.Reason.ALREADY_EXISTS, row.email())));
+            skipped.forEach(
+                    row -> job.problem(new RowProblem(row.line(), RowProblem.Reason.ALREADY_EXISTS, row.email())));
             rows.clear();
         }
     }

@@ -69,12 +69,15 @@ public class ClientImportBacking implements Serializable {
 
     /** The sentence for a rejected or skipped row. */
     public String problemText(RowProblem problem) {
-        return Pages.text("clients.import.problem." + problem.reason().name(), problem.value() == null ? "" : problem.value());
+        return Pages.text(
+                "clients.import.problem." + problem.reason().name(), problem.value() == null ? "" : problem.value());
     }
 
     /** The sentence for a refused file. */
     public String refusalText(ClientCsvException refusal) {
-        return Pages.text("clients.import.refused." + refusal.reason().name(), refusal.line(),
+        return Pages.text(
+                "clients.import.refused." + refusal.reason().name(),
+                refusal.line(),
                 refusal.value() == null ? "" : refusal.value());
     }
 

@@ -22,7 +22,9 @@ public class ClientImportJobs {
     /** Registers the job unless its owner already has one running; one at a time keeps counts clear. */
     synchronized boolean add(ImportJob job) {
         Instant oldest = Instant.now().minus(KEPT);
-        jobs.values().removeIf(old -> old.getFinishedAt() != null && old.getFinishedAt().isBefore(oldest));
+        jobs.values()
+                .removeIf(old ->
+                        old.getFinishedAt() != null && old.getFinishedAt().isBefore(oldest));
         if (isRunning(job.getOwnerId())) {
             return false;
         }

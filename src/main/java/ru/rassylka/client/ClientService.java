@@ -37,7 +37,8 @@ public class ClientService {
             "fullName", new Order("c.fullName", "full_name", false, true),
             "createdAt", NEWEST);
     // A prefix search, so that the (owner_id, email) and (owner_id, lower(full_name)) indexes serve it
-    private static final String SEARCH = " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')";
+    private static final String SEARCH =
+            " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')";
     // The hits of a search on PostgreSQL: by e-mail, or else by name. Each is a range of a pattern
     // index that holds the sorted columns too, so no table row is read, and a range keeps its index
     // in a prepared statement's generic plan, where LIKE with a parameter loses it.
@@ -64,7 +65,9 @@ public class ClientService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select c from Client c where c.owner = :owner and c.id in :ids order by " + order.jpql(), Client.class)
+        return em.createQuery(
+                        "select c from Client c where c.owner = :owner and c.id in :ids order by " + order.jpql(),
+                        Client.class)
                 .setParameter("owner", owner)
                 .setParameter("ids", ids)
                 .getResultList();
@@ -79,16 +82,22 @@ public class ClientService {
         User owner = accounts.getCurrent();
         if (search == null || search.isBlank()) {
             return ClientCounts.read(em, owner.getId())
-                    .orElseGet(() -> query(owner, "select count(c) from Client c", "", null, Long.class).getSingleResult());
+                    .orElseGet(() -> query(owner, "select count(c) from Client c", "", null, Long.class)
+                            .getSingleResult());
         }
         Optional<PrefixRange> range = PrefixRange.forIndex(em, search);
         if (range.isPresent()) {
-            return ((Number) hits("select count(*) from (" + HITS + " limit " + (COUNT_CAP + 1) + ") hits", owner, range.get())
-                    .getSingleResult()).longValue();
+            return ((Number) hits(
+                                    "select count(*) from (" + HITS + " limit " + (COUNT_CAP + 1) + ") hits",
+                                    owner,
+                                    range.get())
+                            .getSingleResult())
+                    .longValue();
         }
         String pattern = LikePatterns.startingWith(search);
         Number capped = (Number) em.createNativeQuery("select count(*) from (select 1 from client where owner_id = ?"
-                        + " and (email like ? escape '\\' or lower(full_name) like ? escape '\\') limit " + (COUNT_CAP + 1) + ") hits")
+                        + " and (email like ? escape '\\' or lower(full_name) like ? escape '\\') limit "
+                        + (COUNT_CAP + 1) + ") hits")
                 .setParameter(1, owner.getId())
                 .setParameter(2, pattern)
                 .setParameter(3, pattern)
@@ -146,7 +155,7 @@ public class ClientService {
         User owner = accounts.getCurrent();
         String from = email == null ? "" : " and c.email > :after";
         TypedQuery<Client> query = em.createQuery(
-                "select c from Client c where c.owner = :owner" + from + " order by c.email", Client.class)
+                        "select c from Client c where c.owner = :owner" + from + " order by c.email", Client.class)
                 .setParameter("owner", owner)
                 .setMaxResults(size);
         if (email != null) {
@@ -164,7 +173,11 @@ public class ClientService {
             // offset 0 keeps the planner from walking the sort's index through the whole list when
             // the hits lie at its far end (names starting with "П" sorted by name): all hits are
             // read off the ranges and the page sorted out of them
-            return hits("select id from (" + HITS + " offset 0) hits order by " + order.sql() + " offset ?4 limit ?5", owner, range.get())
+            return hits(
+                            "select id from (" + HITS + " offset 0) hits order by " + order.sql()
+                                    + " offset ?4 limit ?5",
+                            owner,
+                            range.get())
                     .setParameter(4, first)
                     .setParameter(5, size)
                     .getResultStream()
@@ -189,7 +202,8 @@ public class ClientService {
         if (rows <= 0) {
             return List.of();
         }
-        List<Long> ids = new ArrayList<>(ids(owner, null, order.reversed().jpql(), (int) Math.max(0, after), (int) rows));
+        List<Long> ids =
+                new ArrayList<>(ids(owner, null, order.reversed().jpql(), (int) Math.max(0, after), (int) rows));
         Collections.reverse(ids);
         return ids;
     }
@@ -261,7 +275,8 @@ public class ClientService {
     }
 
     private void requireUnique(User owner, String email, Long exceptId) {
-        boolean taken = em.createQuery("select c.id from Client c where c.owner = :owner and c.email = :email", Long.class)
+        boolean taken = em.createQuery(
+                        "select c.id from Client c where c.owner = :owner and c.email = :email", Long.class)
                 .setParameter("owner", owner)
                 .setParameter("email", email)
                 .getResultStream()

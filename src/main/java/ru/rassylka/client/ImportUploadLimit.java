@@ -14,7 +14,8 @@ import java.io.InputStream;
  * Answers an import upload above the size limit with the import page and its message, instead of
  * the error the container raises when Faces reads the parts of such a request.
  */
-@WebFilter(urlPatterns = {"/clients/import", "/clients/import.xhtml"},
+@WebFilter(
+        urlPatterns = {"/clients/import", "/clients/import.xhtml"},
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class ImportUploadLimit extends HttpFilter {
 
@@ -28,7 +29,9 @@ public class ImportUploadLimit extends HttpFilter {
             throws IOException, ServletException {
         long length = request.getContentLengthLong();
         String type = request.getContentType();
-        if ("POST".equals(request.getMethod()) && type != null && type.startsWith("multipart/")
+        if ("POST".equals(request.getMethod())
+                && type != null
+                && type.startsWith("multipart/")
                 && length > ClientLimits.IMPORT_REQUEST_MAX_BYTES) {
             if (length <= MAX_BYTES_TO_SKIP) {
                 skip(request.getInputStream(), length);

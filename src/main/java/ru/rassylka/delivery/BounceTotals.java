@@ -17,7 +17,7 @@ public record BounceTotals(long hard, long soft, long complaints) {
                 case "HARD" -> hard += count;
                 case "SOFT" -> soft += count;
                 case "COMPLAINT" -> complaints += count;
-                default -> { }
+                default -> {}
             }
         }
         return new BounceTotals(hard, soft, complaints);

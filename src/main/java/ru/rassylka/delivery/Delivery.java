@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import ru.rassylka.client.Client;
-import ru.rassylka.delivery.engine.FailureClassifier;
 import ru.rassylka.delivery.engine.Claims;
+import ru.rassylka.delivery.engine.FailureClassifier;
 import ru.rassylka.delivery.engine.Outcomes;
 import ru.rassylka.delivery.engine.RunEnd;
 

@@ -13,7 +13,9 @@ import ru.rassylka.delivery.engine.FailureClassifier;
 /** One SMTP try of a delivery, as the engine recorded it (in JDBC batches); JPA only reads it. */
 @Entity
 @Table(name = "delivery_attempt")
-@NamedQuery(name = DeliveryAttempt.OF_DELIVERY, query = "select a from DeliveryAttempt a where a.deliveryId = :delivery order by a.attemptedAt, a.id")
+@NamedQuery(
+        name = DeliveryAttempt.OF_DELIVERY,
+        query = "select a from DeliveryAttempt a where a.deliveryId = :delivery order by a.attemptedAt, a.id")
 public class DeliveryAttempt {
 
     public static final String OF_DELIVERY = "DeliveryAttempt.ofDelivery";

@@ -25,7 +25,9 @@ import ru.rassylka.message.Message;
  */
 @Entity
 @Table(name = "mailing_run")
-@NamedQuery(name = MailingRun.REQUESTED, query = "select r from MailingRun r where r.requestKey = :key and r.ownerId = :owner")
+@NamedQuery(
+        name = MailingRun.REQUESTED,
+        query = "select r from MailingRun r where r.requestKey = :key and r.ownerId = :owner")
 @NamedQuery(name = MailingRun.RETRY, query = "select r from MailingRun r where r.retryOf = :run")
 public class MailingRun {
 
@@ -34,7 +36,9 @@ public class MailingRun {
 
     /** The length of a request key: a random UUID in its usual text form. */
     public static final int REQUEST_KEY_MAX = 36;
-    private static final Pattern REQUEST_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final Pattern REQUEST_KEY =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Id
     @SequenceGenerator(name = "mailing_run_seq", sequenceName = "mailing_run_seq", allocationSize = 50)

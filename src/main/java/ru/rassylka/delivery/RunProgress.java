@@ -4,12 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A run as pages show it: its counters, what is pending, per cent done and speed, read from the run's row. */
-public record RunProgress(long id, Instant scheduledAt, boolean extra, int total, int sent, int failed, int skipped,
-        Instant startedAt, Instant finishedAt) {
+public record RunProgress(
+        long id,
+        Instant scheduledAt,
+        boolean extra,
+        int total,
+        int sent,
+        int failed,
+        int skipped,
+        Instant startedAt,
+        Instant finishedAt) {
 
     public static RunProgress of(MailingRun run) {
-        return new RunProgress(run.getId(), run.getScheduledAt(), run.isExtra(), run.getTotal(), run.getSent(),
-                run.getFailed(), run.getSkipped(), run.getStartedAt(), run.getFinishedAt());
+        return new RunProgress(
+                run.getId(),
+                run.getScheduledAt(),
+                run.isExtra(),
+                run.getTotal(),
+                run.getSent(),
+                run.getFailed(),
+                run.getSkipped(),
+                run.getStartedAt(),
+                run.getFinishedAt());
     }
 
     public int pending() {

@@ -20,8 +20,8 @@ import ru.rassylka.account.Role;
 import ru.rassylka.account.User;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.platform.persistence.LikePatterns;
-import ru.rassylka.platform.persistence.ResultRow;
 import ru.rassylka.platform.persistence.PrefixRange;
+import ru.rassylka.platform.persistence.ResultRow;
 
 /**
  * Read-only statistics of mailings, runs and deliveries. A user sees their own; a manager sees
@@ -36,6 +36,7 @@ public class RunStatistics {
 
     /** Sortable delivery columns: the view's field → the column (each has an index with run_id). */
     private static final Map<String, String> SORTABLE = Map.of("email", "email", "state", "state");
+
     private static final String SUMS = "select count(r), coalesce(sum(r.total), 0), coalesce(sum(r.sent), 0),"
             + " coalesce(sum(r.failed), 0), coalesce(sum(r.skipped), 0) from MailingRun r";
     private static final String HOURS = "select s.hour_start, s.outcome, sum(s.attempts) from attempt_summary s"
@@ -53,9 +54,15 @@ public class RunStatistics {
     /** The mailing (not deleted), or empty when the caller may not see it. */
     public Optional<Mailing> mailing(long mailingId) {
         Long owner = ownerScope();
-        TypedQuery<Mailing> query = em.createQuery("select m from Mailing m join fetch m.owner join fetch m.message"
-                + " where m.id = :id and m.deletedAt is null" + (owner == null ? "" : " and m.owner.id = :owner"), Mailing.class);
-        return scoped(query, owner).setParameter("id", mailingId).getResultStream().findFirst();
+        TypedQuery<Mailing> query = em.createQuery(
+                "select m from Mailing m join fetch m.owner join fetch m.message"
+                        + " where m.id = :id and m.deletedAt is null"
+                        + (owner == null ? "" : " and m.owner.id = :owner"),
+                Mailing.class);
+        return scoped(query, owner)
+                .setParameter("id", mailingId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Whether the caller owns the mailing; only then may change actions show. */
@@ -66,8 +73,10 @@ public class RunStatistics {
     /** Bounces (hard, soft) and complaints reported for the caller's run (or any run, for a manager). */
     public BounceTotals runBounces(long runId) {
         Long owner = ownerScope();
-        var query = em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id where b.run_id = ?1"
-                + (owner == null ? "" : " and r.owner_id = ?2") + " group by b.kind").setParameter(1, runId);
+        var query = em.createNativeQuery(
+                        "select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id where b.run_id = ?1"
+                                + (owner == null ? "" : " and r.owner_id = ?2") + " group by b.kind")
+                .setParameter(1, runId);
         if (owner != null) {
             query.setParameter(2, owner);
         }
@@ -78,7 +87,8 @@ public class RunStatistics {
     public BounceTotals mailingBounces(long mailingId) {
         Mailing mailing = visibleMailing(mailingId);
         Query kinds = em.createNativeQuery("select b.kind, count(*) from bounce b join mailing_run r on r.id = b.run_id"
-                + " where r.mailing_id = ?1 group by b.kind").setParameter(1, mailing.getId());
+                        + " where r.mailing_id = ?1 group by b.kind")
+                .setParameter(1, mailing.getId());
         return BounceTotals.of(ResultRow.list(kinds, RunStatistics::kindCount));
     }
 
@@ -86,9 +96,11 @@ public class RunStatistics {
     public Totals mailingTotals(long mailingId) {
         Mailing mailing = visibleMailing(mailingId);
         Query sums = em.createQuery(SUMS + " where r.mailingId = :mailing").setParameter("mailing", mailing.getId());
-        long attempts = ResultRow.single(em.createNativeQuery("select coalesce(sum(s.attempts), 0) from attempt_summary s"
-                        + " join mailing_run r on r.id = s.run_id where r.mailing_id = ?1")
-                .setParameter(1, mailing.getId()), row -> row.number(0));
+        long attempts = ResultRow.single(
+                em.createNativeQuery("select coalesce(sum(s.attempts), 0) from attempt_summary s"
+                                + " join mailing_run r on r.id = s.run_id where r.mailing_id = ?1")
+                        .setParameter(1, mailing.getId()),
+                row -> row.number(0));
         return ResultRow.single(sums, row -> totals(row, attempts));
     }
 
@@ -100,7 +112,9 @@ public class RunStatistics {
 
     /** A page of the mailing's runs, the newest first. */
     public List<MailingRun> runs(long mailingId, int first, int size) {
-        return em.createQuery("select r from MailingRun r where r.mailingId = :mailing order by r.createdAt desc, r.id desc", MailingRun.class)
+        return em.createQuery(
+                        "select r from MailingRun r where r.mailingId = :mailing order by r.createdAt desc, r.id desc",
+                        MailingRun.class)
                 .setParameter("mailing", visibleMailing(mailingId).getId())
                 .setFirstResult(first)
                 .setMaxResults(size)
@@ -115,16 +129,18 @@ public class RunStatistics {
     /** The run with its counters as they are now. */
     public Optional<MailingRun> run(long runId) {
         Long owner = ownerScope();
-        TypedQuery<MailingRun> query = em.createQuery("select r from MailingRun r where r.id = :id"
-                + (owner == null ? "" : " and r.ownerId = :owner"), MailingRun.class);
+        TypedQuery<MailingRun> query = em.createQuery(
+                "select r from MailingRun r where r.id = :id" + (owner == null ? "" : " and r.ownerId = :owner"),
+                MailingRun.class);
         return scoped(query, owner).setParameter("id", runId).getResultStream().findFirst();
     }
 
     /** The run that retried the failed recipients of this one, if there is one. */
     public Optional<MailingRun> retryOf(long runId) {
         Long owner = ownerScope();
-        TypedQuery<MailingRun> query = em.createQuery("select r from MailingRun r where r.retryOf = :run"
-                + (owner == null ? "" : " and r.ownerId = :owner"), MailingRun.class);
+        TypedQuery<MailingRun> query = em.createQuery(
+                "select r from MailingRun r where r.retryOf = :run" + (owner == null ? "" : " and r.ownerId = :owner"),
+                MailingRun.class);
         return scoped(query, owner).setParameter("run", runId).getResultStream().findFirst();
     }
 
@@ -137,7 +153,8 @@ public class RunStatistics {
     public long countDeliveries(long runId, DeliveryFilter filter, String search) {
         MailingRun run = getRun(runId);
         if (search != null) {
-            Query count = em.createNativeQuery("select count(*) from delivery where run_id = ?1" + states(filter) + address(search));
+            Query count = em.createNativeQuery(
+                    "select count(*) from delivery where run_id = ?1" + states(filter) + address(search));
             return ResultRow.single(withAddress(count.setParameter(1, runId), search), row -> row.number(0));
         }
         return switch (filter) {
@@ -155,8 +172,14 @@ public class RunStatistics {
      * A page of the run's deliveries. The page's recipients are found in the indexes alone (a deep
      * page skips index entries, not rows), then only those rows are read.
      */
-    public List<Delivery> deliveries(long runId, DeliveryFilter filter, String search, String sortField, boolean ascending,
-            int first, int size) {
+    public List<Delivery> deliveries(
+            long runId,
+            DeliveryFilter filter,
+            String search,
+            String sortField,
+            boolean ascending,
+            int first,
+            int size) {
         getRun(runId);
         String column = sortField == null ? null : SORTABLE.get(sortField);
         String order = column == null ? "client_id" : column + (ascending ? " asc" : " desc") + ", client_id";
@@ -167,7 +190,8 @@ public class RunStatistics {
         if (clients.isEmpty()) {
             return List.of();
         }
-        Map<Long, Delivery> rows = em.createQuery("select d from Delivery d where d.runId = :run and d.clientId in :clients", Delivery.class)
+        Map<Long, Delivery> rows = em.createQuery(
+                        "select d from Delivery d where d.runId = :run and d.clientId in :clients", Delivery.class)
                 .setParameter("run", runId)
                 .setParameter("clients", clients)
                 .getResultStream()
@@ -190,8 +214,10 @@ public class RunStatistics {
     /** Who did not receive it: the run's failed and skipped deliveries after a recipient, in recipient order. */
     public List<Delivery> notReceivedAfter(long runId, long afterClientId, int limit) {
         getRun(runId);
-        return em.createQuery("select d from Delivery d where d.runId = :run and d.state in :states and d.clientId > :after"
-                        + " order by d.clientId", Delivery.class)
+        return em.createQuery(
+                        "select d from Delivery d where d.runId = :run and d.state in :states and d.clientId > :after"
+                                + " order by d.clientId",
+                        Delivery.class)
                 .setParameter("run", runId)
                 .setParameter("states", DeliveryFilter.NOT_RECEIVED.states())
                 .setParameter("after", afterClientId)
@@ -202,16 +228,20 @@ public class RunStatistics {
     /** The run's attempts by SMTP reply code, the most frequent first. */
     public List<ReplyCount> replyCodes(long runId) {
         getRun(runId);
-        Query codes = em.createNativeQuery("select smtp_code, sum(attempts) from attempt_summary where run_id = ?1 group by smtp_code")
+        Query codes = em.createNativeQuery(
+                        "select smtp_code, sum(attempts) from attempt_summary where run_id = ?1 group by smtp_code")
                 .setParameter(1, runId);
         return ResultRow.list(codes, row -> new ReplyCount(row.integer(0), row.number(1))).stream()
-                .sorted(Comparator.comparingLong(ReplyCount::attempts).reversed().thenComparingInt(ReplyCount::code))
+                .sorted(Comparator.comparingLong(ReplyCount::attempts)
+                        .reversed()
+                        .thenComparingInt(ReplyCount::code))
                 .toList();
     }
 
     /** The mailing's attempts per hour, for charts over days. */
     public List<HourCount> mailingHours(long mailingId) {
-        return hours(HOURS + " where r.mailing_id = ?1", visibleMailing(mailingId).getId());
+        return hours(
+                HOURS + " where r.mailing_id = ?1", visibleMailing(mailingId).getId());
     }
 
     /**
@@ -240,19 +270,31 @@ public class RunStatistics {
     /** A manager's page of users who have runs, with their totals, by e-mail. */
     @RolesAllowed(Role.Names.MANAGER)
     public List<UserTotals> perUser(int first, int size) {
-        Query users = em.createNativeQuery("select u.id, u.email, count(*), sum(r.total), sum(r.sent), sum(r.failed), sum(r.skipped),"
-                        + " coalesce((select sum(s.attempts) from attempt_summary s join mailing_run x on x.id = s.run_id"
-                        + " where x.owner_id = u.id), 0)"
-                        + " from mailing_run r join app_user u on u.id = r.owner_id group by u.id, u.email order by u.email limit ?1 offset ?2")
+        Query users = em.createNativeQuery(
+                        "select u.id, u.email, count(*), sum(r.total), sum(r.sent), sum(r.failed), sum(r.skipped),"
+                                + " coalesce((select sum(s.attempts) from attempt_summary s join mailing_run x on x.id = s.run_id"
+                                + " where x.owner_id = u.id), 0)"
+                                + " from mailing_run r join app_user u on u.id = r.owner_id group by u.id, u.email order by u.email limit ?1 offset ?2")
                 .setParameter(1, size)
                 .setParameter(2, first);
-        return ResultRow.list(users, row -> new UserTotals(row.number(0), row.text(1),
-                new Totals(row.number(2), row.number(3), row.number(4), row.number(5), row.number(6), row.number(7))));
+        return ResultRow.list(
+                users,
+                row -> new UserTotals(
+                        row.number(0),
+                        row.text(1),
+                        new Totals(
+                                row.number(2),
+                                row.number(3),
+                                row.number(4),
+                                row.number(5),
+                                row.number(6),
+                                row.number(7))));
     }
 
     @RolesAllowed(Role.Names.MANAGER)
     public long countUsersWithRuns() {
-        return ResultRow.single(em.createNativeQuery("select count(distinct owner_id) from mailing_run"), row -> row.number(0));
+        return ResultRow.single(
+                em.createNativeQuery("select count(distinct owner_id) from mailing_run"), row -> row.number(0));
     }
 
     /** The e-mail of a user a manager reports on, if there is one. */
@@ -270,7 +312,8 @@ public class RunStatistics {
         if (key != null) {
             query.setParameter(1, key);
         }
-        return ResultRow.list(query, row -> new HourCount(row.instant(0), DeliveryState.valueOf(row.text(1)), row.number(2)));
+        return ResultRow.list(
+                query, row -> new HourCount(row.instant(0), DeliveryState.valueOf(row.text(1)), row.number(2)));
     }
 
     /**
@@ -282,7 +325,9 @@ public class RunStatistics {
         if (search == null) {
             return "";
         }
-        return PrefixRange.forIndex(em, search).isPresent() ? " and email ~>=~ ?2 and email ~<~ ?5" : " and email like ?2 escape '\\'";
+        return PrefixRange.forIndex(em, search).isPresent()
+                ? " and email ~>=~ ?2 and email ~<~ ?5"
+                : " and email like ?2 escape '\\'";
     }
 
     private Query withAddress(Query query, String search) {
@@ -291,21 +336,26 @@ public class RunStatistics {
         }
         Optional<PrefixRange> range = PrefixRange.forIndex(em, search);
         if (range.isPresent()) {
-            return query.setParameter(2, range.get().from()).setParameter(5, range.get().to());
+            return query.setParameter(2, range.get().from())
+                    .setParameter(5, range.get().to());
         }
         return query.setParameter(2, LikePatterns.startingWith(search));
     }
 
     private long retrying(long runId) {
-        return ResultRow.single(em.createNativeQuery("select count(*) from delivery where run_id = ?1 and state = 'RETRY'")
-                .setParameter(1, runId), row -> row.number(0));
+        return ResultRow.single(
+                em.createNativeQuery("select count(*) from delivery where run_id = ?1 and state = 'RETRY'")
+                        .setParameter(1, runId),
+                row -> row.number(0));
     }
 
     private static String states(DeliveryFilter filter) {
         if (filter.states().isEmpty()) {
             return "";
         }
-        return filter.states().stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(",", " and state in (", ")"));
+        return filter.states().stream()
+                .map(state -> "'" + state.name() + "'")
+                .collect(Collectors.joining(",", " and state in (", ")"));
     }
 
     /** The run with its counters as they are now; RunNotFoundException for another owner's or an unknown one. */

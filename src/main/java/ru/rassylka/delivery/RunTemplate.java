@@ -27,7 +27,9 @@ public final class RunTemplate {
             Placeholder.UNSUBSCRIBE_URL, "https://stand-in.invalid/rassylka-stand-in-unsubscribe-5f1c");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
     private static final TemplateValues STAND_IN_VALUES = new TemplateValues(
-            STAND_INS.get(Placeholder.FULL_NAME), STAND_INS.get(Placeholder.EMAIL), STAND_INS.get(Placeholder.UNSUBSCRIBE_URL));
+            STAND_INS.get(Placeholder.FULL_NAME),
+            STAND_INS.get(Placeholder.EMAIL),
+            STAND_INS.get(Placeholder.UNSUBSCRIBE_URL));
 
     private final TemplateParts subject;
     private final TemplateParts text;
@@ -51,7 +53,8 @@ public final class RunTemplate {
     public Rendered render(TemplateValues values) {
         String renderedSubject = subject.render(values);
         boolean breaks = renderedSubject.indexOf('\r') >= 0 || renderedSubject.indexOf('\n') >= 0;
-        return new Rendered(breaks ? LINE_BREAKS.matcher(renderedSubject).replaceAll(" ") : renderedSubject,
+        return new Rendered(
+                breaks ? LINE_BREAKS.matcher(renderedSubject).replaceAll(" ") : renderedSubject,
                 text.render(values),
                 html == null ? null : html.render(values));
     }

@@ -40,22 +40,28 @@ public class Runs {
      * the owner's suppression list (by the address, the domain written either way) are written as
      * SKIPPED with the reason.
      */
-    private static final String SKIP = "coalesce(case when c.unsubscribed_at is not null then 'UNSUBSCRIBED' end, s.reason, u.reason)";
-    private static final String INSERT_DELIVERIES = "insert into delivery (id, run_id, client_id, email, full_name, state,"
-            + " next_attempt_at, attempts, reason, finished_at)"
-            + " select nextval('delivery_seq'), ?1, c.id, c.email, c.full_name,"
-            + " case when " + SKIP + " is null then 'PENDING' else 'SKIPPED' end,"
-            + " case when " + SKIP + " is null then cast(?2 as timestamp with time zone) end, 0,"
-            + " " + SKIP + ","
-            + " case when " + SKIP + " is null then null else cast(?2 as timestamp with time zone) end"
-            + " from client c"
-            + " left join suppression s on s.owner_id = c.owner_id and s.address = c.email"
-            + " left join suppression u on u.owner_id = c.owner_id and u.address_unicode = c.email and u.address <> c.email"
-            + " where c.owner_id = ?3";
-    private static final String ONLY_CHOSEN = " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
-    private static final String COUNT_RECIPIENTS = "select count(*) from client c where c.owner_id = ?3 and c.unsubscribed_at is null"
-            + " and not exists (select 1 from suppression s where s.owner_id = c.owner_id and (s.address = c.email or s.address_unicode = c.email))";
-    private static final String ONLY_FAILED_IN = " and c.id in (select d.client_id from delivery d where d.run_id = ?4 and d.state = 'FAILED')";
+    private static final String SKIP =
+            "coalesce(case when c.unsubscribed_at is not null then 'UNSUBSCRIBED' end, s.reason, u.reason)";
+
+    private static final String INSERT_DELIVERIES =
+            "insert into delivery (id, run_id, client_id, email, full_name, state,"
+                    + " next_attempt_at, attempts, reason, finished_at)"
+                    + " select nextval('delivery_seq'), ?1, c.id, c.email, c.full_name,"
+                    + " case when " + SKIP + " is null then 'PENDING' else 'SKIPPED' end,"
+                    + " case when " + SKIP + " is null then cast(?2 as timestamp with time zone) end, 0,"
+                    + " " + SKIP + ","
+                    + " case when " + SKIP + " is null then null else cast(?2 as timestamp with time zone) end"
+                    + " from client c"
+                    + " left join suppression s on s.owner_id = c.owner_id and s.address = c.email"
+                    + " left join suppression u on u.owner_id = c.owner_id and u.address_unicode = c.email and u.address <> c.email"
+                    + " where c.owner_id = ?3";
+    private static final String ONLY_CHOSEN =
+            " and c.id in (select r.client_id from mailing_recipient r where r.mailing_id = ?4)";
+    private static final String COUNT_RECIPIENTS =
+            "select count(*) from client c where c.owner_id = ?3 and c.unsubscribed_at is null"
+                    + " and not exists (select 1 from suppression s where s.owner_id = c.owner_id and (s.address = c.email or s.address_unicode = c.email))";
+    private static final String ONLY_FAILED_IN =
+            " and c.id in (select d.client_id from delivery d where d.run_id = ?4 and d.state = 'FAILED')";
 
     @PersistenceContext
     private EntityManager em;
@@ -88,21 +94,33 @@ public class Runs {
     public Optional<MailingRun> startDue(long mailingId) {
         Instant now = Instant.now();
         Mailing mailing = em.find(Mailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);
-        if (mailing == null || mailing.isDeleted() || mailing.getNextRunAt() == null || mailing.getNextRunAt().isAfter(now)) {
+        if (mailing == null
+                || mailing.isDeleted()
+                || mailing.getNextRunAt() == null
+                || mailing.getNextRunAt().isAfter(now)) {
             return Optional.empty();
         }
         Instant next = mailing.getNextRunAt();
         // of several occurrences missed while the service was down only the latest is sent; none after the end date
-        Instant occurrence = mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).filter(due -> !due.isBefore(next)).orElse(next);
-        boolean over = mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).isEmpty();
-        boolean sends = !over && !mailing.isPaused() && !mailing.isDisabled() && !mailing.getOwner().isBlocked();
+        Instant occurrence = mailing.schedule()
+                .nextDue(mailing.getLastOccurrenceAt(), now)
+                .filter(due -> !due.isBefore(next))
+                .orElse(next);
+        boolean over =
+                mailing.schedule().nextDue(mailing.getLastOccurrenceAt(), now).isEmpty();
+        boolean sends = !over
+                && !mailing.isPaused()
+                && !mailing.isDisabled()
+                && !mailing.getOwner().isBlocked();
         Optional<MailingRun> run = Optional.empty();
         if (sends) {
             mailing.occurrenceStarted(occurrence, now);
-            run = Optional.of(start(mailing, new MailingRun(mailing, occurrence, false, mailSettings.from(), now), now));
+            run = Optional.of(
+                    start(mailing, new MailingRun(mailing, occurrence, false, mailSettings.from(), now), now));
         } else {
             mailing.occurrenceSkipped(occurrence, now);
-            logger.info(() -> "Mailing " + mailingId + ": the occurrence of " + occurrence + " is skipped (paused, disabled, owner blocked or ended)");
+            logger.info(() -> "Mailing " + mailingId + ": the occurrence of " + occurrence
+                    + " is skipped (paused, disabled, owner blocked or ended)");
         }
         timers.schedule(mailing.getId(), mailing.getNextRunAt());
         return run;
@@ -153,7 +171,8 @@ public class Runs {
     @RolesAllowed(Role.Names.USER)
     public MailingRun retryFailed(long runId, String requestKey) {
         User owner = accounts.getCurrent();
-        MailingRun source = em.createQuery("select r from MailingRun r where r.id = :id and r.ownerId = :owner", MailingRun.class)
+        MailingRun source = em.createQuery(
+                        "select r from MailingRun r where r.id = :id and r.ownerId = :owner", MailingRun.class)
                 .setParameter("id", runId)
                 .setParameter("owner", owner.getId())
                 .getResultStream()
@@ -173,7 +192,12 @@ public class Runs {
         }
         mayStart(mailing);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return start(mailing, new MailingRun(mailing, now, mailSettings.from(), key, source.getId()), now, ONLY_FAILED_IN, source.getId());
+        return start(
+                mailing,
+                new MailingRun(mailing, now, mailSettings.from(), key, source.getId()),
+                now,
+                ONLY_FAILED_IN,
+                source.getId());
     }
 
     /** The run that a post with the page's key started already, if one did. */
@@ -186,7 +210,10 @@ public class Runs {
     }
 
     private Optional<MailingRun> retryOf(MailingRun source) {
-        return em.createNamedQuery(MailingRun.RETRY, MailingRun.class).setParameter("run", source.getId()).getResultStream().findFirst();
+        return em.createNamedQuery(MailingRun.RETRY, MailingRun.class)
+                .setParameter("run", source.getId())
+                .getResultStream()
+                .findFirst();
     }
 
     /** The key of the page's form; without a well-formed one the form is stale or forged, and the page is to be opened again. */
@@ -206,7 +233,9 @@ public class Runs {
     }
 
     private Mailing own(User owner, long mailingId, LockModeType lock) {
-        return em.createQuery("select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null", Mailing.class)
+        return em.createQuery(
+                        "select m from Mailing m where m.owner = :owner and m.id = :id and m.deletedAt is null",
+                        Mailing.class)
                 .setParameter("owner", owner)
                 .setParameter("id", mailingId)
                 .setLockMode(lock)
@@ -226,7 +255,9 @@ public class Runs {
     }
 
     private MailingRun start(Mailing mailing, MailingRun run, Instant now) {
-        return mailing.isAllClients() ? start(mailing, run, now, "", null) : start(mailing, run, now, ONLY_CHOSEN, mailing.getId());
+        return mailing.isAllClients()
+                ? start(mailing, run, now, "", null)
+                : start(mailing, run, now, ONLY_CHOSEN, mailing.getId());
     }
 
     /** Writes the run and its deliveries to the owner's clients that pass {@code restriction} (a condition on {@code c} with parameter 4). */
@@ -244,9 +275,10 @@ public class Runs {
         int total = query.executeUpdate();
         // the mailing of a started run is sending: written by the one statement for it, the entity above only follows
         em.createNativeQuery(MailingSending.UPDATE).setParameter(1, run.getId()).executeUpdate();
-        Number skipped = (Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and next_attempt_at is null")
-                .setParameter(1, run.getId())
-                .getSingleResult();
+        Number skipped = (Number)
+                em.createNativeQuery("select count(*) from delivery where run_id = ?1 and next_attempt_at is null")
+                        .setParameter(1, run.getId())
+                        .getSingleResult();
         em.createNativeQuery("update mailing_run set total = ?1, skipped = ?2 where id = ?3")
                 .setParameter(1, total)
                 .setParameter(2, skipped.intValue())
@@ -254,7 +286,9 @@ public class Runs {
                 .executeUpdate();
         em.refresh(run);
         logger.info(() -> "Run " + run.getId() + " of mailing " + mailing.getId() + " started"
-                + (run.getRetryOf() != null ? " (retry of run " + run.getRetryOf() + ")" : run.isExtra() ? " (send now)" : "")
+                + (run.getRetryOf() != null
+                        ? " (retry of run " + run.getRetryOf() + ")"
+                        : run.isExtra() ? " (send now)" : "")
                 + ": scheduled " + run.getScheduledAt() + ", " + total + " recipients, " + skipped + " skipped");
         started.fire(new RunStarted(run.getId()));
         return run;

@@ -23,15 +23,17 @@ public class SuppressionSkips {
 
     public void skipWaiting(@Observes AddressSuppressed suppressed) {
         @SuppressWarnings("unchecked")
-        List<Number> runs = em.createNativeQuery("select distinct d.run_id from delivery d join mailing_run r on r.id = d.run_id"
-                        + " where r.owner_id = ?1 and r.finished_at is null and d.email in (?2, ?3) and d.state in ('PENDING', 'RETRY')")
+        List<Number> runs = em.createNativeQuery(
+                        "select distinct d.run_id from delivery d join mailing_run r on r.id = d.run_id"
+                                + " where r.owner_id = ?1 and r.finished_at is null and d.email in (?2, ?3) and d.state in ('PENDING', 'RETRY')")
                 .setParameter(1, suppressed.ownerId())
                 .setParameter(2, suppressed.address().ascii())
                 .setParameter(3, suppressed.address().unicode())
                 .getResultList();
         for (Number run : runs) {
-            int skipped = em.createNativeQuery("update delivery set state = 'SKIPPED', reason = ?1, next_attempt_at = null, finished_at = ?2"
-                            + " where run_id = ?3 and email in (?4, ?5) and state in ('PENDING', 'RETRY')")
+            int skipped = em.createNativeQuery(
+                            "update delivery set state = 'SKIPPED', reason = ?1, next_attempt_at = null, finished_at = ?2"
+                                    + " where run_id = ?3 and email in (?4, ?5) and state in ('PENDING', 'RETRY')")
                     .setParameter(1, suppressed.reason().name())
                     .setParameter(2, Timestamp.from(suppressed.at()))
                     .setParameter(3, run.longValue())

@@ -22,13 +22,17 @@ final class TemplateParts {
 
     /** Fixed texts and placeholders in turn: a String or a Placeholder. */
     private final List<Object> parts;
+
     private final boolean html;
     private final int fixedLength;
 
     private TemplateParts(List<Object> parts, boolean html) {
         this.parts = parts;
         this.html = html;
-        this.fixedLength = parts.stream().filter(String.class::isInstance).mapToInt(part -> ((String) part).length()).sum();
+        this.fixedLength = parts.stream()
+                .filter(String.class::isInstance)
+                .mapToInt(part -> ((String) part).length())
+                .sum();
     }
 
     static TemplateParts of(String text, boolean html) {
@@ -38,7 +42,8 @@ final class TemplateParts {
         int from = 0;
         while (matcher.find()) {
             fixed.append(text, from, matcher.start());
-            Optional<Placeholder> placeholder = Placeholder.byKey(matcher.group(1).strip());
+            Optional<Placeholder> placeholder =
+                    Placeholder.byKey(matcher.group(1).strip());
             if (placeholder.isEmpty()) {
                 fixed.append(matcher.group());
             } else {

@@ -29,6 +29,7 @@ public class Figures {
 
     /** Mailings that will send by themselves: not paused, disabled or deleted, and with a send left (not COMPLETED). */
     private static final String MAILINGS = "select count(m) from Mailing m where m.deletedAt is null";
+
     private static final String ACTIVE = " and m.pausedAt is null and m.disabledAt is null and m.nextRunAt is not null";
     private static final String CLIENTS = "select count(distinct c.email) from Client c";
     private static final String MAILINGS_OF = " and m.owner.email = :owner";
@@ -53,8 +54,10 @@ public class Figures {
     /** The figures the caller is to see. */
     public HomeFigures forCaller() {
         Principal caller = security.getCallerPrincipal();
-        boolean ownOnly = caller != null && security.isCallerInRole(Role.Names.USER)
-                && !security.isCallerInRole(Role.Names.MANAGER) && !security.isCallerInRole(Role.Names.ADMIN);
+        boolean ownOnly = caller != null
+                && security.isCallerInRole(Role.Names.USER)
+                && !security.isCallerInRole(Role.Names.MANAGER)
+                && !security.isCallerInRole(Role.Names.ADMIN);
         if (ownOnly) {
             String owner = User.normalizeEmail(caller.getName());
             return Caches.get(cache, owner, () -> countOf(owner));
@@ -76,8 +79,14 @@ public class Figures {
 
     private HomeFigures countOf(String owner) {
         return new HomeFigures(
-                em.createQuery(MAILINGS + MAILINGS_OF, Long.class).setParameter("owner", owner).getSingleResult(),
-                em.createQuery(MAILINGS + ACTIVE + MAILINGS_OF, Long.class).setParameter("owner", owner).getSingleResult(),
-                em.createQuery(CLIENTS + CLIENTS_OF, Long.class).setParameter("owner", owner).getSingleResult());
+                em.createQuery(MAILINGS + MAILINGS_OF, Long.class)
+                        .setParameter("owner", owner)
+                        .getSingleResult(),
+                em.createQuery(MAILINGS + ACTIVE + MAILINGS_OF, Long.class)
+                        .setParameter("owner", owner)
+                        .getSingleResult(),
+                em.createQuery(CLIENTS + CLIENTS_OF, Long.class)
+                        .setParameter("owner", owner)
+                        .getSingleResult());
     }
 }

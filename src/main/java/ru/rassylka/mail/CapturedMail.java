@@ -20,9 +20,16 @@ public record CapturedMail(long number, Instant received, String from, String to
 
     /** The message, not numbered yet (0). */
     static CapturedMail of(MimeMessage message) throws MessagingException, IOException {
-        Instant received = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
-        return new CapturedMail(0, received, InternetAddress.toUnicodeString(message.getFrom()),
-                addresses(message), message.getSubject(), shortened(plainText(message)));
+        Instant received = message.getSentDate() == null
+                ? Instant.now()
+                : message.getSentDate().toInstant();
+        return new CapturedMail(
+                0,
+                received,
+                InternetAddress.toUnicodeString(message.getFrom()),
+                addresses(message),
+                message.getSubject(),
+                shortened(plainText(message)));
     }
 
     CapturedMail numbered(long number) {
@@ -31,7 +38,9 @@ public record CapturedMail(long number, Instant received, String from, String to
 
     private static String addresses(MimeMessage message) throws MessagingException {
         Address[] recipients = message.getAllRecipients();
-        return recipients == null ? "" : Arrays.stream(recipients).map(Object::toString).collect(Collectors.joining(", "));
+        return recipients == null
+                ? ""
+                : Arrays.stream(recipients).map(Object::toString).collect(Collectors.joining(", "));
     }
 
     private static String shortened(String text) {

@@ -56,14 +56,18 @@ public class DevMailbox {
             return;
         }
         try {
-            server = server(new ServerSetup(settings.developmentPort(), MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP), mails, logger,
+            server = server(
+                    new ServerSetup(settings.developmentPort(), MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP),
+                    mails,
+                    logger,
                     this::returnToSender);
             server.start();
             logger.warning(() -> "DEVELOPMENT MODE: e-mails are not delivered; read them at /dev/mailbox (SMTP "
                     + settings.describe() + ")");
         } catch (RuntimeException e) {
             server = null;
-            logger.log(Level.SEVERE, "The development mailbox could not start on port " + settings.developmentPort(), e);
+            logger.log(
+                    Level.SEVERE, "The development mailbox could not start on port " + settings.developmentPort(), e);
         }
     }
 
@@ -85,8 +89,11 @@ public class DevMailbox {
             try {
                 mails.add(CapturedMail.of(message.getMessage()));
                 if (TestDomainReports.isReported(recipient.getEmail())) {
-                    String returnPath = message.getReturnPath() == null ? null : message.getReturnPath().getEmail();
-                    Optional<MimeMessage> report = reports.returnToSender(message.getMessage(), returnPath, recipient.getEmail());
+                    String returnPath = message.getReturnPath() == null
+                            ? null
+                            : message.getReturnPath().getEmail();
+                    Optional<MimeMessage> report =
+                            reports.returnToSender(message.getMessage(), returnPath, recipient.getEmail());
                     if (report.isPresent()) {
                         mails.add(CapturedMail.of(report.get()));
                     }

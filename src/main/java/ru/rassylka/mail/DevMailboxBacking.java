@@ -37,7 +37,9 @@ public class DevMailboxBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        messages = new SearchableLazyModel<>(search -> mailbox.kept(), (search, sort, ascending, first, size) -> mailbox.page(first, size),
+        messages = new SearchableLazyModel<>(
+                search -> mailbox.kept(),
+                (search, sort, ascending, first, size) -> mailbox.page(first, size),
                 CapturedMail::number);
     }
 
@@ -51,7 +53,8 @@ public class DevMailboxBacking implements Serializable {
 
     public void sendTestMail() {
         try {
-            mailer.send(OutgoingMail.plain(recipient, Pages.text("devMailbox.testSubject"), Pages.text("devMailbox.testText")));
+            mailer.send(OutgoingMail.plain(
+                    recipient, Pages.text("devMailbox.testSubject"), Pages.text("devMailbox.testText")));
             Pages.info("devMailbox.sent", recipient);
         } catch (MessagingException e) {
             logger.log(Level.WARNING, "The test e-mail could not be sent", e);

@@ -53,26 +53,34 @@ public final class DkimKey {
      */
     public static Optional<DkimKey> of(Function<String, Optional<String>> value) {
         Optional<String> domain = value.apply("dkim.domain").map(String::strip).filter(text -> !text.isEmpty());
-        Optional<String> selector = value.apply("dkim.selector").map(String::strip).filter(text -> !text.isEmpty());
-        Optional<String> file = value.apply("dkim.private.key.file").map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> selector =
+                value.apply("dkim.selector").map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> file =
+                value.apply("dkim.private.key.file").map(String::strip).filter(text -> !text.isEmpty());
         if (domain.isEmpty() && selector.isEmpty() && file.isEmpty()) {
             return Optional.empty();
         }
         if (domain.isEmpty() || selector.isEmpty() || file.isEmpty()) {
-            throw new IllegalArgumentException("DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE together; missing: "
-                    + (domain.isEmpty() ? "DKIM_DOMAIN " : "") + (selector.isEmpty() ? "DKIM_SELECTOR " : "") + (file.isEmpty() ? "DKIM_PRIVATE_KEY_FILE" : ""));
+            throw new IllegalArgumentException(
+                    "DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE together; missing: "
+                            + (domain.isEmpty() ? "DKIM_DOMAIN " : "") + (selector.isEmpty() ? "DKIM_SELECTOR " : "")
+                            + (file.isEmpty() ? "DKIM_PRIVATE_KEY_FILE" : ""));
         }
-        return Optional.of(new DkimKey(domain.get().toLowerCase(Locale.ROOT), selector.get(), read(Path.of(file.get()))));
+        return Optional.of(
+                new DkimKey(domain.get().toLowerCase(Locale.ROOT), selector.get(), read(Path.of(file.get()))));
     }
 
     private static RSAPrivateCrtKey read(Path file) {
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("DKIM_PRIVATE_KEY_FILE " + file.toAbsolutePath() + " does not exist or cannot be read");
+            throw new IllegalArgumentException(
+                    "DKIM_PRIVATE_KEY_FILE " + file.toAbsolutePath() + " does not exist or cannot be read");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser pem = new PEMParser(reader)) {
             Object read = pem.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            PrivateKey key = read instanceof PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
+            PrivateKey key = read instanceof PEMKeyPair pair
+                    ? converter.getKeyPair(pair).getPrivate()
                     : read instanceof PrivateKeyInfo info ? converter.getPrivateKey(info) : null;
             if (key instanceof RSAPrivateCrtKey rsa) {
                 return rsa;
@@ -83,8 +91,8 @@ public final class DkimKey {
             if (e instanceof IllegalArgumentException refusal) {
                 throw refusal;
             }
-            throw new IllegalArgumentException("DKIM_PRIVATE_KEY_FILE " + file.toAbsolutePath() + " could not be read as a PEM private key: "
-                    + e.getClass().getSimpleName());
+            throw new IllegalArgumentException("DKIM_PRIVATE_KEY_FILE " + file.toAbsolutePath()
+                    + " could not be read as a PEM private key: " + e.getClass().getSimpleName());
         }
     }
 
@@ -116,7 +124,8 @@ public final class DkimKey {
     public String recordValue() {
         try {
             RSAPublicKeySpec spec = new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent());
-            byte[] publicKey = KeyFactory.getInstance("RSA").generatePublic(spec).getEncoded();
+            byte[] publicKey =
+                    KeyFactory.getInstance("RSA").generatePublic(spec).getEncoded();
             return "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(publicKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available", e);

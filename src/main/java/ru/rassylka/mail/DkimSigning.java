@@ -36,9 +36,11 @@ public class DkimSigning {
         try {
             key = DkimKey.of(name -> config.getOptionalValue(name, String.class));
             key.ifPresentOrElse(
-                    found -> logger.info(() -> "E-mails are signed with DKIM for " + found.domain() + ", selector " + found.selector()
-                            + " (" + found.bits() + "-bit RSA key); publish the TXT record " + found.recordName() + " shown on /admin/health"),
-                    () -> logger.info("DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE are not set: e-mails go out without a DKIM signature"));
+                    found -> logger.info(() -> "E-mails are signed with DKIM for " + found.domain() + ", selector "
+                            + found.selector() + " (" + found.bits() + "-bit RSA key); publish the TXT record "
+                            + found.recordName() + " shown on /admin/health"),
+                    () -> logger.info(
+                            "DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE are not set: e-mails go out without a DKIM signature"));
         } catch (IllegalArgumentException e) {
             problem = Optional.of(e.getMessage());
             logger.severe(() -> "E-mails go out WITHOUT a DKIM signature: " + e.getMessage());

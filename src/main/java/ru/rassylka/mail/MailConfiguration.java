@@ -21,7 +21,9 @@ public class MailConfiguration {
                 config.getOptionalValue("smtp.port", Integer.class).orElse(587),
                 config.getOptionalValue("smtp.user", String.class).filter(user -> !user.isBlank()),
                 config.getOptionalValue("smtp.password", String.class),
-                config.getOptionalValue("smtp.tls", String.class).map(MailSettings.Tls::of).orElse(MailSettings.Tls.STARTTLS),
+                config.getOptionalValue("smtp.tls", String.class)
+                        .map(MailSettings.Tls::of)
+                        .orElse(MailSettings.Tls.STARTTLS),
                 config.getOptionalValue("mail.from", String.class).orElse("Rassylka <no-reply@localhost>"),
                 config.getOptionalValue("dev.smtp.port", Integer.class).orElse(2525),
                 config.getOptionalValue("smtp.timeout.millis", Integer.class).orElse(15_000));

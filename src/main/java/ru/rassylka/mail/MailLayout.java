@@ -53,7 +53,8 @@ public final class MailLayout {
 
     private MailLayout(Session session, MimeMessage sample, boolean html) throws MessagingException, IOException {
         this.session = session;
-        this.allowUtf8 = Boolean.parseBoolean(String.valueOf(session.getProperties().get("mail.mime.allowutf8")));
+        this.allowUtf8 =
+                Boolean.parseBoolean(String.valueOf(session.getProperties().get("mail.mime.allowutf8")));
         this.fromHeader = sample.getHeader("From", null);
         this.contentType = sample.getHeader("Content-Type", null);
         if (html) {
@@ -76,7 +77,8 @@ public final class MailLayout {
      * @param html whether the e-mails have an HTML body beside the plain text
      */
     public static MailLayout of(Session session, InternetAddress from, boolean html) throws MessagingException {
-        MimeMessage sample = MailMessages.build(session, from, from, "-", "-", html ? "-" : null, "<layout@localhost>", Map.of());
+        MimeMessage sample =
+                MailMessages.build(session, from, from, "-", "-", html ? "-" : null, "<layout@localhost>", Map.of());
         try {
             return new MailLayout(session, sample, html);
         } catch (IOException e) {
@@ -91,10 +93,12 @@ public final class MailLayout {
      * @param messageId the e-mail's Message-ID
      * @param headers further headers, in their order
      */
-    public MimeMessage build(InternetAddress to, String subject, String text, String html, String messageId,
-            Map<String, String> headers) throws MessagingException {
+    public MimeMessage build(
+            InternetAddress to, String subject, String text, String html, String messageId, Map<String, String> headers)
+            throws MessagingException {
         if ((html != null) != (rich != null)) {
-            throw new IllegalArgumentException("This layout is for " + (rich == null ? "plain text alone" : "HTML with plain text"));
+            throw new IllegalArgumentException(
+                    "This layout is for " + (rich == null ? "plain text alone" : "HTML with plain text"));
         }
         EncodedMail message = new EncodedMail(session);
         message.setHeader("From", fromHeader);
@@ -149,7 +153,8 @@ public final class MailLayout {
     private void writePart(OutputStream body, Part part, EncodedText content) throws IOException {
         body.write(delimiter);
         body.write(part.start());
-        body.write(("Content-Transfer-Encoding: " + content.encoding() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(
+                ("Content-Transfer-Encoding: " + content.encoding() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(content.bytes());
         body.write(CRLF);
     }

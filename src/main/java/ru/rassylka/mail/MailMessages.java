@@ -29,15 +29,25 @@ public final class MailMessages {
      * @param messageId a Message-ID kept however often it is sent, or null for a fresh one
      * @param headers further headers, in their order
      */
-    public static MimeMessage build(Session session, InternetAddress from, InternetAddress to, String subject, String text, String html,
-            String messageId, Map<String, String> headers) throws MessagingException {
+    public static MimeMessage build(
+            Session session,
+            InternetAddress from,
+            InternetAddress to,
+            String subject,
+            String text,
+            String html,
+            String messageId,
+            Map<String, String> headers)
+            throws MessagingException {
         // an SMTPMessage, so that a return path can be its envelope sender
-        MimeMessage message = messageId == null ? new SMTPMessage(session) : new SMTPMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
+        MimeMessage message = messageId == null
+                ? new SMTPMessage(session)
+                : new SMTPMessage(session) {
+                    @Override
+                    protected void updateMessageID() throws MessagingException {
+                        setHeader("Message-ID", messageId);
+                    }
+                };
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(subject, UTF_8);

@@ -38,9 +38,17 @@ public class Mailer {
     public void send(OutgoingMail mail) throws MessagingException {
         InternetAddress from = MailAddresses.forSending(new InternetAddress(settings.from()));
         InternetAddress to = MailAddresses.forSending(new InternetAddress(mail.to(), true));
-        boolean smtputf8 = MailAddresses.needsSmtputf8(from.getAddress()) || MailAddresses.needsSmtputf8(to.getAddress());
-        MimeMessage message = MailMessages.build(smtputf8 ? utf8Session : session, from, to, oneLine(mail.subject()), mail.text(), mail.html(),
-                null, Map.of());
+        boolean smtputf8 =
+                MailAddresses.needsSmtputf8(from.getAddress()) || MailAddresses.needsSmtputf8(to.getAddress());
+        MimeMessage message = MailMessages.build(
+                smtputf8 ? utf8Session : session,
+                from,
+                to,
+                oneLine(mail.subject()),
+                mail.text(),
+                mail.html(),
+                null,
+                Map.of());
         message = dkim.sign(message);
         try (SmtpSession smtp = SmtpSession.open(session, utf8Session, settings)) {
             smtp.send(message, to);

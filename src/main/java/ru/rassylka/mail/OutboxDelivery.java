@@ -65,7 +65,8 @@ public class OutboxDelivery {
         Instant now = Instant.now();
         List<QueuedMail> due = em.createNativeQuery(
                         "select * from outgoing_mail where next_attempt_at <= ? and failed_at is null "
-                                + "order by next_attempt_at limit " + BATCH + " for update skip locked", QueuedMail.class)
+                                + "order by next_attempt_at limit " + BATCH + " for update skip locked",
+                        QueuedMail.class)
                 .setParameter(1, Timestamp.from(now))
                 .getResultList();
         return due.stream().map(queued -> queued.claim(now)).toList();

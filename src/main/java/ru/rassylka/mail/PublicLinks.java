@@ -21,9 +21,11 @@ public final class PublicLinks {
         if (mail.development() || reachable(baseUrl)) {
             return Optional.empty();
         }
-        return Optional.of("Mailings are not sent: BASE_URL is " + baseUrl + ", but e-mails go to the SMTP server "
-                + mail.effectiveHost() + ", so their recipients could not open the unsubscribe links. Set BASE_URL to the"
-                + " address people open the service at (e.g. https://mail.example.org) and restart; the runs wait until then.");
+        return Optional.of(
+                "Mailings are not sent: BASE_URL is " + baseUrl + ", but e-mails go to the SMTP server "
+                        + mail.effectiveHost()
+                        + ", so their recipients could not open the unsubscribe links. Set BASE_URL to the"
+                        + " address people open the service at (e.g. https://mail.example.org) and restart; the runs wait until then.");
     }
 
     /** An http(s) address whose host is neither localhost nor a loopback or unspecified address. */
@@ -41,7 +43,12 @@ public final class PublicLinks {
         }
         host = host.toLowerCase(Locale.ROOT);
         host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        return !(host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("0.0.0.0")
-                || host.equals("[::1]") || host.equals("[::]") || host.equals("[0:0:0:0:0:0:0:1]"));
+        return !(host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.startsWith("127.")
+                || host.equals("0.0.0.0")
+                || host.equals("[::1]")
+                || host.equals("[::]")
+                || host.equals("[0:0:0:0:0:0:0:1]"));
     }
 }

@@ -18,6 +18,7 @@ public class QueuedMail {
     public static final int MAX_ATTEMPTS = 8;
     /** How long a claimed e-mail stays with its worker before another may take it (the worker died). */
     static final Duration CLAIM = Duration.ofMinutes(5);
+
     private static final int ERROR_MAX = 1000;
 
     @Id

@@ -32,7 +32,8 @@ public final class SmtpSession implements AutoCloseable {
     }
 
     /** Connects (and logs in, when the settings have a user) over {@code session}; {@code utf8Session} is for SMTPUTF8. */
-    public static SmtpSession open(Session session, Session utf8Session, MailSettings settings) throws MessagingException {
+    public static SmtpSession open(Session session, Session utf8Session, MailSettings settings)
+            throws MessagingException {
         return new SmtpSession(connect(session, settings), utf8Session, settings);
     }
 
@@ -56,7 +57,9 @@ public final class SmtpSession implements AutoCloseable {
 
     private SMTPTransport transportFor(MimeMessage message, InternetAddress recipient) throws MessagingException {
         Address[] from = message.getFrom();
-        boolean sender = from != null && from.length > 0 && from[0] instanceof InternetAddress address
+        boolean sender = from != null
+                && from.length > 0
+                && from[0] instanceof InternetAddress address
                 && MailAddresses.needsSmtputf8(address.getAddress());
         if (!sender && !MailAddresses.needsSmtputf8(recipient.getAddress())) {
             return transport;

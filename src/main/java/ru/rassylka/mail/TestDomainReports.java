@@ -39,7 +39,9 @@ public final class TestDomainReports {
 
     /** Whether an e-mail to the address comes back as a report. */
     public static boolean isReported(String recipient) {
-        return domainOf(recipient).filter(domain -> domain.equals(BOUNCE_DOMAIN) || domain.equals(COMPLAINT_DOMAIN)).isPresent();
+        return domainOf(recipient)
+                .filter(domain -> domain.equals(BOUNCE_DOMAIN) || domain.equals(COMPLAINT_DOMAIN))
+                .isPresent();
     }
 
     /**
@@ -47,7 +49,8 @@ public final class TestDomainReports {
      * {@code returnPath}, or empty when the recipient is not at a test domain or the e-mail has no
      * envelope sender to return it to (a null sender, {@code MAIL FROM:<>}).
      */
-    public static Optional<MimeMessage> reportOn(MimeMessage received, String returnPath, String recipient) throws MessagingException {
+    public static Optional<MimeMessage> reportOn(MimeMessage received, String returnPath, String recipient)
+            throws MessagingException {
         Optional<String> domain = domainOf(recipient);
         if (domain.isEmpty() || returnPath == null || returnPath.isBlank()) {
             return Optional.empty();
@@ -59,7 +62,8 @@ public final class TestDomainReports {
         };
     }
 
-    private static MimeMessage deliveryStatus(MimeMessage received, String returnPath, String recipient) throws MessagingException {
+    private static MimeMessage deliveryStatus(MimeMessage received, String returnPath, String recipient)
+            throws MessagingException {
         MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
         report.addBodyPart(text("This is the mail system at host " + REPORTING_MTA + ".\r\n\r\n"
                 + "Your message could not be delivered to one of its recipients: the address is reserved for tests\r\n"
@@ -76,12 +80,20 @@ public final class TestDomainReports {
                 + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n";
         report.addBodyPart(part(fields, "message/delivery-status"));
         report.addBodyPart(part(headersOf(received), "text/rfc822-headers"));
-        return message(report, "MAILER-DAEMON@" + REPORTING_MTA, "Mail System", returnPath, "Undelivered Mail Returned to Sender");
+        return message(
+                report,
+                "MAILER-DAEMON@" + REPORTING_MTA,
+                "Mail System",
+                returnPath,
+                "Undelivered Mail Returned to Sender");
     }
 
-    private static MimeMessage feedbackReport(MimeMessage received, String returnPath, String recipient) throws MessagingException {
+    private static MimeMessage feedbackReport(MimeMessage received, String returnPath, String recipient)
+            throws MessagingException {
         MimeMultipart report = new MimeMultipart("report; report-type=feedback-report");
-        report.addBodyPart(text("This is an e-mail abuse report for an e-mail received from the sender below: the recipient marked it as spam.\r\n"));
+        report.addBodyPart(
+                text(
+                        "This is an e-mail abuse report for an e-mail received from the sender below: the recipient marked it as spam.\r\n"));
         String fields = "Feedback-Type: abuse\r\n"
                 + "User-Agent: Rassylka-development-mailbox/1.0\r\n"
                 + "Version: 1\r\n"
@@ -94,7 +106,8 @@ public final class TestDomainReports {
         return message(report, "abuse@" + COMPLAINT_DOMAIN, "Feedback Loop", returnPath, "Abuse report");
     }
 
-    private static MimeMessage message(MimeMultipart report, String from, String name, String to, String subject) throws MessagingException {
+    private static MimeMessage message(MimeMultipart report, String from, String name, String to, String subject)
+            throws MessagingException {
         MimeMessage message = new MimeMessage(SESSION);
         try {
             message.setFrom(new InternetAddress(from, name, "UTF-8"));
@@ -134,7 +147,7 @@ public final class TestDomainReports {
     /** The received e-mail's header fields, as the returned part of a report holds them. */
     private static String headersOf(MimeMessage received) throws MessagingException {
         StringBuilder lines = new StringBuilder();
-        for (Enumeration<String> all = received.getAllHeaderLines(); all.hasMoreElements();) {
+        for (Enumeration<String> all = received.getAllHeaderLines(); all.hasMoreElements(); ) {
             lines.append(all.nextElement()).append("\r\n");
         }
         return lines.toString();
@@ -149,7 +162,9 @@ public final class TestDomainReports {
             return Optional.empty();
         }
         int at = address.lastIndexOf('@');
-        return at < 0 ? Optional.empty() : Optional.of(address.substring(at + 1).strip().toLowerCase(Locale.ROOT));
+        return at < 0
+                ? Optional.empty()
+                : Optional.of(address.substring(at + 1).strip().toLowerCase(Locale.ROOT));
     }
 
     /** The report as the bytes a mailbox would store. */

@@ -63,7 +63,9 @@ public class Mailing {
     private boolean allClients;
 
     @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(name = "mailing_recipient", joinColumns = @JoinColumn(name = "mailing_id"),
+    @JoinTable(
+            name = "mailing_recipient",
+            joinColumns = @JoinColumn(name = "mailing_id"),
             inverseJoinColumns = @JoinColumn(name = "client_id"))
     private Set<Client> recipients = new HashSet<>();
 
@@ -166,7 +168,9 @@ public class Mailing {
     public void reschedule(Instant now) {
         Schedule schedule = schedule();
         Instant after = lastOccurrenceAt != null && lastOccurrenceAt.isAfter(now) ? lastOccurrenceAt : now;
-        nextRunAt = schedule.nextDue(lastOccurrenceAt, now).or(() -> schedule.firstOccurrenceAfter(after)).orElse(null);
+        nextRunAt = schedule.nextDue(lastOccurrenceAt, now)
+                .or(() -> schedule.firstOccurrenceAfter(after))
+                .orElse(null);
     }
 
     public void pause(Instant at) {
@@ -247,7 +251,9 @@ public class Mailing {
 
     /** The next send shown to people: none while paused, disabled or deleted. */
     public Optional<Instant> nextSend() {
-        return pausedAt != null || disabledAt != null || deletedAt != null ? Optional.empty() : Optional.ofNullable(nextRunAt);
+        return pausedAt != null || disabledAt != null || deletedAt != null
+                ? Optional.empty()
+                : Optional.ofNullable(nextRunAt);
     }
 
     public Long getId() {

@@ -23,7 +23,9 @@ public class MailingDisplay {
 
     /** The next send in the zone, e.g. {@code 29.02.2028 10:00 (Europe/Moscow)}; empty when none will come. */
     public String nextSend(Mailing mailing, String zone) {
-        return mailing.nextSend().map(at -> dateTime(at, ZoneId.of(zone)) + " (" + zone + ")").orElse("");
+        return mailing.nextSend()
+                .map(at -> dateTime(at, ZoneId.of(zone)) + " (" + zone + ")")
+                .orElse("");
     }
 
     public static String dateTime(Instant at, ZoneId zone) {

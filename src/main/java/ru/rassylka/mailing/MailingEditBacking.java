@@ -49,9 +49,12 @@ public class MailingEditBacking implements Serializable {
         if (id != null) {
             mailing = mailings.get(id);
             // a message deleted since stays on the mailing until another one is chosen here
-            messageId = mailing.getMessage().isDeleted() ? null : mailing.getMessage().getId();
+            messageId = mailing.getMessage().isDeleted()
+                    ? null
+                    : mailing.getMessage().getId();
             allClients = mailing.isAllClients();
-            recipients = mailing.getRecipients().stream().sorted(Comparator.comparing(Client::getEmail))
+            recipients = mailing.getRecipients().stream()
+                    .sorted(Comparator.comparing(Client::getEmail))
                     .collect(Collectors.toCollection(ArrayList::new));
             firstSend = mailing.getFirstSend();
             periodicity = mailing.getPeriodicity();
@@ -68,13 +71,22 @@ public class MailingEditBacking implements Serializable {
 
     /** A client as the recipient field shows it; a refused submission shows what was sent back as it was. */
     public String label(Object item) {
-        return item instanceof Client client ? client.getFullName() + " <" + client.getEmail() + ">" : String.valueOf(item);
+        return item instanceof Client client
+                ? client.getFullName() + " <" + client.getEmail() + ">"
+                : String.valueOf(item);
     }
 
     public String save() {
-        MailingPlan plan = new MailingPlan(mailing.getName(), messageId, allClients,
-                recipients == null ? null : recipients.stream().map(Client::getId).collect(Collectors.toSet()),
-                firstSend, periodicity, endDate);
+        MailingPlan plan = new MailingPlan(
+                mailing.getName(),
+                messageId,
+                allClients,
+                recipients == null
+                        ? null
+                        : recipients.stream().map(Client::getId).collect(Collectors.toSet()),
+                firstSend,
+                periodicity,
+                endDate);
         Mailing saved = id == null ? mailings.create(plan) : mailings.update(id, plan);
         Pages.info("mailings.saved", saved.getName());
         return "/mailings/view?faces-redirect=true&id=" + saved.getId();

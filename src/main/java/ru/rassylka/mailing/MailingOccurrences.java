@@ -17,7 +17,9 @@ public class MailingOccurrences {
 
     /** The mailings whose occurrence is due now (their timer may be missing), the oldest first. */
     public List<Long> due() {
-        return em.createQuery("select m.id from Mailing m where m.nextRunAt <= :now and m.deletedAt is null order by m.nextRunAt", Long.class)
+        return em.createQuery(
+                        "select m.id from Mailing m where m.nextRunAt <= :now and m.deletedAt is null order by m.nextRunAt",
+                        Long.class)
                 .setParameter("now", Instant.now())
                 .setMaxResults(100)
                 .getResultList();
@@ -25,8 +27,10 @@ public class MailingOccurrences {
 
     /** Every mailing that waits for an occurrence, with its time, to rebuild timers from. */
     public List<ScheduledMailing> scheduled() {
-        return em.createQuery("select new ru.rassylka.mailing.ScheduledMailing(m.id, m.nextRunAt) from Mailing m"
-                        + " where m.nextRunAt is not null and m.deletedAt is null", ScheduledMailing.class)
+        return em.createQuery(
+                        "select new ru.rassylka.mailing.ScheduledMailing(m.id, m.nextRunAt) from Mailing m"
+                                + " where m.nextRunAt is not null and m.deletedAt is null",
+                        ScheduledMailing.class)
                 .getResultList();
     }
 }

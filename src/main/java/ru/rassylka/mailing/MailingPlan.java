@@ -12,8 +12,14 @@ import java.util.Set;
  * What the owner fills in for a mailing: the message and clients by id (resolved later among the
  * owner's own), the first send on the owner's wall clock, the periodicity and an optional end date.
  */
-public record MailingPlan(String name, Long messageId, boolean allClients, Set<Long> clientIds,
-        LocalDateTime firstSend, Periodicity periodicity, LocalDate endDate) {
+public record MailingPlan(
+        String name,
+        Long messageId,
+        boolean allClients,
+        Set<Long> clientIds,
+        LocalDateTime firstSend,
+        Periodicity periodicity,
+        LocalDate endDate) {
 
     public MailingPlan {
         clientIds = clientIds == null ? Set.of() : Set.copyOf(clientIds);

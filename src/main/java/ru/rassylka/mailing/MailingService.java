@@ -31,7 +31,8 @@ public class MailingService {
 
     static final int SUGGESTIONS_MAX = 20;
 
-    private static final String OWN = "select m from Mailing m join fetch m.message where m.owner = :owner and m.deletedAt is null";
+    private static final String OWN =
+            "select m from Mailing m join fetch m.message where m.owner = :owner and m.deletedAt is null";
 
     @PersistenceContext
     private EntityManager em;
@@ -116,7 +117,9 @@ public class MailingService {
 
     /** The messages a mailing may send: the caller's, not deleted. */
     public List<Message> messageChoices() {
-        return em.createQuery("select m from Message m where m.owner = :owner and m.deletedAt is null order by m.subject, m.id", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.owner = :owner and m.deletedAt is null order by m.subject, m.id",
+                        Message.class)
                 .setParameter("owner", accounts.getCurrent())
                 .getResultList();
     }
@@ -126,7 +129,9 @@ public class MailingService {
     }
 
     private Optional<Message> findMessage(User owner, long id) {
-        return em.createQuery("select m from Message m where m.owner = :owner and m.deletedAt is null and m.id = :id", Message.class)
+        return em.createQuery(
+                        "select m from Message m where m.owner = :owner and m.deletedAt is null and m.id = :id",
+                        Message.class)
                 .setParameter("owner", owner)
                 .setParameter("id", id)
                 .getResultStream()
@@ -140,9 +145,11 @@ public class MailingService {
     /** Up to 20 of the caller's subscribed clients whose e-mail or name starts with the prefix. */
     public List<Client> suggestClients(String prefix) {
         String pattern = LikePatterns.startingWith(prefix);
-        return em.createQuery("select c from Client c where c.owner = :owner and c.unsubscribedAt is null"
-                        + " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')"
-                        + " order by c.email", Client.class)
+        return em.createQuery(
+                        "select c from Client c where c.owner = :owner and c.unsubscribedAt is null"
+                                + " and (c.email like :pattern escape '\\' or lower(c.fullName) like :pattern escape '\\')"
+                                + " order by c.email",
+                        Client.class)
                 .setParameter("owner", accounts.getCurrent())
                 .setParameter("pattern", pattern)
                 .setMaxResults(SUGGESTIONS_MAX)
@@ -168,7 +175,8 @@ public class MailingService {
 
     /** The owner's clients with these ids; any id that is not the owner's refuses the whole plan. */
     private Set<Client> ownClients(User owner, Set<Long> ids) {
-        List<Client> found = em.createQuery("select c from Client c where c.owner = :owner and c.id in :ids", Client.class)
+        List<Client> found = em.createQuery(
+                        "select c from Client c where c.owner = :owner and c.id in :ids", Client.class)
                 .setParameter("owner", owner)
                 .setParameter("ids", ids)
                 .getResultList();

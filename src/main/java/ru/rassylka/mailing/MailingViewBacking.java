@@ -54,7 +54,9 @@ public class MailingViewBacking implements Serializable {
     }
 
     public List<Client> getRecipients() {
-        return mailing.getRecipients().stream().sorted(Comparator.comparing(Client::getEmail)).toList();
+        return mailing.getRecipients().stream()
+                .sorted(Comparator.comparing(Client::getEmail))
+                .toList();
     }
 
     public Long getId() {

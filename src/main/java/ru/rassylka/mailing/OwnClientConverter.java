@@ -44,6 +44,7 @@ public class OwnClientConverter implements Converter<Object> {
     }
 
     private static ConverterException unknown() {
-        return new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, Pages.text("mailings.unknownClient"), null));
+        return new ConverterException(
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, Pages.text("mailings.unknownClient"), null));
     }
 }

@@ -41,6 +41,7 @@ public class OwnMessageConverter implements Converter<Long> {
     }
 
     private static ConverterException unknown() {
-        return new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR, Pages.text("mailings.unknownMessage"), null));
+        return new ConverterException(
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, Pages.text("mailings.unknownMessage"), null));
     }
 }

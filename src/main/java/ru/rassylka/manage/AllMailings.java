@@ -31,8 +31,10 @@ public class AllMailings {
             "owner", "o.email",
             "nextRunAt", "m.nextRunAt",
             "createdAt", "m.createdAt");
+
     private static final String FROM = " from Mailing m join m.owner o where m.deletedAt is null";
-    private static final String SEARCH = " and (o.email like :pattern escape '\\' or lower(m.name) like :pattern escape '\\')";
+    private static final String SEARCH =
+            " and (o.email like :pattern escape '\\' or lower(m.name) like :pattern escape '\\')";
 
     @PersistenceContext
     private EntityManager em;
@@ -54,7 +56,9 @@ public class AllMailings {
     }
 
     public int count(String search) {
-        return query("select count(m)" + FROM, "", search, Long.class).getSingleResult().intValue();
+        return query("select count(m)" + FROM, "", search, Long.class)
+                .getSingleResult()
+                .intValue();
     }
 
     /** Stops the mailing's sends until a manager enables it; the owner sees who did and why. */
@@ -63,7 +67,11 @@ public class AllMailings {
             throw new BusinessException("manage.mailings.reasonRequired");
         }
         String trimmed = reason.strip();
-        find(mailingId).disable(accounts.getCurrent(), trimmed.substring(0, Math.min(trimmed.length(), Mailing.REASON_MAX)), Instant.now());
+        find(mailingId)
+                .disable(
+                        accounts.getCurrent(),
+                        trimmed.substring(0, Math.min(trimmed.length(), Mailing.REASON_MAX)),
+                        Instant.now());
     }
 
     /** Lets the mailing send again from its next occurrence. */

@@ -23,7 +23,9 @@ public class UserDirectory {
             "fullName", "u.fullName",
             "city", "u.city",
             "createdAt", "u.createdAt");
-    private static final String SEARCH = " where u.email like :pattern escape '\\' or lower(u.fullName) like :pattern escape '\\'";
+
+    private static final String SEARCH =
+            " where u.email like :pattern escape '\\' or lower(u.fullName) like :pattern escape '\\'";
 
     @PersistenceContext
     private EntityManager em;
@@ -47,7 +49,9 @@ public class UserDirectory {
     }
 
     public int count(String search) {
-        return query("select count(u) from User u", "", search, Long.class).getSingleResult().intValue();
+        return query("select count(u) from User u", "", search, Long.class)
+                .getSingleResult()
+                .intValue();
     }
 
     private <T> TypedQuery<T> query(String select, String order, String search, Class<T> type) {

@@ -34,10 +34,27 @@ public final class HtmlSanitizer {
             .addEnforcedAttribute("a", "rel", LINK_REL);
 
     private static final Set<String> STYLE_PROPERTIES = Set.of(
-            "color", "background-color", "font-family", "font-size", "font-style", "font-weight",
-            "text-align", "text-decoration", "text-transform", "line-height", "letter-spacing",
-            "vertical-align", "white-space", "width", "height", "max-width", "border-collapse",
-            "list-style-type", "margin", "padding", "border");
+            "color",
+            "background-color",
+            "font-family",
+            "font-size",
+            "font-style",
+            "font-weight",
+            "text-align",
+            "text-decoration",
+            "text-transform",
+            "line-height",
+            "letter-spacing",
+            "vertical-align",
+            "white-space",
+            "width",
+            "height",
+            "max-width",
+            "border-collapse",
+            "list-style-type",
+            "margin",
+            "padding",
+            "border");
     private static final List<String> STYLE_PROPERTY_FAMILIES = List.of("margin-", "padding-", "border-");
     // Values that could load resources or run code in old engines; escapes could hide them
     private static final Pattern UNSAFE_STYLE_VALUE =
@@ -64,7 +81,9 @@ public final class HtmlSanitizer {
             }
             String property = declaration.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = declaration.substring(colon + 1).strip();
-            if (isAllowedProperty(property) && !value.isEmpty() && !UNSAFE_STYLE_VALUE.matcher(value).find()) {
+            if (isAllowedProperty(property)
+                    && !value.isEmpty()
+                    && !UNSAFE_STYLE_VALUE.matcher(value).find()) {
                 kept.add(property + ": " + value);
             }
         }
@@ -76,7 +95,8 @@ public final class HtmlSanitizer {
     }
 
     private static boolean isAllowedProperty(String property) {
-        return STYLE_PROPERTIES.contains(property) || STYLE_PROPERTY_FAMILIES.stream().anyMatch(property::startsWith);
+        return STYLE_PROPERTIES.contains(property)
+                || STYLE_PROPERTY_FAMILIES.stream().anyMatch(property::startsWith);
     }
 
     /**
@@ -94,7 +114,8 @@ public final class HtmlSanitizer {
 
         @Override
         public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
-            if ("a".equals(tagName) && "href".equals(attribute.getKey())
+            if ("a".equals(tagName)
+                    && "href".equals(attribute.getKey())
                     && UNSUBSCRIBE_HREF.matcher(attribute.getValue()).matches()) {
                 return true;
             }

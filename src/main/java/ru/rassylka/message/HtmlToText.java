@@ -98,9 +98,8 @@ public final class HtmlToText {
             if (href.isEmpty() || href.startsWith("#")) {
                 return;
             }
-            String target = href.regionMatches(true, 0, MAILTO, 0, MAILTO.length())
-                    ? href.substring(MAILTO.length())
-                    : href;
+            String target =
+                    href.regionMatches(true, 0, MAILTO, 0, MAILTO.length()) ? href.substring(MAILTO.length()) : href;
             String text = link.text().strip();
             if (text.isEmpty()) {
                 appendFlowing(target);
@@ -185,7 +184,10 @@ public final class HtmlToText {
         }
 
         String result() {
-            return out.toString().replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+            return out.toString()
+                    .replaceAll("[ \\t]+\n", "\n")
+                    .replaceAll("\n{3,}", "\n\n")
+                    .strip();
         }
     }
 }

@@ -19,11 +19,18 @@ public record MessageDraft(String subject, String body, BodyKind bodyKind) {
 
     /** The placeholders a text may use, as the author writes them, for hints and messages. */
     public static String knownPlaceholders() {
-        return String.join(", ", Arrays.stream(Placeholder.values()).map(Placeholder::token).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(Placeholder.values()).map(Placeholder::token).toList());
     }
 
     /** The tokens of the problems of one kind, joined for a message, e.g. {@code {{name}}, {{city}}}; empty if none. */
     public static String tokens(List<TemplateProblem> problems, TemplateProblem.Kind kind) {
-        return String.join(", ", problems.stream().filter(problem -> problem.kind() == kind).map(TemplateProblem::token).toList());
+        return String.join(
+                ", ",
+                problems.stream()
+                        .filter(problem -> problem.kind() == kind)
+                        .map(TemplateProblem::token)
+                        .toList());
     }
 }

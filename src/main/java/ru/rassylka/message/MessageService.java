@@ -24,6 +24,7 @@ public class MessageService {
 
     /** Who a preview is addressed to when the owner has no clients yet. */
     public static final String SAMPLE_NAME = "Иван Иванов";
+
     public static final String SAMPLE_EMAIL = "ivan@example.org";
 
     private static final String OWN = "select m from Message m where m.owner = :owner and m.deletedAt is null";
@@ -58,7 +59,8 @@ public class MessageService {
 
     public Message create(MessageDraft draft) {
         requireValid(draft);
-        Message message = new Message(accounts.getCurrent(), draft.subject().strip(), draft.body(), draft.bodyKind(), Instant.now());
+        Message message = new Message(
+                accounts.getCurrent(), draft.subject().strip(), draft.body(), draft.bodyKind(), Instant.now());
         em.persist(message);
         return message;
     }
@@ -77,7 +79,8 @@ public class MessageService {
 
     /** The draft as the caller's first client would get it, or a sample person when there is none. */
     public MessagePreview preview(MessageDraft draft) {
-        TemplateValues values = em.createQuery("select c from Client c where c.owner = :owner order by c.createdAt, c.id", Client.class)
+        TemplateValues values = em.createQuery(
+                        "select c from Client c where c.owner = :owner order by c.createdAt, c.id", Client.class)
                 .setParameter("owner", accounts.getCurrent())
                 .setMaxResults(1)
                 .getResultStream()
@@ -104,8 +107,11 @@ public class MessageService {
         }
         List<TemplateProblem> problems = draft.problems();
         if (!problems.isEmpty()) {
-            throw new BusinessException("messages.badPlaceholders",
-                    String.join(", ", problems.stream().map(TemplateProblem::token).toList()), MessageDraft.knownPlaceholders());
+            throw new BusinessException(
+                    "messages.badPlaceholders",
+                    String.join(
+                            ", ", problems.stream().map(TemplateProblem::token).toList()),
+                    MessageDraft.knownPlaceholders());
         }
     }
 }

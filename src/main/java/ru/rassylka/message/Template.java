@@ -46,7 +46,8 @@ public final class Template {
      * placeholders stay as written.
      */
     public static String render(String text, TemplateValues values, boolean html) {
-        return PLACEHOLDER.matcher(text)
+        return PLACEHOLDER
+                .matcher(text)
                 .replaceAll(match -> Matcher.quoteReplacement(replacement(match, values, html)));
     }
 

@@ -23,8 +23,11 @@ public class Settings {
 
     /** The addresses of the reverse proxies whose X-Forwarded-For is believed; none by default. */
     public Set<String> trustedProxies() {
-        return Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip).filter(proxy -> !proxy.isEmpty())
-                .map(ForwardedFor::canonical).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(trustedProxies.orElse("").split(","))
+                .map(String::strip)
+                .filter(proxy -> !proxy.isEmpty())
+                .map(ForwardedFor::canonical)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the service is reached over HTTPS (perhaps through a proxy): then HSTS and secure cookies. */

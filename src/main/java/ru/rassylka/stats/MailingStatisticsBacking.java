@@ -54,7 +54,10 @@ public class MailingStatisticsBacking implements Serializable {
     @PostConstruct
     void init() {
         // the owner's page declares its own view parameter; the id comes with the page's request
-        String parameter = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        String parameter = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("id");
         if (parameter != null && parameter.matches("\\d{1,18}")) {
             load(Long.parseLong(parameter));
         }
@@ -74,8 +77,10 @@ public class MailingStatisticsBacking implements Serializable {
             return;
         }
         zone = activeUser.timeZone();
-        runs = new SearchableLazyModel<>(search -> statistics.countRuns(id),
-                (search, field, ascending, first, size) -> statistics.runs(id, first, size), MailingRun::getId);
+        runs = new SearchableLazyModel<>(
+                search -> statistics.countRuns(id),
+                (search, field, ascending, first, size) -> statistics.runs(id, first, size),
+                MailingRun::getId);
         chart = Charts.sentAndFailed(Periods.days(statistics.mailingHours(mailingId), ZoneId.of(zone)));
         refresh();
     }

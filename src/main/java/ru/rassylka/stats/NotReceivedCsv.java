@@ -22,12 +22,25 @@ final class NotReceivedCsv implements Closeable {
     }
 
     void write(Delivery delivery) throws IOException {
-        write(delivery.getEmail(), delivery.getFullName(), delivery.getState(), delivery.getAttempts(), delivery.getReason(),
-                delivery.getLastCode(), delivery.getLastReply());
+        write(
+                delivery.getEmail(),
+                delivery.getFullName(),
+                delivery.getState(),
+                delivery.getAttempts(),
+                delivery.getReason(),
+                delivery.getLastCode(),
+                delivery.getLastReply());
     }
 
     /** One row; what is unknown stays an empty cell. */
-    void write(String email, String fullName, DeliveryState state, int attempts, SkipReason reason, Integer code, String reply)
+    void write(
+            String email,
+            String fullName,
+            DeliveryState state,
+            int attempts,
+            SkipReason reason,
+            Integer code,
+            String reply)
             throws IOException {
         csv.write(email, fullName, state, attempts, reason, code, reply);
     }

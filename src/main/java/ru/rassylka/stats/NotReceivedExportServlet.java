@@ -26,7 +26,9 @@ public class NotReceivedExportServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = request.getParameter("id");
-        if (id == null || !id.matches("\\d{1,18}") || statistics.run(Long.parseLong(id)).isEmpty()) {
+        if (id == null
+                || !id.matches("\\d{1,18}")
+                || statistics.run(Long.parseLong(id)).isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -38,7 +38,8 @@ public final class Periods {
             counts[2] += hour.attempts();
         }
         return periods.entrySet().stream()
-                .map(entry -> new PeriodCount(entry.getKey(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2]))
+                .map(entry ->
+                        new PeriodCount(entry.getKey(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2]))
                 .toList();
     }
 }

@@ -51,8 +51,10 @@ public class ReportsBacking implements Serializable {
         months = Periods.months(statistics.userHours(scope), ZoneId.of(activeUser.timeZone()));
         chart = Charts.sentAndFailed(months);
         if (manager && user == null) {
-            users = new SearchableLazyModel<>(search -> statistics.countUsersWithRuns(),
-                    (search, field, ascending, first, size) -> statistics.perUser(first, size), UserTotals::userId);
+            users = new SearchableLazyModel<>(
+                    search -> statistics.countUsersWithRuns(),
+                    (search, field, ascending, first, size) -> statistics.perUser(first, size),
+                    UserTotals::userId);
         }
     }
 

@@ -60,8 +60,10 @@ public class RunViewBacking implements Serializable {
         retry = statistics.retryOf(id).orElse(null);
         requestKey = MailingRun.newRequestKey();
         zone = activeUser.timeZone();
-        deliveries = new SearchableLazyModel<>(search -> statistics.countDeliveries(id, filter, search),
-                (search, field, ascending, first, size) -> statistics.deliveries(id, filter, search, field, ascending, first, size),
+        deliveries = new SearchableLazyModel<>(
+                search -> statistics.countDeliveries(id, filter, search),
+                (search, field, ascending, first, size) ->
+                        statistics.deliveries(id, filter, search, field, ascending, first, size),
                 Delivery::getId);
         chart = Charts.replyCodes(statistics.replyCodes(id));
         bounces = statistics.runBounces(id);
@@ -81,7 +83,8 @@ public class RunViewBacking implements Serializable {
     /** Shows the table with another outcome filter or search, from its first page. */
     public void filterChanged() {
         deliveries.changed();
-        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("deliveries:table") instanceof DataTable table) {
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent("deliveries:table")
+                instanceof DataTable table) {
             table.setFirst(0);
         }
     }
@@ -96,7 +99,11 @@ public class RunViewBacking implements Serializable {
      * 404 like every forged change; without this Faces would quietly ignore the button it did not render.
      */
     public void refuseChangesByReaders() {
-        if (!owner && FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().containsKey(RETRY_BUTTON)) {
+        if (!owner
+                && FacesContext.getCurrentInstance()
+                        .getExternalContext()
+                        .getRequestParameterMap()
+                        .containsKey(RETRY_BUTTON)) {
             Pages.notFound();
         }
     }
@@ -117,7 +124,12 @@ public class RunViewBacking implements Serializable {
     }
 
     public boolean isCanRetry() {
-        return owner && retry == null && run.isFinished() && run.getFailed() > 0 && !mailing.isDeleted() && !mailing.isDisabled()
+        return owner
+                && retry == null
+                && run.isFinished()
+                && run.getFailed() > 0
+                && !mailing.isDeleted()
+                && !mailing.isDisabled()
                 && !mailing.isPaused();
     }
 

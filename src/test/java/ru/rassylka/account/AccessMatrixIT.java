@@ -27,7 +27,12 @@ class AccessMatrixIT {
     private static final String PASSWORD = "matrix password";
 
     /** What a request may end in. */
-    private enum Outcome { PAGE, LOGIN, FORBIDDEN, NOT_FOUND }
+    private enum Outcome {
+        PAGE,
+        LOGIN,
+        FORBIDDEN,
+        NOT_FOUND
+    }
 
     /** The expected outcome per page for anonymous, USER, MANAGER and ADMIN, in that order. */
     private record Rule(String path, Outcome anonymous, Outcome user, Outcome manager, Outcome admin) {}
@@ -57,7 +62,12 @@ class AccessMatrixIT {
             new Rule("admin/blog-edit", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.PAGE),
             // with a real SMTP server configured there is no development mailbox at all
             new Rule("dev/mailbox", Outcome.LOGIN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.NOT_FOUND),
-            new Rule("WEB-INF/templates/layout.xhtml", Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN));
+            new Rule(
+                    "WEB-INF/templates/layout.xhtml",
+                    Outcome.FORBIDDEN,
+                    Outcome.FORBIDDEN,
+                    Outcome.FORBIDDEN,
+                    Outcome.FORBIDDEN));
 
     @Deployment
     static WebArchive deployment() {
@@ -96,7 +106,8 @@ class AccessMatrixIT {
         HttpResponse<String> submitted = client.submitLogin(asked.body(), email, PASSWORD);
 
         assertEquals(302, submitted.statusCode());
-        assertTrue(submitted.headers().firstValue("Location").orElse("").endsWith("/profile/"),
+        assertTrue(
+                submitted.headers().firstValue("Location").orElse("").endsWith("/profile/"),
                 submitted.headers().firstValue("Location").orElse("no Location"));
         assertNotEquals(before, client.sessionId().orElseThrow());
         assertTrue(client.getFollowingFolderRedirect("profile").body().contains(email));
@@ -107,15 +118,21 @@ class AccessMatrixIT {
         HttpResponse<String> home = new WebClient(uri()).get("login");
         List<String> policies = home.headers().allValues("Content-Security-Policy");
 
-        assertTrue(policies.stream().anyMatch(policy -> policy.contains("frame-ancestors 'none'")), policies.toString());
-        assertTrue(policies.stream().anyMatch(policy -> policy.matches("script-src 'self' 'nonce-[^']+'.*")), policies.toString());
+        assertTrue(
+                policies.stream().anyMatch(policy -> policy.contains("frame-ancestors 'none'")), policies.toString());
+        assertTrue(
+                policies.stream().anyMatch(policy -> policy.matches("script-src 'self' 'nonce-[^']+'.*")),
+                policies.toString());
         assertEquals("DENY", home.headers().firstValue("X-Frame-Options").orElse(""));
-        assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(
+                "nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", home.headers().firstValue("Referrer-Policy").orElse(""));
         // the login page itself opens no session; logging in does
         HttpResponse<String> login = new WebClient(uri()).logIn(createUser("cookie"), PASSWORD);
         String sessionCookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst().orElse("");
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElse("");
         assertTrue(sessionCookie.contains("HttpOnly"), sessionCookie);
         assertTrue(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), sessionCookie);
     }
@@ -133,7 +150,10 @@ class AccessMatrixIT {
         assertEquals(409, againstAdmin.statusCode());
         assertEquals("manage.users.onlyAdminBlocksStaff", againstAdmin.body());
         assertEquals(409, againstManager.statusCode());
-        assertEquals(Outcome.PAGE, outcome(logIn(admin).getFollowingFolderRedirect("admin/users")), "the admin is not blocked");
+        assertEquals(
+                Outcome.PAGE,
+                outcome(logIn(admin).getFollowingFolderRedirect("admin/users")),
+                "the admin is not blocked");
         assertEquals(204, block(manager, user).statusCode());
         assertEquals(204, block(logIn(admin), otherManager).statusCode());
     }
@@ -148,8 +168,12 @@ class AccessMatrixIT {
         assertEquals(Outcome.PAGE, outcome(manager.get("manage/users")));
         assertEquals(Outcome.FORBIDDEN, outcome(user.get("manage/users")));
 
-        assertEquals(204, admin.post("test-support/revoke", Map.of("email", managerEmail)).statusCode());
-        assertEquals(204, admin.post("test-support/grant", Map.of("email", userEmail)).statusCode());
+        assertEquals(
+                204,
+                admin.post("test-support/revoke", Map.of("email", managerEmail)).statusCode());
+        assertEquals(
+                204,
+                admin.post("test-support/grant", Map.of("email", userEmail)).statusCode());
 
         assertEquals(Outcome.LOGIN, outcome(manager.get("manage/users")));
         // the container refuses this one on the roles the session had, and the session ends with it
@@ -165,8 +189,11 @@ class AccessMatrixIT {
         WebClient open = logIn(email);
         assertEquals(Outcome.PAGE, outcome(open.getFollowingFolderRedirect("profile")));
 
-        assertEquals(204, new WebClient(uri()).post("test-support/reset", Map.of("email", email, "password", "a new password 1"))
-                .statusCode());
+        assertEquals(
+                204,
+                new WebClient(uri())
+                        .post("test-support/reset", Map.of("email", email, "password", "a new password 1"))
+                        .statusCode());
 
         HttpResponse<String> next = open.getFollowingFolderRedirect("profile");
         assertEquals(Outcome.LOGIN, outcome(next));
@@ -180,8 +207,19 @@ class AccessMatrixIT {
         WebClient changing = logIn(email);
         String profile = changing.getFollowingFolderRedirect("profile").body();
 
-        HttpResponse<String> changed = changing.ajax("profile/", profile, "password", "password:change", "@all",
-                Map.of("password:current", PASSWORD, "password:next", "another password 2", "password:repeat", "another password 2"));
+        HttpResponse<String> changed = changing.ajax(
+                "profile/",
+                profile,
+                "password",
+                "password:change",
+                "@all",
+                Map.of(
+                        "password:current",
+                        PASSWORD,
+                        "password:next",
+                        "another password 2",
+                        "password:repeat",
+                        "another password 2"));
 
         assertEquals(200, changed.statusCode());
         assertTrue(changed.body().contains("ui-messages-info"), changed.body());
@@ -210,12 +248,22 @@ class AccessMatrixIT {
         String profile = client.getFollowingFolderRedirect("profile").body();
         Map<String, String> fields = Map.of("password:current", PASSWORD, "password:next", "x", "password:repeat", "x");
 
-        Map<String, String> withoutNonce = new java.util.LinkedHashMap<>(Map.of("password", "password", "password:change", "password:change",
-                "jakarta.faces.ViewState", WebClient.viewState(profile)));
+        Map<String, String> withoutNonce = new java.util.LinkedHashMap<>(Map.of(
+                "password",
+                "password",
+                "password:change",
+                "password:change",
+                "jakarta.faces.ViewState",
+                WebClient.viewState(profile)));
         withoutNonce.putAll(fields);
         HttpResponse<String> noNonce = client.post("profile/", withoutNonce);
-        HttpResponse<String> foreignState = client.ajax("profile/", profile.replace(WebClient.viewState(profile), "-123:-456"),
-                "password", "password:change", "@all", fields);
+        HttpResponse<String> foreignState = client.ajax(
+                "profile/",
+                profile.replace(WebClient.viewState(profile), "-123:-456"),
+                "password",
+                "password:change",
+                "@all",
+                fields);
 
         assertEquals(400, noNonce.statusCode(), noNonce.body());
         assertEquals(400, foreignState.statusCode(), foreignState.body());
@@ -226,14 +274,20 @@ class AccessMatrixIT {
         WebClient client = loggedIn("cache");
         HttpResponse<String> profile = client.getFollowingFolderRedirect("profile");
 
-        assertTrue(profile.headers().allValues("Cache-Control").stream().anyMatch(value -> value.contains("no-store")),
+        assertTrue(
+                profile.headers().allValues("Cache-Control").stream().anyMatch(value -> value.contains("no-store")),
                 profile.headers().map().toString());
-        for (HttpResponse<String> page : List.of(profile, new WebClient(uri()).get("login"), new WebClient(uri()).get("register"),
+        for (HttpResponse<String> page : List.of(
+                profile,
+                new WebClient(uri()).get("login"),
+                new WebClient(uri()).get("register"),
                 new WebClient(uri()).get("no-such-page"))) {
             for (String policy : page.headers().allValues("Content-Security-Policy")) {
                 for (String directive : policy.split(";")) {
                     String name = directive.strip().split(" ")[0];
-                    assertTrue(!(name.equals("script-src") || name.equals("default-src")) || !directive.contains("'unsafe-inline'"),
+                    assertTrue(
+                            !(name.equals("script-src") || name.equals("default-src"))
+                                    || !directive.contains("'unsafe-inline'"),
                             page.uri() + ": " + policy);
                 }
             }
@@ -248,7 +302,8 @@ class AccessMatrixIT {
         HttpResponse<String> posted = victim.logIn(email, PASSWORD);
 
         assertEquals(403, posted.statusCode(), posted.body());
-        assertTrue(posted.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID=")),
+        assertTrue(
+                posted.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID=")),
                 posted.headers().map().toString());
         assertEquals(Outcome.LOGIN, outcome(victim.getFollowingFolderRedirect("profile")));
     }
@@ -257,7 +312,8 @@ class AccessMatrixIT {
     void aPostWithoutOriginThatTheBrowserMarksCrossSiteIsRefused() {
         String email = createUser("fetch-site");
 
-        HttpResponse<String> posted = new WebClient(uri()).withHeader("Sec-Fetch-Site", "cross-site").logIn(email, PASSWORD);
+        HttpResponse<String> posted =
+                new WebClient(uri()).withHeader("Sec-Fetch-Site", "cross-site").logIn(email, PASSWORD);
 
         assertEquals(403, posted.statusCode(), posted.body());
     }
@@ -265,7 +321,8 @@ class AccessMatrixIT {
     @Test
     void aSameOriginLoginStillWorks() {
         String email = createUser("same-origin");
-        WebClient client = new WebClient(uri()).withHeader("Origin", origin()).withHeader("Sec-Fetch-Site", "same-origin");
+        WebClient client =
+                new WebClient(uri()).withHeader("Origin", origin()).withHeader("Sec-Fetch-Site", "same-origin");
 
         HttpResponse<String> posted = client.logIn(email, PASSWORD);
 
@@ -275,7 +332,8 @@ class AccessMatrixIT {
 
     @Test
     void theOneClickUnsubscribeIsAcceptedFromAnotherSite() {
-        HttpResponse<String> posted = new WebClient(uri()).withHeader("Origin", "https://mail.provider.example")
+        HttpResponse<String> posted = new WebClient(uri())
+                .withHeader("Origin", "https://mail.provider.example")
                 .post("unsubscribe?t=no-such-token", Map.of("List-Unsubscribe", "One-Click"));
 
         // it reaches the unsubscribe servlet, which knows no such link
@@ -304,8 +362,14 @@ class AccessMatrixIT {
         requestReset("198.51.100." + (System.nanoTime() % 200 + 1), known);
 
         // the other client's request was answered with a mail; the same client's, before it, was not
-        assertEquals(200, new WebClient(uri()).get("test-support/mail?to=" + known + "&count=1").statusCode());
-        assertEquals("1", new WebClient(uri()).get("test-support/mail-count?to=" + known).body());
+        assertEquals(
+                200,
+                new WebClient(uri())
+                        .get("test-support/mail?to=" + known + "&count=1")
+                        .statusCode());
+        assertEquals(
+                "1",
+                new WebClient(uri()).get("test-support/mail-count?to=" + known).body());
         assertTrue(sameClientAnswer.contains("id=\"requested\""), sameClientAnswer);
     }
 
@@ -317,7 +381,8 @@ class AccessMatrixIT {
         URI loopback = URI.create(base.toString().replaceFirst("//[^:/]+", "//127.0.0.1"));
         WebClient client = new WebClient(loopback).withHeader("X-Forwarded-For", clientAddress);
         String page = client.get("password-reset").body();
-        return client.ajax("password-reset", page, "request", "request:submit", "state", Map.of("request:email", email)).body();
+        return client.ajax("password-reset", page, "request", "request:submit", "state", Map.of("request:email", email))
+                .body();
     }
 
     private HttpResponse<String> block(WebClient caller, String email) {
@@ -334,12 +399,17 @@ class AccessMatrixIT {
     private static Outcome outcome(HttpResponse<String> response) {
         return switch (response.statusCode()) {
             // the login form stands in for a protected page until the visitor logs in
-            case 200 -> response.body().contains("id=\"login:email\"") && !response.uri().getPath().endsWith("/login")
-                    ? Outcome.LOGIN : Outcome.PAGE;
-            case 302, 303 -> response.headers().firstValue("Location").orElse("").contains("/login") ? Outcome.LOGIN : Outcome.PAGE;
+            case 200 ->
+                response.body().contains("id=\"login:email\"")
+                                && !response.uri().getPath().endsWith("/login")
+                        ? Outcome.LOGIN
+                        : Outcome.PAGE;
+            case 302, 303 ->
+                response.headers().firstValue("Location").orElse("").contains("/login") ? Outcome.LOGIN : Outcome.PAGE;
             case 403 -> Outcome.FORBIDDEN;
             case 404 -> Outcome.NOT_FOUND;
-            default -> throw new AssertionError("Unexpected status " + response.statusCode() + " for " + response.uri());
+            default ->
+                throw new AssertionError("Unexpected status " + response.statusCode() + " for " + response.uri());
         };
     }
 
@@ -356,8 +426,10 @@ class AccessMatrixIT {
 
     private String createUser(String name, String... roles) {
         String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = new WebClient(uri()).post("test-support/users",
-                Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
+        HttpResponse<String> created = new WebClient(uri())
+                .post(
+                        "test-support/users",
+                        Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
         assertEquals(201, created.statusCode());
         return email;
     }

@@ -47,7 +47,8 @@ class AccountJourneyIT {
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
 
         Journeys.logInAndWait(browser, base, email, "journey password");
-        assertEquals("Ольга Смирнова", browser.findElement(By.id("profile-link")).getText());
+        assertEquals(
+                "Ольга Смирнова", browser.findElement(By.id("profile-link")).getText());
 
         Journeys.logOut(browser);
         browser.get(base + "/profile");
@@ -72,10 +73,12 @@ class AccountJourneyIT {
         browser.get(base + "/profile");
 
         changePassword("wrong current", "second password");
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Текущий пароль указан неверно."));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Текущий пароль указан неверно."));
         changePassword("first password", "second password");
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Пароль изменён."));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Пароль изменён."));
 
         Journeys.logOut(browser);
         Journeys.logInAndWait(browser, base, email, "second password");
@@ -91,7 +94,8 @@ class AccountJourneyIT {
         Journeys.type(browser, "profile:fullName", "Новое Имя");
         browser.findElement(By.id("profile:save")).click();
 
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Профиль сохранён."));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Профиль сохранён."));
         assertEquals("Новое Имя", browser.findElement(By.id("profile-link")).getText());
         assertEquals("Новое Имя", browser.findElement(By.id("profile:fullName")).getAttribute("value"));
     }
@@ -111,12 +115,14 @@ class AccountJourneyIT {
             manager.get(base + "/manage/users");
             Journeys.type(manager, "users:search", userEmail);
             manager.findElement(By.id("users:find")).click();
-            Browser.waitFor(manager).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
+            Browser.waitFor(manager)
+                    .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
             manager.findElement(By.cssSelector("[id$=':block']")).click();
             Browser.waitFor(manager).until(ExpectedConditions.visibilityOfElementLocated(By.id("blockForm:reason")));
             Journeys.type(manager, "blockForm:reason", "Рассылал спам");
             manager.findElement(By.id("blockForm:confirm")).click();
-            Browser.waitFor(manager).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#users\\:table .user-blocked")));
+            Browser.waitFor(manager)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#users\\:table .user-blocked")));
 
             browser.get(base + "/profile");
             assertTrue(browser.getCurrentUrl().contains("/login"), browser.getCurrentUrl());
@@ -138,7 +144,8 @@ class AccountJourneyIT {
 
     private String errorMessage() {
         return Browser.waitFor(browser)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-error-summary")))
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#messages .ui-messages-error-summary")))
                 .getText();
     }
 }

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.transaction.UserTransaction;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
@@ -14,16 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.transaction.UserTransaction;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.platform.BusinessException;
@@ -91,7 +91,8 @@ class AccountsIT {
 
         String token = register(email);
 
-        assertEquals("Подтвердите адрес для Рассылки", mailServer.to(email).get(0).getSubject());
+        assertEquals(
+                "Подтвердите адрес для Рассылки", mailServer.to(email).get(0).getSubject());
         assertFalse(accounts.findByEmail(email).orElseThrow().isVerified());
         assertTrue(accounts.verify(token));
         assertTrue(accounts.findByEmail(email.toUpperCase()).orElseThrow().isVerified());
@@ -103,7 +104,8 @@ class AccountsIT {
         String email = newEmail("hash");
         String token = register(email);
 
-        long stored = (Long) testAccounts.count("select count(t) from AccountToken t where t.tokenHash = ?1", Tokens.hash(token));
+        long stored = (Long)
+                testAccounts.count("select count(t) from AccountToken t where t.tokenHash = ?1", Tokens.hash(token));
         long plain = (Long) testAccounts.count("select count(t) from AccountToken t where t.tokenHash = ?1", token);
 
         assertEquals(1, stored);
@@ -126,7 +128,9 @@ class AccountsIT {
         String email = newEmail("unverified");
         register(email);
 
-        assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                login(email, PASSWORD).getStatus());
         assertEquals(LoginRefusal.UNVERIFIED, outcome.refusal().orElseThrow());
     }
 
@@ -164,7 +168,9 @@ class AccountsIT {
             login(email, "guess " + attempt);
         }
 
-        assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                login(email, PASSWORD).getStatus());
         assertEquals(LoginRefusal.LOCKED, outcome.refusal().orElseThrow());
         assertTrue(outcome.lockedUntil().orElseThrow().isAfter(java.time.Instant.now()));
     }
@@ -187,7 +193,9 @@ class AccountsIT {
         testAccounts.create(email, PASSWORD, true);
         testAccounts.block(email, "spam");
 
-        assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                login(email, PASSWORD).getStatus());
         assertEquals(LoginRefusal.BLOCKED, outcome.refusal().orElseThrow());
     }
 
@@ -202,8 +210,12 @@ class AccountsIT {
         assertTrue(accounts.isResetUsable(token));
         assertTrue(accounts.resetPassword(token, "brand new secret"));
         assertFalse(accounts.resetPassword(token, "another secret 2"), "a link works only once");
-        assertEquals(CredentialValidationResult.Status.VALID, login(email, "brand new secret").getStatus());
-        assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.VALID,
+                login(email, "brand new secret").getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                login(email, PASSWORD).getStatus());
     }
 
     @Test
@@ -225,14 +237,24 @@ class AccountsIT {
         URI uri = URI.create(base.toString());
         String unknown = newEmail("unknown-reset");
         String known = newEmail("known-reset");
-        assertEquals(201, new WebClient(uri).post("test-support/users", Map.of("email", known, "password", PASSWORD)).statusCode());
+        assertEquals(
+                201,
+                new WebClient(uri)
+                        .post("test-support/users", Map.of("email", known, "password", PASSWORD))
+                        .statusCode());
 
         String unknownAnswer = requestResetThroughThePage(uri, unknown);
         String knownAnswer = requestResetThroughThePage(uri, known);
         // the known address's mail was queued after anything the unknown one could have caused
-        assertEquals(200, new WebClient(uri).get("test-support/mail?to=" + known + "&count=1").statusCode());
+        assertEquals(
+                200,
+                new WebClient(uri)
+                        .get("test-support/mail?to=" + known + "&count=1")
+                        .statusCode());
 
-        assertEquals("0", new WebClient(uri).get("test-support/mail-count?to=" + unknown).body());
+        assertEquals(
+                "0",
+                new WebClient(uri).get("test-support/mail-count?to=" + unknown).body());
         assertTrue(knownAnswer.contains("id=\"requested\""), knownAnswer);
         assertEquals(knownAnswer, unknownAnswer);
     }
@@ -241,7 +263,9 @@ class AccountsIT {
     private static String requestResetThroughThePage(URI base, String email) {
         WebClient client = new WebClient(base);
         String page = client.get("password-reset").body();
-        String answer = client.ajax("password-reset", page, "request", "request:submit", "state", Map.of("request:email", email)).body();
+        String answer = client.ajax(
+                        "password-reset", page, "request", "request:submit", "state", Map.of("request:email", email))
+                .body();
         return answer.replaceAll("(?s)<update id=\"[^\"]*ViewState[^\"]*\">.*?</update>", "")
                 .replaceAll("nonce=\"[^\"]*\"|csp\\.init\\('[^']*'\\)", "nonce");
     }
@@ -257,27 +281,39 @@ class AccountsIT {
         assertFalse(accounts.verify(firstLink), "the first registrant's link is spent");
         // the new link's page asks whoever opens it for the password
         assertTrue(accounts.verifyChoosingPassword(ownersLink, "owner's password 1"));
-        assertEquals(CredentialValidationResult.Status.VALID, login(email, "owner's password 1").getStatus());
-        assertEquals(CredentialValidationResult.Status.INVALID, login(email, PASSWORD).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.VALID,
+                login(email, "owner's password 1").getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.INVALID,
+                login(email, PASSWORD).getStatus());
         assertEquals("Ольга", accounts.findByEmail(email).orElseThrow().getFullName());
     }
 
     @Test
     @RunAsClient
-    void aSecondRegistrationOfAnUnverifiedAddressCannotChooseThePasswordTheOwnerActivates(@ArquillianResource URL base) {
+    void aSecondRegistrationOfAnUnverifiedAddressCannotChooseThePasswordTheOwnerActivates(
+            @ArquillianResource URL base) {
         URI uri = URI.create(base.toString());
         String email = newEmail("victim");
         String attackersPassword = "attacker's password 1";
         registerThroughThePage(uri, email, PASSWORD);
         registerThroughThePage(uri, email, attackersPassword);
-        String newestLink = TestMailServer.token(new WebClient(uri).get("test-support/mail?to=" + email + "&count=2").body()).orElseThrow();
+        String newestLink = TestMailServer.token(new WebClient(uri)
+                        .get("test-support/mail?to=" + email + "&count=2")
+                        .body())
+                .orElseThrow();
 
         // the owner opens the newest link in her mailbox and does what its page asks, with her own password
         String verified = completeVerification(uri, newestLink, PASSWORD);
 
         assertTrue(verified.contains("id=\"verified\""), verified);
-        assertEquals(200, new WebClient(uri).logIn(email, attackersPassword).statusCode(), "the attacker's password logs in");
-        assertEquals(302, new WebClient(uri).logIn(email, PASSWORD).statusCode(), "the owner's password does not log in");
+        assertEquals(
+                200,
+                new WebClient(uri).logIn(email, attackersPassword).statusCode(),
+                "the attacker's password logs in");
+        assertEquals(
+                302, new WebClient(uri).logIn(email, PASSWORD).statusCode(), "the owner's password does not log in");
     }
 
     @Test
@@ -289,20 +325,40 @@ class AccountsIT {
         WebClient client = new WebClient(uri);
         String page = client.get("verify").body();
         client.ajax("verify", page, "resend", "resend:submit", "state", Map.of("resend:email", email));
-        String newLink = TestMailServer.token(new WebClient(uri).get("test-support/mail?to=" + email + "&count=2").body()).orElseThrow();
+        String newLink = TestMailServer.token(new WebClient(uri)
+                        .get("test-support/mail?to=" + email + "&count=2")
+                        .body())
+                .orElseThrow();
 
         String verified = completeVerification(uri, newLink, PASSWORD);
 
         assertTrue(verified.contains("id=\"verified\""), verified);
-        assertEquals(302, new WebClient(uri).logIn(email, PASSWORD).statusCode(), "the password chosen on the link's page does not log in");
+        assertEquals(
+                302,
+                new WebClient(uri).logIn(email, PASSWORD).statusCode(),
+                "the password chosen on the link's page does not log in");
     }
 
     /** Registers through the page as a visitor would; asserts that the page says a link is on its way. */
     private static void registerThroughThePage(URI base, String email, String password) {
         WebClient client = new WebClient(base);
         String page = client.get("register").body();
-        String answer = client.ajax("register", page, "register", "register:submit", "registration", Map.of("register:email", email,
-                "register:password", password, "register:passwordRepeat", password, "register:fullName", "Vera")).body();
+        String answer = client.ajax(
+                        "register",
+                        page,
+                        "register",
+                        "register:submit",
+                        "registration",
+                        Map.of(
+                                "register:email",
+                                email,
+                                "register:password",
+                                password,
+                                "register:passwordRepeat",
+                                password,
+                                "register:fullName",
+                                "Vera"))
+                .body();
         assertTrue(answer.contains("id=\"done\""), answer);
     }
 
@@ -311,10 +367,17 @@ class AccountsIT {
         WebClient client = new WebClient(base);
         String page = client.get("verify?token=" + token).body();
         if (page.contains("id=\"choose\"")) {
-            return client.ajax("verify?token=" + token, page, "choose", "choose:submit", "state",
-                    Map.of("choose:password", password, "choose:passwordRepeat", password)).body();
+            return client.ajax(
+                            "verify?token=" + token,
+                            page,
+                            "choose",
+                            "choose:submit",
+                            "state",
+                            Map.of("choose:password", password, "choose:passwordRepeat", password))
+                    .body();
         }
-        return client.ajax("verify?token=" + token, page, "confirm", "confirm:submit", "state", Map.of()).body();
+        return client.ajax("verify?token=" + token, page, "confirm", "confirm:submit", "state", Map.of())
+                .body();
     }
 
     @Test
@@ -363,7 +426,9 @@ class AccountsIT {
             transaction.commit();
 
             assertFalse(second.get(30, TimeUnit.SECONDS));
-            assertEquals(CredentialValidationResult.Status.VALID, login(email, "first racer 1").getStatus());
+            assertEquals(
+                    CredentialValidationResult.Status.VALID,
+                    login(email, "first racer 1").getStatus());
         } finally {
             other.shutdownNow();
         }
@@ -395,15 +460,18 @@ class AccountsIT {
 
         accounts.register(new Registration(email, "other password 1", null, null, null, Language.EN));
 
-        assertEquals("Попытка регистрации в Рассылке", mailServer.awaitMail(email, 1).getSubject());
+        assertEquals(
+                "Попытка регистрации в Рассылке", mailServer.awaitMail(email, 1).getSubject());
     }
 
     @Test
     void nameWithALineBreakIsRefusedAndNothingIsCreated() {
         String email = newEmail("header");
 
-        assertThrows(Exception.class, () -> accounts.register(
-                new Registration(email, PASSWORD, "Анна\r\nBcc: all@example.org", null, null, Language.RU)));
+        assertThrows(
+                Exception.class,
+                () -> accounts.register(
+                        new Registration(email, PASSWORD, "Анна\r\nBcc: all@example.org", null, null, Language.RU)));
 
         assertTrue(accounts.findByEmail(email).isEmpty());
     }
@@ -416,7 +484,8 @@ class AccountsIT {
         assertEquals(AdminAppointment.Result.GRANTED, appointment.appoint(email, "configured password 1"));
 
         assertTrue(accounts.findByEmail(email).orElseThrow().hasRole(Role.ADMIN));
-        assertEquals(CredentialValidationResult.Status.VALID, login(email, PASSWORD).getStatus());
+        assertEquals(
+                CredentialValidationResult.Status.VALID, login(email, PASSWORD).getStatus());
     }
 
     @Test
@@ -433,7 +502,12 @@ class AccountsIT {
                 outcomes.add(start.get(60, TimeUnit.SECONDS));
             }
 
-            assertEquals(1, outcomes.stream().filter(outcome -> outcome == AdminAppointment.Result.CREATED).count(), outcomes.toString());
+            assertEquals(
+                    1,
+                    outcomes.stream()
+                            .filter(outcome -> outcome == AdminAppointment.Result.CREATED)
+                            .count(),
+                    outcomes.toString());
             assertEquals(1L, testAccounts.count("select count(u) from User u where u.email = ?1", email));
             assertTrue(accounts.findByEmail(email).orElseThrow().hasRole(Role.ADMIN));
         } finally {
@@ -445,7 +519,8 @@ class AccountsIT {
     void tooShortPasswordIsRefusedAndNothingIsCreated() {
         String email = newEmail("short");
 
-        BusinessException refused = assertThrows(BusinessException.class,
+        BusinessException refused = assertThrows(
+                BusinessException.class,
                 () -> accounts.register(new Registration(email, "short", null, null, null, Language.RU)));
 
         assertEquals("password.rules", refused.getMessageKey());

@@ -28,8 +28,11 @@ class LoginThrottleTest {
 
     @Test
     void theLockNeverExceedsFifteenMinutes() {
-        assertEquals(NOW.plus(Duration.ofMinutes(15)), throttle.lockedUntil(12, NOW).orElseThrow());
-        assertEquals(NOW.plus(Duration.ofMinutes(15)), throttle.lockedUntil(1_000, NOW).orElseThrow());
+        assertEquals(
+                NOW.plus(Duration.ofMinutes(15)), throttle.lockedUntil(12, NOW).orElseThrow());
+        assertEquals(
+                NOW.plus(Duration.ofMinutes(15)),
+                throttle.lockedUntil(1_000, NOW).orElseThrow());
     }
 
     @Test

@@ -35,8 +35,19 @@ class ProtectedPathsIT {
     private static final String PASSWORD = "paths password";
     private static final List<String> MANAGER_FOLDERS = List.of("manage/users", "manage/mailings");
     /** Every protected folder, for an account that may open all of them (USER, MANAGER and ADMIN). */
-    private static final List<String> ALL_FOLDERS = List.of("clients/", "messages/", "mailings/", "profile/", "reports",
-            "runs/1", "suppressions/", "manage/users", "manage/mailings", "admin/users", "admin/blog", "dev/mailbox");
+    private static final List<String> ALL_FOLDERS = List.of(
+            "clients/",
+            "messages/",
+            "mailings/",
+            "profile/",
+            "reports",
+            "runs/1",
+            "suppressions/",
+            "manage/users",
+            "manage/mailings",
+            "admin/users",
+            "admin/blog",
+            "dev/mailbox");
 
     @Deployment
     static WebArchive deployment() {
@@ -72,20 +83,38 @@ class ProtectedPathsIT {
     void aBlockedAccountsOpenSessionReachesNoDataWhateverTheSpellingOfTheAddress() {
         String email = logins().create("blocked-paths", "MANAGER", "ADMIN");
         String clientName = "Тайный Клиент " + System.nanoTime();
-        assertEquals(201, new WebClient(uri()).post("test-support/workspace/client",
-                Map.of("owner", email, "email", "secret-" + System.nanoTime() + "@example.org", "name", clientName)).statusCode());
-        List<String> addresses = ALL_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
+        assertEquals(
+                201,
+                new WebClient(uri())
+                        .post(
+                                "test-support/workspace/client",
+                                Map.of(
+                                        "owner",
+                                        email,
+                                        "email",
+                                        "secret-" + System.nanoTime() + "@example.org",
+                                        "name",
+                                        clientName))
+                        .statusCode());
+        List<String> addresses = ALL_FOLDERS.stream()
+                .flatMap(folder -> spellings(folder).stream())
+                .toList();
         // one session per address, each opened before the block: the first request that is seen ends a session
-        List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
+        List<WebClient> sessions =
+                addresses.stream().map(address -> logins().logIn(email)).toList();
         assertTrue(sessions.get(0).get("clients/").body().contains(clientName), "the open session sees its clients");
         // managers and administrators are blocked by an administrator
         WebClient admin = logins().logIn(logins().create("blocking-admin", "ADMIN"));
 
-        assertEquals(204, admin.post("test-support/block", Map.of("email", email, "reason", "test")).statusCode());
+        assertEquals(
+                204,
+                admin.post("test-support/block", Map.of("email", email, "reason", "test"))
+                        .statusCode());
 
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            HttpResponse<String> response = followingRedirectsOtherThanLogin(sessions.get(i), sessions.get(i).getRaw(addresses.get(i)));
+            HttpResponse<String> response = followingRedirectsOtherThanLogin(
+                    sessions.get(i), sessions.get(i).getRaw(addresses.get(i)));
             checkRefused(leaks, addresses.get(i), response, List.of(email, clientName));
         }
         assertEquals(List.of(), leaks);
@@ -94,16 +123,21 @@ class ProtectedPathsIT {
     @Test
     void aRevokedManagersOpenSessionKeepsNoManagerPagesWhateverTheSpellingOfTheAddress() {
         String email = logins().create("revoked-paths", "MANAGER");
-        List<String> addresses = MANAGER_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
-        List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
+        List<String> addresses = MANAGER_FOLDERS.stream()
+                .flatMap(folder -> spellings(folder).stream())
+                .toList();
+        List<WebClient> sessions =
+                addresses.stream().map(address -> logins().logIn(email)).toList();
         assertEquals(200, sessions.get(0).get("manage/users").statusCode());
         WebClient admin = logins().logIn(logins().create("revoking-admin", "ADMIN"));
 
-        assertEquals(204, admin.post("test-support/revoke", Map.of("email", email)).statusCode());
+        assertEquals(
+                204, admin.post("test-support/revoke", Map.of("email", email)).statusCode());
 
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            HttpResponse<String> response = followingRedirectsOtherThanLogin(sessions.get(i), sessions.get(i).getRaw(addresses.get(i)));
+            HttpResponse<String> response = followingRedirectsOtherThanLogin(
+                    sessions.get(i), sessions.get(i).getRaw(addresses.get(i)));
             checkRefused(leaks, addresses.get(i), response, List.of(email, "id=\"users\""));
         }
         assertEquals(List.of(), leaks);
@@ -112,18 +146,33 @@ class ProtectedPathsIT {
     @Test
     void sessionsOpenBeforeAPasswordChangeReachNoDataWhateverTheSpellingOfTheAddress() {
         String email = logins().create("changed-paths", "MANAGER", "ADMIN");
-        List<String> addresses = ALL_FOLDERS.stream().flatMap(folder -> spellings(folder).stream()).toList();
-        List<WebClient> sessions = addresses.stream().map(address -> logins().logIn(email)).toList();
+        List<String> addresses = ALL_FOLDERS.stream()
+                .flatMap(folder -> spellings(folder).stream())
+                .toList();
+        List<WebClient> sessions =
+                addresses.stream().map(address -> logins().logIn(email)).toList();
         WebClient changing = logins().logIn(email);
         String profile = changing.getFollowingFolderRedirect("profile").body();
 
-        HttpResponse<String> changed = changing.ajax("profile/", profile, "password", "password:change", "@all",
-                Map.of("password:current", PASSWORD, "password:next", "a changed password 3", "password:repeat", "a changed password 3"));
+        HttpResponse<String> changed = changing.ajax(
+                "profile/",
+                profile,
+                "password",
+                "password:change",
+                "@all",
+                Map.of(
+                        "password:current",
+                        PASSWORD,
+                        "password:next",
+                        "a changed password 3",
+                        "password:repeat",
+                        "a changed password 3"));
         assertTrue(changed.body().contains("ui-messages-info"), changed.body());
 
         List<String> leaks = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            HttpResponse<String> response = followingRedirectsOtherThanLogin(sessions.get(i), sessions.get(i).getRaw(addresses.get(i)));
+            HttpResponse<String> response = followingRedirectsOtherThanLogin(
+                    sessions.get(i), sessions.get(i).getRaw(addresses.get(i)));
             checkRefused(leaks, addresses.get(i), response, List.of(email));
         }
         assertEquals(List.of(), leaks);
@@ -137,7 +186,8 @@ class ProtectedPathsIT {
             if (location.contains("/login")) {
                 break;
             }
-            URI target = URI.create(base.toString()).resolve(URI.create(location).getRawPath());
+            URI target =
+                    URI.create(base.toString()).resolve(URI.create(location).getRawPath());
             last = session.getRaw(uri().relativize(target).toString());
         }
         return last;
@@ -146,7 +196,10 @@ class ProtectedPathsIT {
     @Test
     void concurrentRequestsOfLoggedInSessionsAreNeverRefusedTheRolesTheyHave() throws Exception {
         String email = logins().create("concurrent-roles");
-        List<WebClient> sessions = List.of(logins().logIn(email), logins().logIn(email), logins().logIn(logins().create("concurrent-roles-other")));
+        List<WebClient> sessions = List.of(
+                logins().logIn(email),
+                logins().logIn(email),
+                logins().logIn(logins().create("concurrent-roles-other")));
         ExecutorService pool = Executors.newFixedThreadPool(sessions.size() + 1);
         try {
             List<Future<List<String>>> answers = new ArrayList<>();
@@ -159,7 +212,8 @@ class ProtectedPathsIT {
             }
             WebClient anonymous = new WebClient(uri());
             answers.add(pool.submit(() -> IntStream.range(0, 600)
-                    .mapToObj(i -> "blog/" + (600_000_000_000L + i) + " " + anonymous.get("blog/" + (600_000_000_000L + i)).statusCode())
+                    .mapToObj(i -> "blog/" + (600_000_000_000L + i) + " "
+                            + anonymous.get("blog/" + (600_000_000_000L + i)).statusCode())
                     .filter(answer -> !answer.endsWith(" 404"))
                     .toList()));
             List<String> unexpected = new ArrayList<>();
@@ -172,7 +226,8 @@ class ProtectedPathsIT {
         }
     }
 
-    private static void checkRefused(List<String> leaks, String address, HttpResponse<String> response, List<String> secrets) {
+    private static void checkRefused(
+            List<String> leaks, String address, HttpResponse<String> response, List<String> secrets) {
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
         boolean login = (status == 302 || status == 303) && location.contains("/login");

@@ -35,7 +35,8 @@ class BlogIT {
 
     private static final String PASSWORD = "blog password";
     private static final Pattern FIGURE = Pattern.compile("id=\"figure-(mailings|active|clients)\">(\\d+)<");
-    private static final Pattern LABELLED_FIGURE = Pattern.compile("id=\"figure-\\w+\">(\\d+)</span>\\s*<span class=\"figure-label\">([^<]+)<");
+    private static final Pattern LABELLED_FIGURE =
+            Pattern.compile("id=\"figure-\\w+\">(\\d+)</span>\\s*<span class=\"figure-label\">([^<]+)<");
     private static final Pattern FILE_INPUT = Pattern.compile("<input[^>]*type=\"file\"[^>]*>");
     private static final Pattern CARD = Pattern.compile("data-article=\"(\\d+)\"");
 
@@ -82,7 +83,8 @@ class BlogIT {
     }
 
     private long publish(String title) {
-        return Long.parseLong(support("blog/publish", Map.of("title", title, "html", "<p>О рассылках: " + title + "</p>")));
+        return Long.parseLong(
+                support("blog/publish", Map.of("title", title, "html", "<p>О рассылках: " + title + "</p>")));
     }
 
     private static Map<String, Long> figures(String html) {
@@ -106,12 +108,35 @@ class BlogIT {
     /** A client, a message and mailings of the owner: one monthly that stays active and one paused. */
     private void workspaceOf(String owner, int clients) {
         for (int i = 0; i < clients; i++) {
-            support("workspace/client", Map.of("owner", owner, "email", "c" + i + "-" + System.nanoTime() + "@example.org", "name", "Клиент " + i));
+            support(
+                    "workspace/client",
+                    Map.of(
+                            "owner",
+                            owner,
+                            "email",
+                            "c" + i + "-" + System.nanoTime() + "@example.org",
+                            "name",
+                            "Клиент " + i));
         }
-        String message = support("workspace/message", Map.of("owner", owner, "subject", "Новости", "body", "Здравствуйте"));
+        String message =
+                support("workspace/message", Map.of("owner", owner, "subject", "Новости", "body", "Здравствуйте"));
         String first = LocalDateTime.now().plusDays(3).withNano(0).withSecond(0).toString();
-        support("workspace/mailing", Map.of("owner", owner, "name", "Активная", "message", message, "first", first, "periodicity", "MONTHLY"));
-        String paused = support("workspace/mailing", Map.of("owner", owner, "name", "На паузе", "message", message, "first", first, "periodicity", "ONCE"));
+        support(
+                "workspace/mailing",
+                Map.of(
+                        "owner",
+                        owner,
+                        "name",
+                        "Активная",
+                        "message",
+                        message,
+                        "first",
+                        first,
+                        "periodicity",
+                        "MONTHLY"));
+        String paused = support(
+                "workspace/mailing",
+                Map.of("owner", owner, "name", "На паузе", "message", message, "first", first, "periodicity", "ONCE"));
         WebClient ownerClient = loggedIn(owner);
         String view = ownerClient.get("mailings/view?id=" + paused).body();
         Map<String, String> form = new LinkedHashMap<>();
@@ -128,14 +153,21 @@ class BlogIT {
         String manager = newAccount("figures-manager", "MANAGER");
 
         String[] counted = support("blog/figures", Map.of()).split("\\|");
-        Map<String, Long> global = Map.of("mailings", Long.parseLong(counted[0]), "active", Long.parseLong(counted[1]),
-                "clients", Long.parseLong(counted[2]));
+        Map<String, Long> global = Map.of(
+                "mailings",
+                Long.parseLong(counted[0]),
+                "active",
+                Long.parseLong(counted[1]),
+                "clients",
+                Long.parseLong(counted[2]));
 
         assertEquals(global, figures(anonymous().get("").body()));
         assertEquals(global, figures(loggedIn(manager).get("").body()));
         String ownPage = loggedIn(owner).get("").body();
         assertEquals(Map.of("mailings", 2L, "active", 1L, "clients", 3L), figures(ownPage));
-        assertEquals(List.of("2 рассылки", "1 активная рассылка", "3 уникальных клиента"), labelledFigures(ownPage),
+        assertEquals(
+                List.of("2 рассылки", "1 активная рассылка", "3 уникальных клиента"),
+                labelledFigures(ownPage),
                 "each noun agrees with its number");
     }
 
@@ -190,7 +222,10 @@ class BlogIT {
         assertEquals(404, anonymous().get("blog/987654321").statusCode());
         assertEquals("0", supportGet("blog/unwritten-views?id=987654321"));
         support("blog/flush-views", Map.of());
-        assertEquals(String.valueOf(views + 1), supportGet("blog/views?id=" + id), "the cached page was still counted once before");
+        assertEquals(
+                String.valueOf(views + 1),
+                supportGet("blog/views?id=" + id),
+                "the cached page was still counted once before");
         assertFalse(cards(anonymous().get("blog/").body()).contains(id));
     }
 
@@ -234,7 +269,8 @@ class BlogIT {
     /** The view count the administrator's list shows for the article. */
     private static long shownViews(WebClient admin, String title) {
         String list = admin.get("admin/blog").body();
-        Matcher views = Pattern.compile(Pattern.quote(title) + "[\\s\\S]*?class=\"article-views\">(\\d+)<").matcher(list);
+        Matcher views = Pattern.compile(Pattern.quote(title) + "[\\s\\S]*?class=\"article-views\">(\\d+)<")
+                .matcher(list);
         assertTrue(views.find(), list);
         return Long.parseLong(views.group(1));
     }
@@ -242,11 +278,14 @@ class BlogIT {
     @Test
     void anonymousPagesCreateNoSessionAndLoginStillWorks() {
         long id = publish("Без сессии " + System.nanoTime());
-        for (String path : List.of("", "blog/", "blog/" + id, "login", "register", "password-reset", "?lang=en", "blog/?page=1")) {
+        for (String path :
+                List.of("", "blog/", "blog/" + id, "login", "register", "password-reset", "?lang=en", "blog/?page=1")) {
             WebClient client = anonymous();
             HttpResponse<String> response = client.get(path);
             assertEquals(200, response.statusCode(), path);
-            assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
+            assertTrue(
+                    response.headers().allValues("Set-Cookie").stream()
+                            .noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
                     path + " set " + response.headers().allValues("Set-Cookie"));
         }
         String user = newAccount("stateless-login", "");
@@ -266,7 +305,9 @@ class BlogIT {
             Matcher inPage = scriptNonce.matcher(home.body());
             assertTrue(inPage.find());
             String nonce = inPage.group(1);
-            assertTrue(home.headers().allValues("Content-Security-Policy").stream().anyMatch(policy -> policy.contains("'nonce-" + nonce + "'")),
+            assertTrue(
+                    home.headers().allValues("Content-Security-Policy").stream()
+                            .anyMatch(policy -> policy.contains("'nonce-" + nonce + "'")),
                     home.headers().allValues("Content-Security-Policy").toString());
             nonces.add(nonce);
         }
@@ -293,17 +334,23 @@ class BlogIT {
 
         String fakeTitle = "Поддельная картинка " + System.nanoTime();
         HttpResponse<String> fake = saveArticle(admin, fakeTitle, "fake.png", script);
-        assertTrue(fake.body().contains("Файл не является изображением PNG, JPEG или WebP. Ничего не сохранено."),
+        assertTrue(
+                fake.body().contains("Файл не является изображением PNG, JPEG или WebP. Ничего не сохранено."),
                 fake.statusCode() + " " + fake.headers().map() + fake.body());
 
         String largeTitle = "Большая картинка " + System.nanoTime();
         HttpResponse<String> tooLarge = saveArticle(admin, largeTitle, "large.png", large);
-        assertTrue(tooLarge.body().contains("Изображение больше 5 МБ. Ничего не сохранено."),
+        assertTrue(
+                tooLarge.body().contains("Изображение больше 5 МБ. Ничего не сохранено."),
                 tooLarge.statusCode() + " " + tooLarge.body());
 
         assertEquals(imagesBefore, supportGet("blog/images"));
-        assertEquals("0", supportGet("blog/articles?title=" + java.net.URLEncoder.encode(fakeTitle, StandardCharsets.UTF_8)));
-        assertEquals("0", supportGet("blog/articles?title=" + java.net.URLEncoder.encode(largeTitle, StandardCharsets.UTF_8)));
+        assertEquals(
+                "0",
+                supportGet("blog/articles?title=" + java.net.URLEncoder.encode(fakeTitle, StandardCharsets.UTF_8)));
+        assertEquals(
+                "0",
+                supportGet("blog/articles?title=" + java.net.URLEncoder.encode(largeTitle, StandardCharsets.UTF_8)));
 
         String goodTitle = "Настоящая картинка " + System.nanoTime();
         HttpResponse<String> saved = saveArticle(admin, goodTitle, "photo.jpg", TestImages.jpeg(40));
@@ -323,7 +370,8 @@ class BlogIT {
         HttpResponse<String> served = anonymous().get(draft.imagePath());
         assertEquals(200, served.statusCode());
         assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(
+                "nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(served.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
         assertTrue(anonymous().get("blog/" + draft.articleId()).body().contains(draft.imagePath()));
     }
@@ -333,9 +381,15 @@ class BlogIT {
         WebClient admin = loggedIn(newAccount("etag-admin", "ADMIN"));
         String title = "Картинка с тегом " + System.nanoTime();
         DraftWithImage draft = draftWithImage(admin, title);
-        String draftTag = admin.get(draft.imagePath()).headers().firstValue("ETag").orElse("");
+        String draftTag =
+                admin.get(draft.imagePath()).headers().firstValue("ETag").orElse("");
         assertTrue(draftTag.startsWith("\""), "a strong entity tag for the administrator, not: " + draftTag);
-        assertEquals(404, anonymous().withHeader("If-None-Match", draftTag).get(draft.imagePath()).statusCode(),
+        assertEquals(
+                404,
+                anonymous()
+                        .withHeader("If-None-Match", draftTag)
+                        .get(draft.imagePath())
+                        .statusCode(),
                 "a draft's entity tag does not open its image to the public");
 
         publishFromTheList(admin, title);
@@ -345,13 +399,15 @@ class BlogIT {
         assertEquals(draftTag, etag, "the same image has the same tag");
         assertFalse(first.body().isEmpty());
 
-        HttpResponse<String> second = anonymous().withHeader("If-None-Match", etag).get(draft.imagePath());
+        HttpResponse<String> second =
+                anonymous().withHeader("If-None-Match", etag).get(draft.imagePath());
         assertEquals(304, second.statusCode());
         assertEquals("", second.body());
         assertEquals(etag, second.headers().firstValue("ETag").orElse(""));
         assertTrue(second.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
 
-        HttpResponse<String> otherTag = anonymous().withHeader("If-None-Match", "\"1-other\"").get(draft.imagePath());
+        HttpResponse<String> otherTag =
+                anonymous().withHeader("If-None-Match", "\"1-other\"").get(draft.imagePath());
         assertEquals(200, otherTag.statusCode());
         assertEquals(first.body(), otherTag.body());
     }
@@ -360,12 +416,15 @@ class BlogIT {
 
     /** An unpublished article with a PNG image, saved through the editor. */
     private static DraftWithImage draftWithImage(WebClient admin, String title) {
-        assertEquals(302, saveArticle(admin, title, "photo.png", TestImages.png(30)).statusCode());
+        assertEquals(
+                302, saveArticle(admin, title, "photo.png", TestImages.png(30)).statusCode());
         String list = admin.get("admin/blog").body();
-        Matcher edit = Pattern.compile("blog-edit\\?id=(\\d+)\"[^>]*>" + Pattern.quote(title)).matcher(list);
+        Matcher edit = Pattern.compile("blog-edit\\?id=(\\d+)\"[^>]*>" + Pattern.quote(title))
+                .matcher(list);
         assertTrue(edit.find(), list);
         long id = Long.parseLong(edit.group(1));
-        Matcher image = Pattern.compile("/blog/image/(\\d+)").matcher(admin.get("admin/blog-edit?id=" + id).body());
+        Matcher image = Pattern.compile("/blog/image/(\\d+)")
+                .matcher(admin.get("admin/blog-edit?id=" + id).body());
         assertTrue(image.find());
         return new DraftWithImage(id, "blog/image/" + image.group(1));
     }
@@ -375,8 +434,13 @@ class BlogIT {
         String list = admin.get("admin/blog").body();
         Map<String, String> publish = new LinkedHashMap<>();
         publish.put("jakarta.faces.partial.ajax", "true");
-        String row = Pattern.compile("id=\"(articles:table:\\d+:publish)\"").matcher(list).results()
-                .map(match -> match.group(1)).filter(button -> list.indexOf(button) > list.indexOf(title)).findFirst().orElseThrow();
+        String row = Pattern.compile("id=\"(articles:table:\\d+:publish)\"")
+                .matcher(list)
+                .results()
+                .map(match -> match.group(1))
+                .filter(button -> list.indexOf(button) > list.indexOf(title))
+                .findFirst()
+                .orElseThrow();
         publish.put("jakarta.faces.source", row);
         publish.put("jakarta.faces.partial.execute", row);
         publish.put(row, row);

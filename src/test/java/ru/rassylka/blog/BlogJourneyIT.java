@@ -50,32 +50,46 @@ class BlogJourneyIT {
         Journeys.logInAndWait(admin, base, RunningService.ADMIN_EMAIL, RunningService.ADMIN_PASSWORD);
         admin.get(base + "/admin/blog-edit");
         Journeys.type(admin, "article:title", title);
-        WebElement editor = Browser.waitFor(admin).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ql-editor")));
+        WebElement editor =
+                Browser.waitFor(admin).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ql-editor")));
         editor.click();
         editor.sendKeys("Очередь писем переживает перезапуск сервиса.");
 
         admin.findElement(By.cssSelector("input[type='file']")).sendKeys(fake.toString());
         admin.findElement(By.id("article:preview")).click();
-        Browser.waitFor(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Файл не является изображением PNG, JPEG или WebP"));
+        Browser.waitFor(admin)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Файл не является изображением PNG, JPEG или WebP"));
 
         admin.findElement(By.cssSelector("input[type='file']")).sendKeys(picture.toString());
         admin.findElement(By.id("article:preview")).click();
-        Browser.waitFor(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-content"), "переживает перезапуск"));
+        Browser.waitFor(admin)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("preview-content"), "переживает перезапуск"));
         assertEquals(title, admin.findElement(By.id("preview-title")).getText());
-        assertTrue(isShown(admin, admin.findElement(By.id("image-preview"))), "the chosen image is shown in the preview");
+        assertTrue(
+                isShown(admin, admin.findElement(By.id("image-preview"))), "the chosen image is shown in the preview");
 
         admin.findElement(By.id("article:save")).click();
         Browser.waitFor(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("articles:table")));
         clickInRow(title, "publish");
-        Browser.waitFor(admin).until(driver -> row(title).findElement(By.className("article-state")).getText().equals("Опубликована"));
+        Browser.waitFor(admin)
+                .until(driver -> row(title)
+                        .findElement(By.className("article-state"))
+                        .getText()
+                        .equals("Опубликована"));
 
         visitor.get(base + "/");
-        WebElement card = Browser.waitFor(visitor).until(driver -> driver.findElements(By.cssSelector(".article-card")).stream()
-                .filter(candidate -> candidate.getText().contains(title)).findFirst().orElse(null));
+        WebElement card = Browser.waitFor(visitor)
+                .until(driver -> driver.findElements(By.cssSelector(".article-card")).stream()
+                        .filter(candidate -> candidate.getText().contains(title))
+                        .findFirst()
+                        .orElse(null));
         // the card's image loads lazily, after the page's load event: wait until it is in (a broken one never is)
         WebElement cardImage = card.findElement(By.className("card-image"));
-        Browser.waitFor(visitor).withMessage("the home page shows the image").until(driver -> isShown(visitor, cardImage));
+        Browser.waitFor(visitor)
+                .withMessage("the home page shows the image")
+                .until(driver -> isShown(visitor, cardImage));
         card.findElement(By.linkText(title)).click();
         Browser.waitFor(visitor).until(ExpectedConditions.textToBe(By.id("article-title"), title));
         String articleAddress = visitor.getCurrentUrl();
@@ -91,24 +105,34 @@ class BlogJourneyIT {
         assertEquals(before + 3, views(title));
 
         clickInRow(title, "unpublish");
-        Browser.waitFor(admin).until(driver -> row(title).findElement(By.className("article-state")).getText().equals("Черновик"));
+        Browser.waitFor(admin)
+                .until(driver -> row(title)
+                        .findElement(By.className("article-state"))
+                        .getText()
+                        .equals("Черновик"));
         visitor.get(base + "/");
         Browser.waitFor(visitor).until(ExpectedConditions.presenceOfElementLocated(By.id("home-articles")));
         assertFalse(visitor.findElement(By.id("home-articles")).getText().contains(title));
         visitor.get(base + "/blog/");
         assertFalse(visitor.findElement(By.tagName("main")).getText().contains(title));
         visitor.get(articleAddress);
-        assertEquals("Страница не найдена", visitor.findElement(By.id("error-heading")).getText());
+        assertEquals(
+                "Страница не найдена",
+                visitor.findElement(By.id("error-heading")).getText());
     }
 
     private long views(String title) {
         admin.get(base + "/admin/blog");
-        return Long.parseLong(row(title).findElement(By.className("article-views")).getText());
+        return Long.parseLong(
+                row(title).findElement(By.className("article-views")).getText());
     }
 
     private WebElement row(String title) {
-        return Browser.waitFor(admin).until(driver -> driver.findElements(By.cssSelector("#articles\\:table tbody tr")).stream()
-                .filter(candidate -> candidate.getText().contains(title)).findFirst().orElse(null));
+        return Browser.waitFor(admin)
+                .until(driver -> driver.findElements(By.cssSelector("#articles\\:table tbody tr")).stream()
+                        .filter(candidate -> candidate.getText().contains(title))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private void clickInRow(String title, String button) {
@@ -116,8 +140,8 @@ class BlogJourneyIT {
     }
 
     private static boolean isShown(WebDriver browser, WebElement image) {
-        Object width = ((JavascriptExecutor) browser).executeScript(
-                "return arguments[0].complete ? arguments[0].naturalWidth : 0;", image);
+        Object width = ((JavascriptExecutor) browser)
+                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", image);
         return ((Number) width).longValue() > 0;
     }
 }

@@ -77,9 +77,11 @@ class ImageBytesTest {
     void anImageBeingLoadedCountsAsTheLargestUntilItsBytesAreIn() {
         AtomicLong heldDuringLoad = new AtomicLong();
         memory.hold(1, () -> {
-            heldDuringLoad.set(memory.held());
-            return Optional.of(new byte[10]);
-        }).orElseThrow().close();
+                    heldDuringLoad.set(memory.held());
+                    return Optional.of(new byte[10]);
+                })
+                .orElseThrow()
+                .close();
 
         assertEquals(LARGEST, heldDuringLoad.get());
         assertEquals(10, memory.held());
@@ -103,9 +105,11 @@ class ImageBytesTest {
     @Test
     void aMissingOrFailingLoadHoldsNothing() {
         assertEquals(Optional.empty(), memory.hold(1, Optional::empty));
-        assertThrows(IllegalStateException.class, () -> memory.hold(2, () -> {
-            throw new IllegalStateException("database down");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> memory.hold(2, () -> {
+                    throw new IllegalStateException("database down");
+                }));
 
         assertEquals(0, memory.held());
     }
@@ -121,9 +125,10 @@ class ImageBytesTest {
                 long id = ThreadLocalRandom.current().nextLong(20);
                 requests.add(pool.submit(() -> {
                     try (ImageBytes.Held held = memory.hold(id, () -> {
-                        most.accumulateAndGet(memory.held(), Math::max);
-                        return Optional.of(new byte[(int) (id * 5)]);
-                    }).orElseThrow()) {
+                                most.accumulateAndGet(memory.held(), Math::max);
+                                return Optional.of(new byte[(int) (id * 5)]);
+                            })
+                            .orElseThrow()) {
                         most.accumulateAndGet(memory.held(), Math::max);
                         assertEquals(id * 5, held.bytes().length);
                     } catch (ImageBytes.Full full) {

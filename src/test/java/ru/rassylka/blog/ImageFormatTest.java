@@ -30,7 +30,8 @@ class ImageFormatTest {
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
 
         assertEquals(Optional.empty(), ImageFormat.of(html));
-        ImageRefusedException refused = assertThrows(ImageRefusedException.class, () -> ImageRefusedException.check(html));
+        ImageRefusedException refused =
+                assertThrows(ImageRefusedException.class, () -> ImageRefusedException.check(html));
         assertEquals("blog.image.notAnImage", refused.getMessageKey());
     }
 
@@ -44,8 +45,8 @@ class ImageFormatTest {
 
     @Test
     void fileAboveFiveMegabytesIsRefusedBeforeItsContentIsLookedAt() {
-        ImageRefusedException refused = assertThrows(ImageRefusedException.class,
-                () -> ImageRefusedException.check(new byte[ImageFormat.MAX_BYTES + 1]));
+        ImageRefusedException refused = assertThrows(
+                ImageRefusedException.class, () -> ImageRefusedException.check(new byte[ImageFormat.MAX_BYTES + 1]));
 
         assertEquals("blog.image.tooLarge", refused.getMessageKey());
         assertEquals(5, refused.getArguments()[0]);

@@ -14,7 +14,9 @@ class ImageServletTest {
     @Test
     void theEntityTagIsStrongAndNamesTheImageAndItsUpload() {
         assertEquals("\"12-loyw3v28\"", etag);
-        assertFalse(new StoredImage(12, "image/png", Instant.ofEpochMilli(1_700_000_000_001L)).etag().equals(etag));
+        assertFalse(new StoredImage(12, "image/png", Instant.ofEpochMilli(1_700_000_000_001L))
+                .etag()
+                .equals(etag));
     }
 
     @Test

@@ -64,9 +64,11 @@ class ViewCountsTest {
         count(1, 4);
         count(9, 1);
 
-        assertThrows(IllegalStateException.class, () -> counts.flush(views -> {
-            throw new IllegalStateException("the database is down");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> counts.flush(views -> {
+                    throw new IllegalStateException("the database is down");
+                }));
         assertTrue(counts.isFailing());
         assertEquals(4, counts.unwritten(1));
         assertEquals(1, counts.unwritten(9));

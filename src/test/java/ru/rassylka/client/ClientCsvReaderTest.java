@@ -49,8 +49,8 @@ class ClientCsvReaderTest {
     void validRowsComeWithTheEmailLowerCasedAndTheFieldsTrimmed() throws IOException {
         Result result = read("email,full_name,comment\n  Ivan.Petrov@Example.RU , Иван Петров ,  постоянный клиент \n");
 
-        assertEquals(List.of(new ClientRow(2, "ivan.petrov@example.ru", "Иван Петров", "постоянный клиент")),
-                result.rows());
+        assertEquals(
+                List.of(new ClientRow(2, "ivan.petrov@example.ru", "Иван Петров", "постоянный клиент")), result.rows());
         assertEquals(List.of(), result.problems());
     }
 
@@ -74,7 +74,8 @@ class ClientCsvReaderTest {
     void semicolonsAreTheDelimiterWhenTheHeaderUsesThem() throws IOException {
         Result result = read("email;full_name;comment\nb@example.org;Петров, Борис;звонить после 18:00, не раньше\n");
 
-        assertEquals(List.of(new ClientRow(2, "b@example.org", "Петров, Борис", "звонить после 18:00, не раньше")),
+        assertEquals(
+                List.of(new ClientRow(2, "b@example.org", "Петров, Борис", "звонить после 18:00, не раньше")),
                 result.rows());
     }
 
@@ -97,7 +98,8 @@ class ClientCsvReaderTest {
         Result result = read("email,full_name,comment\n"
                 + "d@example.org,\"Doe, \"\"Johnny\"\" John\",\"first line\nsecond line\"\n");
 
-        assertEquals(List.of(new ClientRow(2, "d@example.org", "Doe, \"Johnny\" John", "first line\nsecond line")),
+        assertEquals(
+                List.of(new ClientRow(2, "d@example.org", "Doe, \"Johnny\" John", "first line\nsecond line")),
                 result.rows());
     }
 
@@ -109,8 +111,11 @@ class ClientCsvReaderTest {
                 + "c@example.org,C,\"x\r\ny\"\r\n"
                 + "also broken,D\n");
 
-        assertEquals(List.of(2L, 6L), result.rows().stream().map(ClientRow::line).toList());
-        assertEquals(List.of(5L, 8L), result.problems().stream().map(RowProblem::line).toList());
+        assertEquals(
+                List.of(2L, 6L), result.rows().stream().map(ClientRow::line).toList());
+        assertEquals(
+                List.of(5L, 8L),
+                result.problems().stream().map(RowProblem::line).toList());
     }
 
     @Test
@@ -130,15 +135,19 @@ class ClientCsvReaderTest {
 
     @Test
     void aRowWithMoreCellsThanTheHeaderHasTheWrongColumnCount() throws IOException {
-        assertEquals(new RowProblem(2, Reason.WRONG_COLUMN_COUNT, "4"),
+        assertEquals(
+                new RowProblem(2, Reason.WRONG_COLUMN_COUNT, "4"),
                 onlyProblem("email,full_name,comment\na@example.org,Petrov, Ivan,note\n"));
     }
 
     @Test
     void aNameWithALineBreakOrAnotherControlCharacterIsReported() throws IOException {
-        assertEquals(new RowProblem(2, Reason.NAME_NOT_ONE_LINE, "Ivan\r\nBcc: x@example.org"),
+        assertEquals(
+                new RowProblem(2, Reason.NAME_NOT_ONE_LINE, "Ivan\r\nBcc: x@example.org"),
                 onlyProblem("email,full_name\nivan@example.org,\"Ivan\r\nBcc: x@example.org\"\n"));
-        assertEquals(new RowProblem(2, Reason.NAME_NOT_ONE_LINE, "Ivan\u0000"), onlyProblem("email,full_name\nivan@example.org,Ivan\u0000\n"));
+        assertEquals(
+                new RowProblem(2, Reason.NAME_NOT_ONE_LINE, "Ivan\u0000"),
+                onlyProblem("email,full_name\nivan@example.org,Ivan\u0000\n"));
     }
 
     @Test
@@ -148,7 +157,8 @@ class ClientCsvReaderTest {
 
     @Test
     void anInvalidEmailIsReportedWithItsValue() throws IOException {
-        assertEquals(new RowProblem(2, Reason.EMAIL_INVALID, "ivan@example"),
+        assertEquals(
+                new RowProblem(2, Reason.EMAIL_INVALID, "ivan@example"),
                 onlyProblem("email,full_name\nIvan@Example,Ivan\n"));
     }
 
@@ -161,7 +171,8 @@ class ClientCsvReaderTest {
 
         Result result = read("email,full_name\n" + longest + ",A\n" + tooLong + ",B\n");
 
-        assertEquals(List.of(longest), result.rows().stream().map(ClientRow::email).toList());
+        assertEquals(
+                List.of(longest), result.rows().stream().map(ClientRow::email).toList());
         assertEquals(List.of(new RowProblem(3, Reason.EMAIL_TOO_LONG, tooLong)), result.problems());
     }
 
@@ -177,7 +188,9 @@ class ClientCsvReaderTest {
 
         Result result = read("email,full_name\na@example.org," + longest + "\nb@example.org," + tooLong + "\n");
 
-        assertEquals(List.of(longest), result.rows().stream().map(ClientRow::fullName).toList());
+        assertEquals(
+                List.of(longest),
+                result.rows().stream().map(ClientRow::fullName).toList());
         assertEquals(List.of(new RowProblem(3, Reason.NAME_TOO_LONG, tooLong)), result.problems());
     }
 
@@ -190,7 +203,8 @@ class ClientCsvReaderTest {
                 + "a@example.org,A," + longest + "\n"
                 + "b@example.org,B," + tooLong + "\n");
 
-        assertEquals(List.of(longest), result.rows().stream().map(ClientRow::comment).toList());
+        assertEquals(
+                List.of(longest), result.rows().stream().map(ClientRow::comment).toList());
         assertEquals(List.of(new RowProblem(3, Reason.COMMENT_TOO_LONG, tooLong)), result.problems());
     }
 
@@ -198,7 +212,9 @@ class ClientCsvReaderTest {
     void theSameEmailLaterInTheFileIsADuplicateWhateverItsCase() throws IOException {
         Result result = read("email,full_name\na@example.org,First\nb@example.org,Other\nA@EXAMPLE.org,Second\n");
 
-        assertEquals(List.of("First", "Other"), result.rows().stream().map(ClientRow::fullName).toList());
+        assertEquals(
+                List.of("First", "Other"),
+                result.rows().stream().map(ClientRow::fullName).toList());
         assertEquals(List.of(new RowProblem(4, Reason.DUPLICATE_IN_FILE, "a@example.org")), result.problems());
     }
 
@@ -228,7 +244,9 @@ class ClientCsvReaderTest {
 
     @Test
     void aFileStartingWithDataInsteadOfTheHeaderIsAFileError() {
-        assertEquals(ClientCsvException.Reason.COLUMN_MISSING, fileError("a@example.org,A\n").reason());
+        assertEquals(
+                ClientCsvException.Reason.COLUMN_MISSING,
+                fileError("a@example.org,A\n").reason());
     }
 
     @Test
@@ -259,7 +277,8 @@ class ClientCsvReaderTest {
         byte[] content = "email,full_name\na@example.org,A\nb@example.org,\"B\nc@example.org,C\n"
                 .getBytes(StandardCharsets.UTF_8);
 
-        ClientCsvException error = assertThrows(ClientCsvException.class,
+        ClientCsvException error = assertThrows(
+                ClientCsvException.class,
                 () -> ClientCsvReader.read(new ByteArrayInputStream(content), rows::add, problem -> {}));
 
         assertEquals(ClientCsvException.Reason.MALFORMED_CSV, error.reason());
@@ -288,15 +307,22 @@ class ClientCsvReaderTest {
     void aHundredThousandRowsAreReadOneByOne() throws IOException {
         StringBuilder file = new StringBuilder("email;full_name;comment\r\n");
         for (int i = 0; i < 100_000; i++) {
-            file.append("client").append(i).append("@example.org;Клиент номер ").append(i).append(";\"note; ")
-                    .append(i).append("\"\r\n");
+            file.append("client")
+                    .append(i)
+                    .append("@example.org;Клиент номер ")
+                    .append(i)
+                    .append(";\"note; ")
+                    .append(i)
+                    .append("\"\r\n");
         }
         file.append("client7@example.org;Повтор;\r\n");
         int[] valid = {0};
         List<RowProblem> problems = new ArrayList<>();
 
-        ClientCsvReader.read(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
-                row -> valid[0]++, problems::add);
+        ClientCsvReader.read(
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                row -> valid[0]++,
+                problems::add);
 
         assertEquals(100_000, valid[0]);
         assertEquals(List.of(new RowProblem(100_002, Reason.DUPLICATE_IN_FILE, "client7@example.org")), problems);

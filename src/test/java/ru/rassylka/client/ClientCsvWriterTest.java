@@ -36,7 +36,8 @@ class ClientCsvWriterTest {
                 new ClientRow(0, "a@example.org", "Анна", null),
                 new ClientRow(0, "b@example.org", "Петров, Борис", "сказал \"да\"")));
 
-        assertEquals("email,full_name,comment\r\n"
+        assertEquals(
+                "email,full_name,comment\r\n"
                         + "a@example.org,Анна,\r\n"
                         + "b@example.org,\"Петров, Борис\",\"сказал \"\"да\"\"\"\r\n",
                 new String(file, StandardCharsets.UTF_8));
@@ -59,7 +60,8 @@ class ClientCsvWriterTest {
                 new ClientRow(0, "-a@example.org", "=HYPERLINK(\"http://evil\")", "+1"),
                 new ClientRow(0, "@b@example.org", "Анна", "-2")));
 
-        assertEquals("email,full_name,comment\r\n"
+        assertEquals(
+                "email,full_name,comment\r\n"
                         + "'-a@example.org,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1\r\n"
                         + "'@b@example.org,Анна,'-2\r\n",
                 new String(file, StandardCharsets.UTF_8));

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class ClientExportTest {
 
     private final List<Client> stored = IntStream.range(0, 2345)
-            .mapToObj(i -> new Client(null, "c" + i + "@example.org", "Клиент, \"" + i + "\"", i % 2 == 0 ? "строка\nвторая" : null,
+            .mapToObj(i -> new Client(
+                    null,
+                    "c" + i + "@example.org",
+                    "Клиент, \"" + i + "\"",
+                    i % 2 == 0 ? "строка\nвторая" : null,
                     Instant.EPOCH))
             .sorted(Comparator.comparing(Client::getEmail))
             .toList();
@@ -23,7 +27,10 @@ class ClientExportTest {
 
     private List<Client> after(String email, int size) {
         asked.add(email);
-        return stored.stream().filter(client -> email == null || client.getEmail().compareTo(email) > 0).limit(size).toList();
+        return stored.stream()
+                .filter(client -> email == null || client.getEmail().compareTo(email) > 0)
+                .limit(size)
+                .toList();
     }
 
     @Test

@@ -47,7 +47,8 @@ class ClientsIT {
 
         assertTrue(clients.find(anna, client.getId()).isPresent());
         assertTrue(clients.find(boris, client.getId()).isEmpty());
-        assertThrows(ClientNotFoundException.class,
+        assertThrows(
+                ClientNotFoundException.class,
                 () -> clients.update(boris, client.getId(), "stolen@example.org", "Чужой", null));
         assertThrows(ClientNotFoundException.class, () -> clients.delete(boris, client.getId()));
 
@@ -67,8 +68,8 @@ class ClientsIT {
         assertEquals("olga.smirnova@example.org", client.getEmail());
         assertEquals("Ольга Смирнова", client.getFullName());
         assertNull(client.getComment());
-        BusinessException duplicate = assertThrows(BusinessException.class,
-                () -> clients.create(anna, "OLGA.SMIRNOVA@example.org", "Другая Ольга", null));
+        BusinessException duplicate = assertThrows(
+                BusinessException.class, () -> clients.create(anna, "OLGA.SMIRNOVA@example.org", "Другая Ольга", null));
         assertEquals("clients.duplicate", duplicate.getMessageKey());
         assertEquals(1, clients.count(anna, null));
         // another owner may have the same recipient
@@ -81,25 +82,35 @@ class ClientsIT {
         Client first = clients.create(anna, "first@example.org", "Первый", null);
         Client second = clients.create(anna, "second@example.org", "Второй", null);
 
-        BusinessException refused = assertThrows(BusinessException.class,
+        BusinessException refused = assertThrows(
+                BusinessException.class,
                 () -> clients.update(anna, second.getId(), "FIRST@example.org", "Второй", null));
 
         assertEquals("clients.duplicate", refused.getMessageKey());
-        assertEquals("second@example.org", clients.find(anna, second.getId()).orElseThrow().getEmail());
+        assertEquals(
+                "second@example.org",
+                clients.find(anna, second.getId()).orElseThrow().getEmail());
         clients.update(anna, first.getId(), "First@Example.org", "Первый клиент", "тот же адрес");
-        assertEquals("Первый клиент", clients.find(anna, first.getId()).orElseThrow().getFullName());
+        assertEquals(
+                "Первый клиент", clients.find(anna, first.getId()).orElseThrow().getFullName());
     }
 
     @Test
     void invalidAddressAndMissingNameAreRefused() {
         User anna = newOwner("anna");
 
-        assertEquals("clients.emailInvalid", assertThrows(BusinessException.class,
-                () -> clients.create(anna, "not an address", "Имя", null)).getMessageKey());
-        assertEquals("clients.emailRequired", assertThrows(BusinessException.class,
-                () -> clients.create(anna, " ", "Имя", null)).getMessageKey());
-        assertEquals("clients.nameRequired", assertThrows(BusinessException.class,
-                () -> clients.create(anna, "ok@example.org", " ", null)).getMessageKey());
+        assertEquals(
+                "clients.emailInvalid",
+                assertThrows(BusinessException.class, () -> clients.create(anna, "not an address", "Имя", null))
+                        .getMessageKey());
+        assertEquals(
+                "clients.emailRequired",
+                assertThrows(BusinessException.class, () -> clients.create(anna, " ", "Имя", null))
+                        .getMessageKey());
+        assertEquals(
+                "clients.nameRequired",
+                assertThrows(BusinessException.class, () -> clients.create(anna, "ok@example.org", " ", null))
+                        .getMessageKey());
         assertEquals(0, clients.count(anna, null));
     }
 
@@ -107,11 +118,19 @@ class ClientsIT {
     void nameWithALineBreakIsRefusedSoItCannotReachAMailHeader() {
         User anna = newOwner("anna");
 
-        assertEquals("clients.nameNotOneLine", assertThrows(BusinessException.class,
-                () -> clients.create(anna, "ok@example.org", "Анна\r\nBcc: all@example.org", null)).getMessageKey());
+        assertEquals(
+                "clients.nameNotOneLine",
+                assertThrows(
+                                BusinessException.class,
+                                () -> clients.create(anna, "ok@example.org", "Анна\r\nBcc: all@example.org", null))
+                        .getMessageKey());
         Client client = clients.create(anna, "ok@example.org", "Анна", null);
-        assertEquals("clients.nameNotOneLine", assertThrows(BusinessException.class,
-                () -> clients.update(anna, client.getId(), "ok@example.org", "Анна\tПетрова", null)).getMessageKey());
+        assertEquals(
+                "clients.nameNotOneLine",
+                assertThrows(
+                                BusinessException.class,
+                                () -> clients.update(anna, client.getId(), "ok@example.org", "Анна\tПетрова", null))
+                        .getMessageKey());
         assertEquals(1, clients.count(anna, null));
     }
 
@@ -134,9 +153,11 @@ class ClientsIT {
         clients.create(anna, "ivanova@example.org", "Сидорова Ирина", null);
         clients.create(anna, "c_d@example.org", "Ц", null);
 
-        assertEquals(List.of("a.petrova@example.org", "b.ivanov@example.org"),
+        assertEquals(
+                List.of("a.petrova@example.org", "b.ivanov@example.org"),
                 emails(clients.page(anna, null, "email", true, 0, 2)));
-        assertEquals(List.of("ivanova@example.org", "c_d@example.org"),
+        assertEquals(
+                List.of("ivanova@example.org", "c_d@example.org"),
                 emails(clients.page(anna, null, "email", false, 0, 2)));
         assertEquals(List.of("b.ivanov@example.org"), emails(clients.page(anna, "иВАН", "fullName", true, 0, 20)));
         assertEquals(List.of("ivanova@example.org"), emails(clients.page(anna, "IVAN", "fullName", true, 0, 20)));
@@ -155,11 +176,23 @@ class ClientsIT {
 
         // petrenko@ matches by address and by name, and counts once
         assertEquals(5, clients.count(anna, "PETR"));
-        List<String> byEmail = List.of("kim@example.org", "lee@example.org", "petrenko@example.org", "petrova@example.org",
+        List<String> byEmail = List.of(
+                "kim@example.org",
+                "lee@example.org",
+                "petrenko@example.org",
+                "petrova@example.org",
                 "petrushka@example.org");
-        List<String> byName = List.of("petrova@example.org", "petrushka@example.org", "petrenko@example.org", "kim@example.org",
+        List<String> byName = List.of(
+                "petrova@example.org",
+                "petrushka@example.org",
+                "petrenko@example.org",
+                "kim@example.org",
                 "lee@example.org");
-        List<String> byCreation = List.of("petrova@example.org", "kim@example.org", "petrenko@example.org", "lee@example.org",
+        List<String> byCreation = List.of(
+                "petrova@example.org",
+                "kim@example.org",
+                "petrenko@example.org",
+                "lee@example.org",
                 "petrushka@example.org");
         assertPagesInEveryOrder(anna, "PETR", byEmail, byName, byCreation);
     }
@@ -168,14 +201,31 @@ class ClientsIT {
     void pagesOfTheWholeListReadFromEitherEndJoinIntoItInEveryOrder() {
         User anna = listOfSix();
 
-        List<String> byEmail = List.of("kim@example.org", "lee@example.org", "ng@example.org", "petrenko@example.org",
-                "petrova@example.org", "petrushka@example.org");
-        List<String> byName = List.of("petrova@example.org", "petrushka@example.org", "petrenko@example.org", "kim@example.org",
-                "lee@example.org", "ng@example.org");
-        List<String> byCreation = List.of("petrova@example.org", "kim@example.org", "petrenko@example.org", "lee@example.org",
-                "ng@example.org", "petrushka@example.org");
+        List<String> byEmail = List.of(
+                "kim@example.org",
+                "lee@example.org",
+                "ng@example.org",
+                "petrenko@example.org",
+                "petrova@example.org",
+                "petrushka@example.org");
+        List<String> byName = List.of(
+                "petrova@example.org",
+                "petrushka@example.org",
+                "petrenko@example.org",
+                "kim@example.org",
+                "lee@example.org",
+                "ng@example.org");
+        List<String> byCreation = List.of(
+                "petrova@example.org",
+                "kim@example.org",
+                "petrenko@example.org",
+                "lee@example.org",
+                "ng@example.org",
+                "petrushka@example.org");
         assertPagesInEveryOrder(anna, null, byEmail, byName, byCreation);
-        assertEquals(List.of("petrushka@example.org", "ng@example.org"), emails(clients.page(anna, null, null, false, 0, 2)));
+        assertEquals(
+                List.of("petrushka@example.org", "ng@example.org"),
+                emails(clients.page(anna, null, null, false, 0, 2)));
         assertEquals(List.of("petrova@example.org"), emails(clients.page(anna, null, null, false, 5, 2)));
         assertEquals(List.of(), clients.page(anna, null, null, false, 6, 2));
     }
@@ -193,7 +243,8 @@ class ClientsIT {
     }
 
     /** Pages of two rows, ascending and descending by each column and in the list's own order, join into the whole. */
-    private void assertPagesInEveryOrder(User owner, String search, List<String> byEmail, List<String> byName, List<String> byCreation) {
+    private void assertPagesInEveryOrder(
+            User owner, String search, List<String> byEmail, List<String> byName, List<String> byCreation) {
         assertEquals(byEmail, pagesOfTwo(owner, search, "email", true));
         assertEquals(reversed(byEmail), pagesOfTwo(owner, search, "email", false));
         assertEquals(byName, pagesOfTwo(owner, search, "fullName", true));
@@ -237,13 +288,15 @@ class ClientsIT {
         assertEquals(2, job.getDuplicates());
         assertEquals(4, job.getRejected());
         assertEquals(job.getRows(), job.getImported() + job.getDuplicates() + job.getRejected());
-        assertEquals(List.of(
-                new RowProblem(3, Reason.EMAIL_INVALID, "not-an-address"),
-                new RowProblem(4, Reason.ALREADY_EXISTS, "known@example.org"),
-                new RowProblem(5, Reason.EMAIL_MISSING, null),
-                new RowProblem(9, Reason.DUPLICATE_IN_FILE, "one@example.org"),
-                new RowProblem(10, Reason.NAME_MISSING, null),
-                new RowProblem(11, Reason.WRONG_COLUMN_COUNT, "4")), job.getProblems());
+        assertEquals(
+                List.of(
+                        new RowProblem(3, Reason.EMAIL_INVALID, "not-an-address"),
+                        new RowProblem(4, Reason.ALREADY_EXISTS, "known@example.org"),
+                        new RowProblem(5, Reason.EMAIL_MISSING, null),
+                        new RowProblem(9, Reason.DUPLICATE_IN_FILE, "one@example.org"),
+                        new RowProblem(10, Reason.NAME_MISSING, null),
+                        new RowProblem(11, Reason.WRONG_COLUMN_COUNT, "4")),
+                job.getProblems());
         assertEquals(3, clients.count(anna, null));
         Client second = clients.page(anna, "two@", null, true, 0, 1).get(0);
         assertEquals("Второй, с запятой", second.getFullName());
@@ -258,7 +311,11 @@ class ClientsIT {
         clients.delete(anna, first.getId());
         StringBuilder csv = new StringBuilder("email,full_name\n");
         for (int i = 0; i <= ClientService.COUNT_CAP; i++) {
-            csv.append("many").append(i).append("@example.org,Многие ").append(i).append('\n');
+            csv.append("many")
+                    .append(i)
+                    .append("@example.org,Многие ")
+                    .append(i)
+                    .append('\n');
         }
         csv.append("second@example.org,Повтор\n");
 
@@ -267,7 +324,8 @@ class ClientsIT {
         long all = ClientService.COUNT_CAP + 2L;
         assertEquals(java.util.Optional.of(all), clients.keptCount(anna));
         assertEquals(all, clients.count(anna, null));
-        assertEquals(ClientService.COUNT_CAP + 1L, clients.count(anna, "many"), "a large search is counted up to the cap");
+        assertEquals(
+                ClientService.COUNT_CAP + 1L, clients.count(anna, "many"), "a large search is counted up to the cap");
         assertEquals(12, clients.count(anna, "many100"), "many100, many1000…many1009 and many10000");
     }
 
@@ -290,7 +348,11 @@ class ClientsIT {
         User anna = newOwner("anna");
         StringBuilder csv = new StringBuilder("email;full_name\n");
         for (int i = 0; i < 2500; i++) {
-            csv.append("client").append(i).append("@example.org;Клиент ").append(i).append('\n');
+            csv.append("client")
+                    .append(i)
+                    .append("@example.org;Клиент ")
+                    .append(i)
+                    .append('\n');
         }
         csv.append("client7@example.org;Повтор\n");
 

@@ -114,7 +114,8 @@ class ClientsOwnershipIT {
         assertEquals(200, boris.post("clients/", confirm).statusCode());
 
         assertEquals(200, anna.get("clients/edit?id=" + annasClient).statusCode(), "Anna's client is still there");
-        assertTrue(!boris.getFollowingFolderRedirect("clients").body().contains("boris.client@example.org"),
+        assertTrue(
+                !boris.getFollowingFolderRedirect("clients").body().contains("boris.client@example.org"),
                 "the row Boris chose is what was deleted");
     }
 
@@ -128,7 +129,8 @@ class ClientsOwnershipIT {
     }
 
     private static long idOf(WebClient client, String email) {
-        Matcher links = EDIT_LINK.matcher(client.getFollowingFolderRedirect("clients").body());
+        Matcher links =
+                EDIT_LINK.matcher(client.getFollowingFolderRedirect("clients").body());
         while (links.find()) {
             if (links.group(2).equals(email)) {
                 return Long.parseLong(links.group(1));
@@ -158,7 +160,8 @@ class ClientsOwnershipIT {
 
     private WebClient loggedIn(String name) {
         String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = new WebClient(uri()).post("test-support/users", Map.of("email", email, "password", PASSWORD));
+        HttpResponse<String> created =
+                new WebClient(uri()).post("test-support/users", Map.of("email", email, "password", PASSWORD));
         assertEquals(201, created.statusCode());
         WebClient client = new WebClient(uri());
         assertEquals(302, client.logIn(email, PASSWORD).statusCode());

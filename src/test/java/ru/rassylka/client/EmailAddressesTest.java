@@ -12,42 +12,44 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmailAddressesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "ivan@example.ru",
-        "Ivan.Petrov+news@Mail.Example.ORG",
-        "o'neil@example.co.uk",
-        "user_1-2@sub-domain.example.com",
-        "иван@почта.рф"
-    })
+    @ValueSource(
+            strings = {
+                "ivan@example.ru",
+                "Ivan.Petrov+news@Mail.Example.ORG",
+                "o'neil@example.co.uk",
+                "user_1-2@sub-domain.example.com",
+                "иван@почта.рф"
+            })
     void plausibleAddressesAreValid(String address) {
         assertTrue(EmailAddresses.isValid(address));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "ivan",
-        "ivan@",
-        "@example.ru",
-        "ivan@example",
-        "ivan@@example.ru",
-        "ivan@petrov@example.ru",
-        "ivan petrov@example.ru",
-        "ivan@exa mple.ru",
-        " ivan@example.ru",
-        "ivan@example..ru",
-        "ivan@.example.ru",
-        "ivan@example.ru.",
-        "ivan@-example.ru",
-        ".ivan@example.ru",
-        "ivan.@example.ru",
-        "iv..an@example.ru",
-        "\"ivan\"@example.ru",
-        "ivan,petrov@example.ru",
-        "Ivan <ivan@example.ru>",
-        "ivan@exam_ple.ru",
-        "ivan\u00A0@example.ru"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "ivan",
+                "ivan@",
+                "@example.ru",
+                "ivan@example",
+                "ivan@@example.ru",
+                "ivan@petrov@example.ru",
+                "ivan petrov@example.ru",
+                "ivan@exa mple.ru",
+                " ivan@example.ru",
+                "ivan@example..ru",
+                "ivan@.example.ru",
+                "ivan@example.ru.",
+                "ivan@-example.ru",
+                ".ivan@example.ru",
+                "ivan.@example.ru",
+                "iv..an@example.ru",
+                "\"ivan\"@example.ru",
+                "ivan,petrov@example.ru",
+                "Ivan <ivan@example.ru>",
+                "ivan@exam_ple.ru",
+                "ivan\u00A0@example.ru"
+            })
     void implausibleAddressesAreInvalid(String address) {
         assertFalse(EmailAddresses.isValid(address));
     }

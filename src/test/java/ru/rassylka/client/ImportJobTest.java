@@ -34,7 +34,8 @@ class ImportJobTest {
     void theReportListsTheProblemsWithTheLowestLinesInLineOrder() {
         ImportJob job = new ImportJob(1, "clients.csv");
         // existing duplicates are found batch by batch, after later lines were already reported
-        LongStream.rangeClosed(2, 301).map(line -> 303 - line)
+        LongStream.rangeClosed(2, 301)
+                .map(line -> 303 - line)
                 .forEach(line -> job.problem(new RowProblem(line, Reason.EMAIL_MISSING, null)));
 
         List<RowProblem> listed = job.getProblems();

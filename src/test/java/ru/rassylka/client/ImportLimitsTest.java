@@ -25,12 +25,16 @@ class ImportLimitsTest {
     void theMessagesNameTheLimitInMegabytes() {
         long megabytes = ClientLimits.IMPORT_FILE_MAX_BYTES / (1024 * 1024);
 
-        assertEquals("Файл больше " + megabytes + " МБ.", Bundles.messages("ru").getProperty("clients.import.tooLarge"));
-        assertEquals("The file is larger than " + megabytes + " MB.", Bundles.messages("en").getProperty("clients.import.tooLarge"));
+        assertEquals(
+                "Файл больше " + megabytes + " МБ.", Bundles.messages("ru").getProperty("clients.import.tooLarge"));
+        assertEquals(
+                "The file is larger than " + megabytes + " MB.",
+                Bundles.messages("en").getProperty("clients.import.tooLarge"));
     }
 
     private static long element(String xml, String name) {
-        Matcher matcher = Pattern.compile("<" + name + ">\\s*(\\d+)\\s*</" + name + ">").matcher(xml);
+        Matcher matcher =
+                Pattern.compile("<" + name + ">\\s*(\\d+)\\s*</" + name + ">").matcher(xml);
         if (!matcher.find()) {
             throw new AssertionError("No " + name + " in web.xml");
         }

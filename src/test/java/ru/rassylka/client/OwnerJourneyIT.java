@@ -60,23 +60,33 @@ class OwnerJourneyIT {
         Journeys.type(browser, "client:fullName", "Ольга Смирнова");
         Journeys.type(browser, "client:comment", "с выставки");
         browser.findElement(By.id("client:save")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                "Клиент olga@example.org сохранён."));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("messages"), "Клиент olga@example.org сохранён."));
 
-        Files.writeString(file, "email,full_name,comment\npetrov@example.org,Петров Пётр,\nsidorova@example.org,Сидорова Анна,\n"
-                + "broken,Без адреса,\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "email,full_name,comment\npetrov@example.org,Петров Пётр,\nsidorova@example.org,Сидорова Анна,\n"
+                        + "broken,Без адреса,\n",
+                StandardCharsets.UTF_8);
         browser.findElement(By.id("import")).click();
-        browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("upload:start")).click();
-        WebElement imported = Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("imported")));
+        WebElement imported =
+                Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("imported")));
         assertEquals("2", imported.getText());
         assertEquals("1", browser.findElement(By.id("rejected")).getText());
         assertEquals("4", browser.findElement(By.cssSelector(".problem-line")).getText());
 
         browser.findElement(By.id("report:toList")).click();
         Browser.waitFor(browser).until(ExpectedConditions.numberOfElementsToBe(EMAILS, 3));
-        assertEquals(List.of("olga@example.org", "petrov@example.org", "sidorova@example.org"),
-                browser.findElements(EMAILS).stream().map(WebElement::getText).sorted().toList());
+        assertEquals(
+                List.of("olga@example.org", "petrov@example.org", "sidorova@example.org"),
+                browser.findElements(EMAILS).stream()
+                        .map(WebElement::getText)
+                        .sorted()
+                        .toList());
 
         Journeys.type(browser, "clients:search", "петр");
         browser.findElement(By.id("clients:find")).click();
@@ -87,16 +97,22 @@ class OwnerJourneyIT {
         Journeys.type(browser, "message:subject", "Новости для {{full_name}}");
         Journeys.type(browser, "message:body", "Здравствуйте, {{full_name}}! Ваш адрес: {{email}}.");
         browser.findElement(By.id("message:preview")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewSubject"),
-                "Новости для Ольга Смирнова"));
-        assertEquals("Здравствуйте, Ольга Смирнова! Ваш адрес: olga@example.org.", browser.findElement(By.id("previewText")).getText());
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("previewSubject"), "Новости для Ольга Смирнова"));
+        assertEquals(
+                "Здравствуйте, Ольга Смирнова! Ваш адрес: olga@example.org.",
+                browser.findElement(By.id("previewText")).getText());
         browser.findElement(By.id("message:save")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("actions:delete")));
 
         int year = Year.now().getValue() + 1;
-        Journeys.createMonthlyMailingToAllClients(browser, base, "Новости месяца", "Новости для {{full_name}}", "31.01." + year + " 10:00");
+        Journeys.createMonthlyMailingToAllClients(
+                browser, base, "Новости месяца", "Новости для {{full_name}}", "31.01." + year + " 10:00");
         assertEquals("Создана", browser.findElement(By.id("status")).getText());
         assertEquals("Ежемесячно", browser.findElement(By.id("periodicity")).getText());
-        assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());
+        assertEquals(
+                "31.01." + year + " 10:00 (Europe/Moscow)",
+                browser.findElement(By.id("nextSend")).getText());
     }
 }

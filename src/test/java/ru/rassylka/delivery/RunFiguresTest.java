@@ -13,7 +13,9 @@ class RunFiguresTest {
 
     @Test
     void finishedRunLastsFromStartToFinish() {
-        assertEquals(Duration.ofSeconds(3725), RunFigures.duration(START, START.plusSeconds(3725), START.plusSeconds(99999)));
+        assertEquals(
+                Duration.ofSeconds(3725),
+                RunFigures.duration(START, START.plusSeconds(3725), START.plusSeconds(99999)));
         assertEquals("1:02:05", RunFigures.format(Duration.ofSeconds(3725)));
     }
 

@@ -11,11 +11,13 @@ import ru.rassylka.message.TemplateValues;
 
 class RunTemplateTest {
 
-    private static final TemplateValues ANNA = new TemplateValues("Anna <script>", "anna@example.org", "https://mail.example/unsubscribe?t=abc&x=1");
+    private static final TemplateValues ANNA =
+            new TemplateValues("Anna <script>", "anna@example.org", "https://mail.example/unsubscribe?t=abc&x=1");
 
     @Test
     void htmlIsSanitizedOnceAndValuesAreEscapedPerRecipient() {
-        RunTemplate template = RunTemplate.of("Hi {{full_name}}",
+        RunTemplate template = RunTemplate.of(
+                "Hi {{full_name}}",
                 "<p onclick=\"evil()\">Dear {{full_name}}</p><script>alert(1)</script><a href=\"{{unsubscribe_url}}\">Unsubscribe</a>",
                 BodyKind.HTML);
         RunTemplate.Rendered mail = template.render(ANNA);
@@ -28,14 +30,18 @@ class RunTemplateTest {
 
     @Test
     void htmlGetsAPlainTextAlternativeWithTheLinkWritten() {
-        RunTemplate.Rendered mail = RunTemplate.of("S", "<p>Dear {{full_name}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>", BodyKind.HTML)
+        RunTemplate.Rendered mail = RunTemplate.of(
+                        "S",
+                        "<p>Dear {{full_name}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>",
+                        BodyKind.HTML)
                 .render(ANNA);
         assertEquals("Dear Anna <script>\n\nUnsubscribe (https://mail.example/unsubscribe?t=abc&x=1)", mail.text());
     }
 
     @Test
     void plainTextHasNoHtmlPartAndValuesGoInAsTheyAre() {
-        RunTemplate.Rendered mail = RunTemplate.of("For {{email}}", "Hello {{full_name}}, leave: {{unsubscribe_url}}", BodyKind.PLAIN_TEXT)
+        RunTemplate.Rendered mail = RunTemplate.of(
+                        "For {{email}}", "Hello {{full_name}}, leave: {{unsubscribe_url}}", BodyKind.PLAIN_TEXT)
                 .render(ANNA);
         assertEquals("For anna@example.org", mail.subject());
         assertEquals("Hello Anna <script>, leave: https://mail.example/unsubscribe?t=abc&x=1", mail.text());

@@ -23,8 +23,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,20 +36,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.account.Role;
-import ru.rassylka.delivery.engine.SendingEngine;
 import ru.rassylka.delivery.engine.Claim;
 import ru.rassylka.delivery.engine.Claimed;
 import ru.rassylka.delivery.engine.Claims;
 import ru.rassylka.delivery.engine.Outcomes;
 import ru.rassylka.delivery.engine.RunEnd;
 import ru.rassylka.delivery.engine.SendResult;
+import ru.rassylka.delivery.engine.SendingEngine;
 import ru.rassylka.delivery.engine.SendingTimers;
 import ru.rassylka.delivery.engine.Verdict;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
@@ -139,14 +139,21 @@ class SendingIT {
     }
 
     private long htmlMessage(String owner) {
-        return workspace.createMessage(owner, "Hello, {{full_name}}",
-                "<p>Dear <b>{{full_name}}</b>, news for {{email}}.</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>").getId();
+        return workspace
+                .createMessage(
+                        owner,
+                        "Hello, {{full_name}}",
+                        "<p>Dear <b>{{full_name}}</b>, news for {{email}}.</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>")
+                .getId();
     }
 
     /** A mailing of the owner's message to the clients, once, {@code seconds} from now on the UTC wall clock. */
     private Mailing mailingIn(String owner, long messageId, Set<Long> clients, int seconds, Periodicity periodicity) {
         // the next whole second after the wait, so that the first send is never in the past by the time it is saved
-        Instant at = Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant at = Instant.now()
+                .plusSeconds(seconds)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .plusSeconds(1);
         LocalDateTime first = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
         return workspace.createMailing(owner, "Mailing " + System.nanoTime(), messageId, clients, first, periodicity);
     }
@@ -170,13 +177,17 @@ class SendingIT {
     }
 
     private MailingRun finishedRun(long mailingId) {
-        await("a finished run of mailing " + mailingId,
+        await(
+                "a finished run of mailing " + mailingId,
                 () -> sending.runs(mailingId).stream().anyMatch(MailingRun::isFinished));
         return sending.runs(mailingId).get(0);
     }
 
     private Delivery deliveryTo(long runId, String email) {
-        return sending.deliveries(runId).stream().filter(d -> d.getEmail().equals(email)).findFirst().orElseThrow();
+        return sending.deliveries(runId).stream()
+                .filter(d -> d.getEmail().equals(email))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -195,17 +206,22 @@ class SendingIT {
         MailingRun run = finishedRun(mailing.getId());
         assertEquals(scheduled, run.getScheduledAt());
         assertFalse(run.getStartedAt().isBefore(scheduled), "not sent before its time");
-        assertTrue(run.getStartedAt().isBefore(scheduled.plusSeconds(10)), "started at " + run.getStartedAt() + " for " + scheduled);
+        assertTrue(
+                run.getStartedAt().isBefore(scheduled.plusSeconds(10)),
+                "started at " + run.getStartedAt() + " for " + scheduled);
         assertEquals(2, run.getTotal());
         assertEquals(2, run.getSent());
         for (MimeMessage received : List.of(toAnna, toBoris)) {
             assertEquals(1, received.getRecipients(Message.RecipientType.TO).length, "To: holds one address");
             assertNull(received.getRecipients(Message.RecipientType.CC));
             assertTrue(received.isMimeType("multipart/alternative"), received.getContentType());
-            assertTrue(received.getHeader("List-Unsubscribe", null).matches("<http://.+/unsubscribe\\?t=[A-Za-z0-9_-]+>"),
+            assertTrue(
+                    received.getHeader("List-Unsubscribe", null).matches("<http://.+/unsubscribe\\?t=[A-Za-z0-9_-]+>"),
                     received.getHeader("List-Unsubscribe", null));
             assertEquals("List-Unsubscribe=One-Click", received.getHeader("List-Unsubscribe-Post", null));
-            assertTrue(received.getMessageID().matches("<\\d+\\." + run.getId() + "\\.rassylka@.+>"), received.getMessageID());
+            assertTrue(
+                    received.getMessageID().matches("<\\d+\\." + run.getId() + "\\.rassylka@.+>"),
+                    received.getMessageID());
         }
         assertEquals("Hello, Анна Петрова", toAnna.getSubject());
         String text = part(toAnna, "text/plain");
@@ -259,9 +275,13 @@ class SendingIT {
         assertEquals(DeliveryState.SENT, delivery.getState());
         assertEquals(2, delivery.getAttempts());
         List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
-        assertEquals(List.of(DeliveryState.RETRY, DeliveryState.SENT), attempts.stream().map(DeliveryAttempt::getOutcome).toList());
+        assertEquals(
+                List.of(DeliveryState.RETRY, DeliveryState.SENT),
+                attempts.stream().map(DeliveryAttempt::getOutcome).toList());
         assertEquals(451, attempts.get(0).getSmtpCode());
-        assertTrue(attempts.get(0).getReply().contains("Temporary failure"), attempts.get(0).getReply());
+        assertTrue(
+                attempts.get(0).getReply().contains("Temporary failure"),
+                attempts.get(0).getReply());
         assertEquals(250, attempts.get(1).getSmtpCode());
         assertEquals(1, mail.to(to).size());
     }
@@ -285,7 +305,9 @@ class SendingIT {
         List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
         assertEquals(1, attempts.size());
         assertEquals(550, attempts.get(0).getSmtpCode());
-        assertTrue(attempts.get(0).getReply().contains("User unknown"), attempts.get(0).getReply());
+        assertTrue(
+                attempts.get(0).getReply().contains("User unknown"),
+                attempts.get(0).getReply());
         assertEquals(1, run.getFailed());
         assertEquals(1, run.getSent());
         assertTrue(mail.to(bad).isEmpty());
@@ -306,7 +328,9 @@ class SendingIT {
         assertTrue(atPause < recipients.size(), "the pause came in the middle of the run: " + atPause);
         MailingRun paused = sending.runs(mailing.getId()).get(0);
         assertFalse(paused.isFinished());
-        assertEquals(MailingStatus.STARTED, sending.mailing(mailing.getId()).status(Instant.now()),
+        assertEquals(
+                MailingStatus.STARTED,
+                sending.mailing(mailing.getId()).status(Instant.now()),
                 "a once-only mailing whose run is still open has started, not completed");
 
         as(accounts.byEmail(owner), () -> mailings.resume(mailing.getId()));
@@ -322,14 +346,18 @@ class SendingIT {
     void disableByAManagerStopsARunningRunAndSkipsTheRest() {
         String manager = "manager-" + System.nanoTime() + "@example.org";
         accounts.create(manager, PASSWORD, true, Role.MANAGER);
-        stopMidRunSkipsTheRest("disable",
+        stopMidRunSkipsTheRest(
+                "disable",
                 (owner, mailing) -> as(accounts.byEmail(manager), () -> allMailings.disable(mailing, "Complaints")),
                 SkipReason.MAILING_DISABLED);
     }
 
     @Test
     void deleteByTheOwnerStopsARunningRunAndSkipsTheRest() {
-        stopMidRunSkipsTheRest("delete", (owner, mailing) -> as(accounts.byEmail(owner), () -> mailings.delete(mailing)), SkipReason.MAILING_DELETED);
+        stopMidRunSkipsTheRest(
+                "delete",
+                (owner, mailing) -> as(accounts.byEmail(owner), () -> mailings.delete(mailing)),
+                SkipReason.MAILING_DELETED);
     }
 
     @Test
@@ -348,7 +376,8 @@ class SendingIT {
 
         assertTrue(run.getSkipped() > 0, "some were skipped: " + run.getSkipped());
         assertEquals(recipients.size(), run.getSent() + run.getSkipped());
-        assertTrue(sending.deliveries(run.getId()).stream().filter(d -> d.getState() == DeliveryState.SKIPPED)
+        assertTrue(sending.deliveries(run.getId()).stream()
+                .filter(d -> d.getState() == DeliveryState.SKIPPED)
                 .allMatch(d -> d.getReason() == reason));
         pause(1500);
         assertEquals(run.getSent(), received(recipients), "nothing is sent after the stop but what was in flight");
@@ -378,7 +407,11 @@ class SendingIT {
         assertFalse(sending.client(staysId).isUnsubscribed(), "finding the link changes nothing");
         assertEquals(stays, unsubscriptions.unsubscribe(token).orElseThrow());
         assertTrue(sending.client(staysId).isUnsubscribed());
-        assertTrue(unsubscriptions.unsubscribe(token.substring(0, token.length() - 2) + "AA").isEmpty(), "a forged token does nothing");
+        assertTrue(
+                unsubscriptions
+                        .unsubscribe(token.substring(0, token.length() - 2) + "AA")
+                        .isEmpty(),
+                "a forged token does nothing");
         assertTrue(unsubscriptions.find("not-a-token").isEmpty());
     }
 
@@ -399,7 +432,8 @@ class SendingIT {
         pause(6000); // a sweep and the rebuilt timer have both had their chance
         assertEquals(1, sending.runs(mailing.getId()).size(), "one run for all missed occurrences");
         assertEquals(1, mail.to(to).size());
-        assertEquals(firstSend.plusDays(3).toInstant(ZoneOffset.UTC), run.getScheduledAt(), "the latest missed occurrence");
+        assertEquals(
+                firstSend.plusDays(3).toInstant(ZoneOffset.UTC), run.getScheduledAt(), "the latest missed occurrence");
         Instant next = sending.mailing(mailing.getId()).getNextRunAt();
         assertNotNull(next);
         assertTrue(next.isAfter(Instant.now()), "the next send lies in the future: " + next);
@@ -445,7 +479,8 @@ class SendingIT {
         try {
             sending.blockOwnerNow(owner);
             runEnd.skipStopped(Instant.now());
-            // the other instance sees the run stopped as well (its mailing is disabled meanwhile) and meets the held rows
+            // the other instance sees the run stopped as well (its mailing is disabled meanwhile) and meets the held
+            // rows
             sending.disableNow(mailing.getId());
             other = executor.submit(() -> runEnd.skipStopped(Instant.now()));
             await("the other instance waits for the held rows", () -> sending.lockWaiters() > 0);
@@ -455,7 +490,9 @@ class SendingIT {
         other.get();
 
         MailingRun stopped = sending.runs(mailing.getId()).get(0);
-        long skippedRows = sending.deliveries(run.getId()).stream().filter(d -> d.getState() == DeliveryState.SKIPPED).count();
+        long skippedRows = sending.deliveries(run.getId()).stream()
+                .filter(d -> d.getState() == DeliveryState.SKIPPED)
+                .count();
         assertEquals(recipients.size(), skippedRows);
         assertEquals(skippedRows, stopped.getSkipped(), "each skipped delivery counted once");
         assertEquals(0, stopped.getPending());
@@ -476,7 +513,8 @@ class SendingIT {
         sending.runExists(poison.getId(), longAgo.toInstant(ZoneOffset.UTC));
         // a later due mailing without a timer: only the sweep starts it
         Mailing later = mailingIn(owner, message, Set.of(client), 3600, Periodicity.ONCE);
-        LocalDateTime minuteAgo = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime minuteAgo =
+                LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         sending.occurrenceMissed(later.getId(), minuteAgo, minuteAgo.toInstant(ZoneOffset.UTC));
         try {
             mail.awaitMail(to, 1);
@@ -499,8 +537,11 @@ class SendingIT {
 
         MailingRun finished = finishedRun(mailing.getId());
         assertEquals(recipients.size(), finished.getSkipped());
-        assertTrue(sending.deliveries(run.getId()).stream().allMatch(d -> d.getState() == DeliveryState.SKIPPED
-                && d.getReason() == SkipReason.MAILING_DELETED), "the dead instance's deliveries are skipped with the reason");
+        assertTrue(
+                sending.deliveries(run.getId()).stream()
+                        .allMatch(d ->
+                                d.getState() == DeliveryState.SKIPPED && d.getReason() == SkipReason.MAILING_DELETED),
+                "the dead instance's deliveries are skipped with the reason");
         assertFalse(sending.mailing(mailing.getId()).isSending());
         assertEquals(0, received(recipients));
     }
@@ -513,7 +554,8 @@ class SendingIT {
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // a slow instance holds both deliveries past its lease
-        List<Claimed> held = claims.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1)).deliveries();
+        List<Claimed> held = claims.claim(run.getId(), "slow-instance", 10, now, now.minusSeconds(1))
+                .deliveries();
         assertEquals(2, held.size());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
         runEnd.skipStopped(Instant.now());
@@ -523,7 +565,9 @@ class SendingIT {
         MailingRun stopped = sending.runs(mailing.getId()).get(0);
         assertEquals(2, stopped.getSkipped());
         assertEquals(0, stopped.getSent(), "the delivery was counted as skipped already");
-        assertEquals(DeliveryState.SKIPPED, deliveryTo(run.getId(), held.get(0).email()).getState());
+        assertEquals(
+                DeliveryState.SKIPPED,
+                deliveryTo(run.getId(), held.get(0).email()).getState());
     }
 
     @Test
@@ -535,7 +579,10 @@ class SendingIT {
 
         long read = sending.rowsRead(RunEnd.LEFT, run.getId());
 
-        assertTrue(read <= 2, "the check whether anything is left stops at the first of 12 waiting deliveries: " + read + " rows read");
+        assertTrue(
+                read <= 2,
+                "the check whether anything is left stops at the first of 12 waiting deliveries: " + read
+                        + " rows read");
         assertFalse(runEnd.finishIfDone(run.getId(), Instant.now()), "the run still has deliveries to send");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
@@ -547,22 +594,33 @@ class SendingIT {
         String offered = "стас" + marker;
         String notOffered = "олег" + marker.replace("@", "0@");
         long offeredClient = workspace.createClient(owner, offered, "Стас").getId();
-        long notOfferedClient = workspace.createClient(owner, notOffered, "Олег").getId();
+        long notOfferedClient =
+                workspace.createClient(owner, notOffered, "Олег").getId();
 
         mail.offerSmtputf8(true);
         try {
             Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(offeredClient), 1, Periodicity.ONCE);
             MailingRun run = finishedRun(mailing.getId());
-            assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), offered).getState(), deliveryTo(run.getId(), offered).getLastReply());
+            assertEquals(
+                    DeliveryState.SENT,
+                    deliveryTo(run.getId(), offered).getState(),
+                    deliveryTo(run.getId(), offered).getLastReply());
         } finally {
             mail.behaveNormally();
         }
         List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(marker);
         assertEquals(1, envelopes.size(), "one transaction for the address");
-        assertEquals(List.of("RCPT TO:<" + offered + ">"), utf8(envelopes.get(0).rcptTo()), "the address as the client has it, in UTF-8");
-        assertArrayEquals(("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
-        assertTrue(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).endsWith(" SMTPUTF8"),
-                "the transaction asks for SMTPUTF8: " + new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8));
+        assertEquals(
+                List.of("RCPT TO:<" + offered + ">"),
+                utf8(envelopes.get(0).rcptTo()),
+                "the address as the client has it, in UTF-8");
+        assertArrayEquals(
+                ("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8),
+                envelopes.get(0).rcptTo().get(0));
+        assertTrue(
+                new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).endsWith(" SMTPUTF8"),
+                "the transaction asks for SMTPUTF8: "
+                        + new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8));
 
         Mailing without = mailingIn(owner, htmlMessage(owner), Set.of(notOfferedClient), 1, Periodicity.ONCE);
         MailingRun run = finishedRun(without.getId());
@@ -572,8 +630,12 @@ class SendingIT {
         assertEquals("NO_SMTPUTF8", String.valueOf(failed.getReason()), "the reason the statistics show");
         assertTrue(failed.getLastReply().contains("SMTPUTF8"), failed.getLastReply());
         assertEquals(1, run.getFailed());
-        assertTrue(mail.envelopesTo(marker.replace("@", "0@")).isEmpty(), "no changed address went out: " + utf8(
-                mail.envelopesTo(marker.replace("@", "0@")).stream().flatMap(envelope -> envelope.rcptTo().stream()).toList()));
+        assertTrue(
+                mail.envelopesTo(marker.replace("@", "0@")).isEmpty(),
+                "no changed address went out: "
+                        + utf8(mail.envelopesTo(marker.replace("@", "0@")).stream()
+                                .flatMap(envelope -> envelope.rcptTo().stream())
+                                .toList()));
     }
 
     @Test
@@ -591,8 +653,12 @@ class SendingIT {
         assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), client).getState());
         List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(local + "@");
         assertEquals(1, envelopes.size());
-        assertArrayEquals(("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII), envelopes.get(0).rcptTo().get(0));
-        assertFalse(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).contains("SMTPUTF8"), "no SMTPUTF8 is needed");
+        assertArrayEquals(
+                ("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII),
+                envelopes.get(0).rcptTo().get(0));
+        assertFalse(
+                new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).contains("SMTPUTF8"),
+                "no SMTPUTF8 is needed");
         String to = assertDoesNotThrow(() -> received.getHeader("To", null));
         assertTrue(to.endsWith("<" + ascii + ">"), "the To header names the ASCII form: " + to);
     }
@@ -602,7 +668,8 @@ class SendingIT {
         String owner = owner("throttled");
         List<String> recipients = List.of(address("throttled-a"), address("throttled-b"), address("throttled-c"));
         Set<Long> clients = new HashSet<>();
-        recipients.forEach(to -> clients.add(workspace.createClient(owner, to, "Throttled").getId()));
+        recipients.forEach(
+                to -> clients.add(workspace.createClient(owner, to, "Throttled").getId()));
         int throttles = 5; // as many as one recipient's attempts (SEND_MAX_ATTEMPTS 5)
 
         mail.answerMailFrom("451 4.7.1 Sending rate limited, slow down", throttles);
@@ -638,15 +705,21 @@ class SendingIT {
         String owner = owner("refused-sender");
         List<String> recipients = List.of(address("sender-refused-a"), address("sender-refused-b"));
         Set<Long> clients = new HashSet<>();
-        recipients.forEach(to -> clients.add(workspace.createClient(owner, to, "Sender Refused").getId()));
+        recipients.forEach(to ->
+                clients.add(workspace.createClient(owner, to, "Sender Refused").getId()));
 
         mail.answerMailFrom("550 5.7.1 Sender address rejected: not owned by the login", Integer.MAX_VALUE);
         Mailing mailing;
         try {
             mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
-            await("the mailing paused by the refusal", () -> sending.mailing(mailing.getId()).isPaused());
-            await("the refused attempt recorded", () -> sending.runs(mailing.getId()).stream()
-                    .flatMap(run -> sending.deliveries(run.getId()).stream()).anyMatch(d -> d.getLastCode() != null));
+            await(
+                    "the mailing paused by the refusal",
+                    () -> sending.mailing(mailing.getId()).isPaused());
+            await(
+                    "the refused attempt recorded",
+                    () -> sending.runs(mailing.getId()).stream()
+                            .flatMap(run -> sending.deliveries(run.getId()).stream())
+                            .anyMatch(d -> d.getLastCode() != null));
         } finally {
             mail.behaveNormally();
         }
@@ -660,8 +733,11 @@ class SendingIT {
             assertEquals(0, delivery.getAttempts(), "no attempt of " + delivery.getEmail() + " is spent");
             assertFalse(delivery.getState().isFinal(), delivery.getState().name());
         }
-        assertTrue(sending.deliveries(run.getId()).stream().flatMap(d -> sending.attempts(d.getId()).stream())
-                .anyMatch(attempt -> Integer.valueOf(550).equals(attempt.getSmtpCode())), "the refusal is recorded as an attempt");
+        assertTrue(
+                sending.deliveries(run.getId()).stream()
+                        .flatMap(d -> sending.attempts(d.getId()).stream())
+                        .anyMatch(attempt -> Integer.valueOf(550).equals(attempt.getSmtpCode())),
+                "the refusal is recorded as an attempt");
 
         as(accounts.byEmail(owner), () -> mailings.resume(mailing.getId()));
         MailingRun finished = finishedRun(mailing.getId());
@@ -673,7 +749,9 @@ class SendingIT {
     }
 
     private static List<String> utf8(List<byte[]> commands) {
-        return commands.stream().map(command -> new String(command, StandardCharsets.UTF_8)).toList();
+        return commands.stream()
+                .map(command -> new String(command, StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
@@ -708,12 +786,16 @@ class SendingIT {
         engine.usePace(4, 10);
         try {
             Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
-            await("the run of mailing " + mailing.getId(), () -> !sending.runs(mailing.getId()).isEmpty());
+            await(
+                    "the run of mailing " + mailing.getId(),
+                    () -> !sending.runs(mailing.getId()).isEmpty());
             long runId = sending.runs(mailing.getId()).get(0).getId();
             // each delivery under its claim, with every lease end it was seen with while being sent
             await("the run finished", () -> {
-                sending.leases(runId).forEach(lease -> leaseEnds.computeIfAbsent(List.of(lease.delivery(), lease.claim()), key -> new HashSet<>())
-                        .add(lease.until()));
+                sending.leases(runId)
+                        .forEach(lease -> leaseEnds
+                                .computeIfAbsent(List.of(lease.delivery(), lease.claim()), key -> new HashSet<>())
+                                .add(lease.until()));
                 pause(100);
                 return sending.runs(mailing.getId()).get(0).isFinished();
             });
@@ -727,19 +809,28 @@ class SendingIT {
         for (String to : recipients) {
             List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(to);
             assertEquals(1, envelopes.size(), "e-mails with RCPT TO " + to);
-            assertArrayEquals(("RCPT TO:<" + to + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
+            assertArrayEquals(
+                    ("RCPT TO:<" + to + ">").getBytes(StandardCharsets.UTF_8),
+                    envelopes.get(0).rcptTo().get(0));
         }
-        List<Instant> attempted = sending.deliveries(run.getId()).stream().flatMap(d -> sending.attempts(d.getId()).stream())
-                .map(DeliveryAttempt::getAttemptedAt).sorted().toList();
+        List<Instant> attempted = sending.deliveries(run.getId()).stream()
+                .flatMap(d -> sending.attempts(d.getId()).stream())
+                .map(DeliveryAttempt::getAttemptedAt)
+                .sorted()
+                .toList();
         assertEquals(25, attempted.size(), "one attempt per recipient");
-        assertTrue(Duration.between(attempted.get(0), attempted.get(24)).toMillis() > 3000,
+        assertTrue(
+                Duration.between(attempted.get(0), attempted.get(24)).toMillis() > 3000,
                 "the sending outlasted a lease: " + attempted.get(0) + " to " + attempted.get(24));
-        assertTrue(leaseEnds.values().stream().anyMatch(ends -> ends.size() > 1),
+        assertTrue(
+                leaseEnds.values().stream().anyMatch(ends -> ends.size() > 1),
                 "the heartbeat renewed the lease of a delivery its claim was sending: " + leaseEnds);
         Set<Long> claims = leaseEnds.keySet().stream().map(key -> key.get(1)).collect(Collectors.toSet());
-        assertTrue(leaseEnds.keySet().stream().map(key -> key.get(0)).distinct().count() == leaseEnds.size(),
+        assertTrue(
+                leaseEnds.keySet().stream().map(key -> key.get(0)).distinct().count() == leaseEnds.size(),
                 "no delivery was seen under two claims: " + leaseEnds.keySet());
-        assertTrue(claims.size() >= 3, "claims sized to half a lease at the rate, not one batch of 10: " + claims.size());
+        assertTrue(
+                claims.size() >= 3, "claims sized to half a lease at the rate, not one batch of 10: " + claims.size());
     }
 
     @Test
@@ -759,8 +850,18 @@ class SendingIT {
         Delivery delivery = deliveryTo(run.getId(), taken.email());
         assertEquals(DeliveryState.SENDING, delivery.getState(), "the former holder's outcome changes nothing");
         assertEquals(0, sending.runs(mailing.getId()).get(0).getSent());
-        outcomes.record("second-instance", List.of(sent(second.deliveries().stream().filter(d -> d.id() == taken.id()).findFirst().orElseThrow(), now)));
-        assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), taken.email()).getState(), "the holder's outcome is recorded");
+        outcomes.record(
+                "second-instance",
+                List.of(sent(
+                        second.deliveries().stream()
+                                .filter(d -> d.id() == taken.id())
+                                .findFirst()
+                                .orElseThrow(),
+                        now)));
+        assertEquals(
+                DeliveryState.SENT,
+                deliveryTo(run.getId(), taken.email()).getState(),
+                "the holder's outcome is recorded");
         assertEquals(1, sending.runs(mailing.getId()).get(0).getSent());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
@@ -776,15 +877,23 @@ class SendingIT {
         Claim holder = claims.claim(run.getId(), "holder", 10, now, now.minusSeconds(1));
         Claim other = claims.claim(run.getId(), "other", 1, now, now.plusSeconds(60));
         Claimed lost = other.deliveries().get(0);
-        Claimed kept = holder.deliveries().stream().filter(d -> d.id() != lost.id()).findFirst().orElseThrow();
+        Claimed kept = holder.deliveries().stream()
+                .filter(d -> d.id() != lost.id())
+                .findFirst()
+                .orElseThrow();
 
         Instant until = now.plusSeconds(60);
         holder.renewed(until, claims.renew("holder", List.of(holder), until));
 
-        assertTrue(holder.lost(holder.deliveries().stream().filter(d -> d.id() == lost.id()).findFirst().orElseThrow()));
+        assertTrue(holder.lost(holder.deliveries().stream()
+                .filter(d -> d.id() == lost.id())
+                .findFirst()
+                .orElseThrow()));
         assertFalse(holder.lost(kept), "the holder still holds the other one");
         assertTrue(holder.leasedAt(now.plusSeconds(30)));
-        assertTrue(claims.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(), "a renewed lease is not claimed again");
+        assertTrue(
+                claims.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(),
+                "a renewed lease is not claimed again");
         assertEquals("other", deliveryTo(run.getId(), lost.email()).getClaimedBy());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
@@ -802,9 +911,16 @@ class SendingIT {
 
         assertEquals(2, claims.releaseLeftBy("restarted-8080"));
 
-        Claim again = claims.claim(run.getId(), "restarted-8080", 2, Instant.now(), Instant.now().plusSeconds(30));
-        assertEquals(ids(killed), ids(again), "what the instance left is claimed at once, not after its lease, and before those that wait");
-        assertEquals(DeliveryState.SENDING, deliveryTo(run.getId(), living.deliveries().get(0).email()).getState(), "another instance keeps its own");
+        Claim again = claims.claim(
+                run.getId(), "restarted-8080", 2, Instant.now(), Instant.now().plusSeconds(30));
+        assertEquals(
+                ids(killed),
+                ids(again),
+                "what the instance left is claimed at once, not after its lease, and before those that wait");
+        assertEquals(
+                DeliveryState.SENDING,
+                deliveryTo(run.getId(), living.deliveries().get(0).email()).getState(),
+                "another instance keeps its own");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 

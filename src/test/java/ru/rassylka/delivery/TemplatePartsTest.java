@@ -9,15 +9,26 @@ import ru.rassylka.message.TemplateValues;
 
 class TemplatePartsTest {
 
-    private static final TemplateValues ANNA = new TemplateValues("Анна <b>&\"$1\\", "anna@example.org", "https://mail.example/unsubscribe?t=abc&x=1");
+    private static final TemplateValues ANNA =
+            new TemplateValues("Анна <b>&\"$1\\", "anna@example.org", "https://mail.example/unsubscribe?t=abc&x=1");
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "No placeholders at all", "{{full_name}}", "Hello {{full_name}}, {{ email }}!\nLeave: {{unsubscribe_url}}",
-            "{{full_name}}{{full_name}}{{email}}", "Unknown {{nickname}} stays, {{}} and {{ full_name stays too",
-            "<p>Dear {{full_name}}</p><a href=\"{{unsubscribe_url}}\">x</a>", "Здравствуйте, {{full_name}}!\n\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\nОтписаться: {{unsubscribe_url}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "No placeholders at all",
+                "{{full_name}}",
+                "Hello {{full_name}}, {{ email }}!\nLeave: {{unsubscribe_url}}",
+                "{{full_name}}{{full_name}}{{email}}",
+                "Unknown {{nickname}} stays, {{}} and {{ full_name stays too",
+                "<p>Dear {{full_name}}</p><a href=\"{{unsubscribe_url}}\">x</a>",
+                "Здравствуйте, {{full_name}}!\n\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\nОтписаться: {{unsubscribe_url}}"
+            })
     void aTemplateCutOnceRendersAsTheTemplateDoesInPlainTextAndHtml(String text) {
-        assertEquals(Template.render(text, ANNA, false), TemplateParts.of(text, false).render(ANNA));
-        assertEquals(Template.render(text, ANNA, true), TemplateParts.of(text, true).render(ANNA));
+        assertEquals(
+                Template.render(text, ANNA, false),
+                TemplateParts.of(text, false).render(ANNA));
+        assertEquals(
+                Template.render(text, ANNA, true), TemplateParts.of(text, true).render(ANNA));
     }
 }

@@ -49,7 +49,9 @@ class HomePageIT {
     void unknownAddressShowsTheFriendlyNotFoundPage() {
         browser.get(base + "/no/such/page");
 
-        assertEquals("Страница не найдена", browser.findElement(By.id("error-heading")).getText());
+        assertEquals(
+                "Страница не найдена",
+                browser.findElement(By.id("error-heading")).getText());
     }
 
     private String heading() {

@@ -41,7 +41,8 @@ class DevMailboxIT {
         field.sendKeys(recipient);
         browser.findElement(By.id("mailbox:send")).click();
 
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailbox:list"), recipient));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("mailbox:list"), recipient));
         String row = browser.findElement(By.id("mailbox:list")).getText();
         assertTrue(row.contains("Тестовое письмо Рассылки"), row);
     }

@@ -19,7 +19,9 @@ class DevMailboxTest {
     @Test
     void emailsSentToTheMailboxAreKeptByItsBoundedListAndNotByGreenMail() throws Exception {
         NewestMails mails = new NewestMails(2);
-        GreenMail server = DevMailbox.server(new ServerSetup(0, MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort(), mails,
+        GreenMail server = DevMailbox.server(
+                new ServerSetup(0, MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                mails,
                 Logger.getLogger(DevMailboxTest.class.getName()));
         server.start();
         try {
@@ -37,7 +39,9 @@ class DevMailboxTest {
             }
 
             assertEquals(0, server.getReceivedMessages().length, "GreenMail keeps nothing itself");
-            assertEquals(List.of("Письмо 3", "Письмо 2"), mails.page(0, 10).stream().map(CapturedMail::subject).toList());
+            assertEquals(
+                    List.of("Письмо 3", "Письмо 2"),
+                    mails.page(0, 10).stream().map(CapturedMail::subject).toList());
             assertEquals("reader3@example.org", mails.page(0, 1).get(0).to());
             assertEquals("Текст 3", mails.page(0, 1).get(0).text());
             assertEquals(1, mails.dropped());
@@ -50,8 +54,11 @@ class DevMailboxTest {
     void anEmailToATestDomainIsHandedOnWithItsEnvelopeSenderAndTheReportThatComesBackIsKeptBesideIt() throws Exception {
         NewestMails mails = new NewestMails(10);
         List<String> handedOn = new java.util.ArrayList<>();
-        GreenMail server = DevMailbox.server(new ServerSetup(0, MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort(), mails,
-                Logger.getLogger(DevMailboxTest.class.getName()), (received, returnPath, recipient) -> {
+        GreenMail server = DevMailbox.server(
+                new ServerSetup(0, MailSettings.LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                mails,
+                Logger.getLogger(DevMailboxTest.class.getName()),
+                (received, returnPath, recipient) -> {
                     handedOn.add(returnPath + " -> " + recipient);
                     try {
                         return TestDomainReports.reportOn(received, returnPath, recipient);
@@ -75,11 +82,16 @@ class DevMailboxTest {
                 Transport.send(message);
             }
 
-            assertEquals(List.of("bounces+7-0123456789abcdef@bounces.localhost -> someone@bounce.test"), handedOn,
+            assertEquals(
+                    List.of("bounces+7-0123456789abcdef@bounces.localhost -> someone@bounce.test"),
+                    handedOn,
                     "only the e-mail to the test domain, with the envelope sender it was sent with");
-            assertEquals(List.of("Undelivered Mail Returned to Sender", "Новости", "Новости"),
+            assertEquals(
+                    List.of("Undelivered Mail Returned to Sender", "Новости", "Новости"),
                     mails.page(0, 10).stream().map(CapturedMail::subject).toList());
-            assertEquals("bounces+7-0123456789abcdef@bounces.localhost", mails.page(0, 1).get(0).to());
+            assertEquals(
+                    "bounces+7-0123456789abcdef@bounces.localhost",
+                    mails.page(0, 1).get(0).to());
         } finally {
             server.stop();
         }

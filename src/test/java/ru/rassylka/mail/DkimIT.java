@@ -64,13 +64,15 @@ class DkimIT {
         DkimKey key = dkim.key().orElseThrow();
         Path record = Files.createTempFile("dkim-record", ".txt");
         Files.writeString(record, key.recordValue(), StandardCharsets.US_ASCII);
-        Process process = new ProcessBuilder("/usr/bin/python3", "-c", VERIFY, record.toString(), key.recordName()).start();
+        Process process =
+                new ProcessBuilder("/usr/bin/python3", "-c", VERIFY, record.toString(), key.recordName()).start();
         process.getOutputStream().write(message);
         process.getOutputStream().close();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         Files.delete(record);
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip() + (errors.isBlank() ? "" : " " + errors);
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()
+                + (errors.isBlank() ? "" : " " + errors);
     }
 
     private static byte[] raw(MimeMessage received) throws Exception {
@@ -80,31 +82,55 @@ class DkimIT {
     }
 
     @Test
-    void aMailingEmailArrivesSignedAndAnIndependentVerifierPassesItAndFailsItWithAChangedUnsubscribeHeader() throws Exception {
+    void aMailingEmailArrivesSignedAndAnIndependentVerifierPassesItAndFailsItWithAChangedUnsubscribeHeader()
+            throws Exception {
         String owner = "dkim-" + System.nanoTime() + "@example.org";
         accounts.create(owner, "dkim password", true);
         workspace.setTimeZone(owner, "UTC");
         String anna = "anna-" + System.nanoTime() + "@example.net";
         long client = workspace.createClient(owner, anna, "Анна").getId();
-        long message = workspace.createMessage(owner, "Новости для {{full_name}}", "<p>Здравствуйте, {{full_name}}</p><p><a href=\"{{unsubscribe_url}}\">Отписаться</a></p>").getId();
-        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        workspace.createMailing(owner, "DKIM " + System.nanoTime(), message, Set.of(client), LocalDateTime.ofInstant(at, ZoneOffset.UTC), Periodicity.ONCE);
+        long message = workspace
+                .createMessage(
+                        owner,
+                        "Новости для {{full_name}}",
+                        "<p>Здравствуйте, {{full_name}}</p><p><a href=\"{{unsubscribe_url}}\">Отписаться</a></p>")
+                .getId();
+        Instant at =
+                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        workspace.createMailing(
+                owner,
+                "DKIM " + System.nanoTime(),
+                message,
+                Set.of(client),
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                Periodicity.ONCE);
 
         MimeMessage received = mail.awaitMail(anna, 1);
         String signature = received.getHeader("DKIM-Signature", null);
-        assertTrue(signature != null && signature.contains("d=rassylka.example.org") && signature.contains("s=test2026"), String.valueOf(signature));
-        assertTrue(received.getMessageID().matches("<\\d+\\.\\d+\\.rassylka@.+>"), "the delivery's own Message-ID survives signing: " + received.getMessageID());
+        assertTrue(
+                signature != null && signature.contains("d=rassylka.example.org") && signature.contains("s=test2026"),
+                String.valueOf(signature));
+        assertTrue(
+                received.getMessageID().matches("<\\d+\\.\\d+\\.rassylka@.+>"),
+                "the delivery's own Message-ID survives signing: " + received.getMessageID());
         byte[] bytes = raw(received);
         assertEquals("pass", verify(bytes));
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        assertEquals("fail", verify(text.replace("List-Unsubscribe-Post: List-Unsubscribe=One-Click", "List-Unsubscribe-Post: List-Unsubscribe=Twice")
-                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(
+                "fail",
+                verify(text.replace(
+                                "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+                                "List-Unsubscribe-Post: List-Unsubscribe=Twice")
+                        .getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
     void anAccountEmailArrivesSignedToo() throws Exception {
         String to = "account-" + System.nanoTime() + "@example.org";
-        outbox.queueWithLastAttempt(List.of(OutgoingMail.plain(to, "Подтвердите адрес", "Ссылка: https://rassylka.example.org/verify")), to, 0);
+        outbox.queueWithLastAttempt(
+                List.of(OutgoingMail.plain(to, "Подтвердите адрес", "Ссылка: https://rassylka.example.org/verify")),
+                to,
+                0);
 
         MimeMessage received = mail.awaitMail(to, 1);
         assertEquals("pass", verify(raw(received)));

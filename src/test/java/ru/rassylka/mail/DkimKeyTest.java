@@ -52,8 +52,12 @@ class DkimKeyTest {
         generator.initialize(2048);
         byte[] encoded = generator.generateKeyPair().getPrivate().getEncoded();
         pkcs8 = folder.resolve("dkim-pkcs8.pem");
-        Files.writeString(pkcs8, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encoded)
-                + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                pkcs8,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(encoded) + "\n-----END PRIVATE KEY-----\n",
+                StandardCharsets.US_ASCII);
     }
 
     private static Optional<DkimKey> key(Map<String, String> settings) {
@@ -61,7 +65,14 @@ class DkimKeyTest {
     }
 
     private static DkimKey key(Path file) {
-        return key(Map.of("dkim.domain", "mail.example.org", "dkim.selector", "r2026", "dkim.private.key.file", file.toString())).orElseThrow();
+        return key(Map.of(
+                        "dkim.domain",
+                        "mail.example.org",
+                        "dkim.selector",
+                        "r2026",
+                        "dkim.private.key.file",
+                        file.toString()))
+                .orElseThrow();
     }
 
     /** An e-mail as a mailing sends it: the unsubscribe headers, a fixed Message-ID, HTML with its plain-text alternative. */
@@ -100,7 +111,8 @@ class DkimKeyTest {
         process.getOutputStream().close();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the verifier answers");
         String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip() + (errors.isBlank() ? "" : " " + errors);
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip()
+                + (errors.isBlank() ? "" : " " + errors);
     }
 
     private static String signatureHeader(byte[] signed) {
@@ -123,10 +135,24 @@ class DkimKeyTest {
         assertTrue(signature.contains("c=relaxed/relaxed"), signature);
         assertTrue(signature.contains("a=rsa-sha256"), signature);
         assertTrue(signature.contains("d=mail.example.org") && signature.contains("s=r2026"), signature);
-        String signedHeaders = signature.replaceAll(".*\\bh=([^;]+);.*", "$1").toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-        for (String header : new String[] {"from", "to", "subject", "date", "message-id", "mime-version", "content-type",
-                "list-unsubscribe", "list-unsubscribe-post"}) {
-            assertTrue(java.util.Arrays.asList(signedHeaders.split(":")).contains(header), header + " is signed: " + signedHeaders);
+        String signedHeaders = signature
+                .replaceAll(".*\\bh=([^;]+);.*", "$1")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace(" ", "");
+        for (String header : new String[] {
+            "from",
+            "to",
+            "subject",
+            "date",
+            "message-id",
+            "mime-version",
+            "content-type",
+            "list-unsubscribe",
+            "list-unsubscribe-post"
+        }) {
+            assertTrue(
+                    java.util.Arrays.asList(signedHeaders.split(":")).contains(header),
+                    header + " is signed: " + signedHeaders);
         }
     }
 
@@ -135,18 +161,33 @@ class DkimKeyTest {
         DkimKey key = key(pkcs8);
         String signed = new String(bytes(key.sign(mailing())), StandardCharsets.ISO_8859_1);
 
-        assertEquals("fail", verify(key, signed.replace("List-Unsubscribe-Post: List-Unsubscribe=One-Click", "List-Unsubscribe-Post: nothing")
-                .getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals("fail", verify(key, signed.replace("From: news@mail.example.org", "From: ceo@mail.example.org")
-                .getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals("pass", verify(key, signed.getBytes(StandardCharsets.ISO_8859_1)), "the untouched copy still passes");
+        assertEquals(
+                "fail",
+                verify(
+                        key,
+                        signed.replace(
+                                        "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+                                        "List-Unsubscribe-Post: nothing")
+                                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(
+                "fail",
+                verify(
+                        key,
+                        signed.replace("From: news@mail.example.org", "From: ceo@mail.example.org")
+                                .getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(
+                "pass", verify(key, signed.getBytes(StandardCharsets.ISO_8859_1)), "the untouched copy still passes");
     }
 
     @Test
     void aKeyThatOpensslWroteInPkcs1IsReadToo() throws Exception {
         Path pkcs1 = folder.resolve("dkim-pkcs1.pem");
-        Process openssl = new ProcessBuilder("openssl", "genrsa", "-traditional", "-out", pkcs1.toString(), "2048").redirectErrorStream(true).start();
-        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, new String(openssl.getInputStream().readAllBytes()));
+        Process openssl = new ProcessBuilder("openssl", "genrsa", "-traditional", "-out", pkcs1.toString(), "2048")
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(
+                openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0,
+                new String(openssl.getInputStream().readAllBytes()));
         assertTrue(Files.readString(pkcs1).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
         DkimKey key = key(pkcs1);
         assertEquals(2048, key.bits());
@@ -163,10 +204,18 @@ class DkimKeyTest {
     @Test
     void withoutSettingsNothingIsSignedAndPartOfThemOrABadFileIsAClearRefusal() throws IOException {
         assertEquals(Optional.empty(), key(Map.of()));
-        IllegalArgumentException partial = assertThrows(IllegalArgumentException.class, () -> key(Map.of("dkim.domain", "mail.example.org")));
-        assertTrue(partial.getMessage().contains("DKIM_SELECTOR") && partial.getMessage().contains("DKIM_PRIVATE_KEY_FILE"), partial.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> key(folder.resolve("no-such.pem")));
-        assertTrue(missing.getMessage().contains("no-such.pem") && missing.getMessage().contains("does not exist"), missing.getMessage());
+        IllegalArgumentException partial =
+                assertThrows(IllegalArgumentException.class, () -> key(Map.of("dkim.domain", "mail.example.org")));
+        assertTrue(
+                partial.getMessage().contains("DKIM_SELECTOR")
+                        && partial.getMessage().contains("DKIM_PRIVATE_KEY_FILE"),
+                partial.getMessage());
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> key(folder.resolve("no-such.pem")));
+        assertTrue(
+                missing.getMessage().contains("no-such.pem")
+                        && missing.getMessage().contains("does not exist"),
+                missing.getMessage());
         Path garbage = Files.writeString(folder.resolve("garbage.pem"), "not a key");
         IllegalArgumentException unreadable = assertThrows(IllegalArgumentException.class, () -> key(garbage));
         assertTrue(unreadable.getMessage().startsWith("DKIM_PRIVATE_KEY_FILE"), unreadable.getMessage());

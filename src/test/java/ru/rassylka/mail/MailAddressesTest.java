@@ -14,7 +14,8 @@ class MailAddressesTest {
     @Test
     void anInternationalDomainGoesOutInItsAsciiForm() throws Exception {
         assertEquals("ivan@xn--80a1acny.xn--p1ai", MailAddresses.forSending("ivan@почта.рф"));
-        assertFalse(MailAddresses.needsSmtputf8("ivan@почта.рф"), "the domain has an ASCII form, so no SMTPUTF8 is needed");
+        assertFalse(
+                MailAddresses.needsSmtputf8("ivan@почта.рф"), "the domain has an ASCII form, so no SMTPUTF8 is needed");
     }
 
     @Test

@@ -29,38 +29,75 @@ class MailLayoutTest {
     private static final Session PLAIN_SESSION = Session.getInstance(new Properties());
     private static final Session UTF8_SESSION = Session.getInstance(utf8());
     private static final String LONG_LINE = "word ".repeat(260);
-    private static final String CYRILLIC = "Здравствуйте, Анна! Это новости нашего магазина за декабрь, со скидками и подарками.\n";
+    private static final String CYRILLIC =
+            "Здравствуйте, Анна! Это новости нашего магазина за декабрь, со скидками и подарками.\n";
 
     static Stream<Arguments> emails() {
         return Stream.of(
                 Arguments.of("ASCII plain text", PLAIN_SESSION, "News for Anna", "Hello Anna,\n\nour news.\n", null),
-                Arguments.of("Cyrillic subject and mostly ASCII text", PLAIN_SESSION, "Новости для Анны Петровой, декабрь 2026 года, выпуск номер двенадцать",
-                        "Здравствуйте, Анна!\n\n" + "x".repeat(75).concat("\n").repeat(15) + "\nОтписаться: https://rassylka.example.org/unsubscribe?t=abc", null),
+                Arguments.of(
+                        "Cyrillic subject and mostly ASCII text",
+                        PLAIN_SESSION,
+                        "Новости для Анны Петровой, декабрь 2026 года, выпуск номер двенадцать",
+                        "Здравствуйте, Анна!\n\n" + "x".repeat(75).concat("\n").repeat(15)
+                                + "\nОтписаться: https://rassylka.example.org/unsubscribe?t=abc",
+                        null),
                 Arguments.of("mostly Cyrillic text", PLAIN_SESSION, "Новости", CYRILLIC.repeat(20), null),
-                Arguments.of("a line longer than 998 characters", PLAIN_SESSION, "Long", "Start\n" + LONG_LINE + "\nEnd", null),
-                Arguments.of("a line longer than 76 characters with trailing spaces", PLAIN_SESSION, "Spaces", "a".repeat(90) + "   \nnext line\t\n", null),
-                Arguments.of("CRLF, CR and LF line breaks after spaces", PLAIN_SESSION, "Breaks",
-                        "Привет \r\nline two  \rline three\t\n\r\n" + "y".repeat(80) + " \r\n" + "z".repeat(300) + "\nend \r", null),
-                Arguments.of("HTML with its plain alternative and escaped values", PLAIN_SESSION, "Hi Anna <script> & \"friends\"",
+                Arguments.of(
+                        "a line longer than 998 characters",
+                        PLAIN_SESSION,
+                        "Long",
+                        "Start\n" + LONG_LINE + "\nEnd",
+                        null),
+                Arguments.of(
+                        "a line longer than 76 characters with trailing spaces",
+                        PLAIN_SESSION,
+                        "Spaces",
+                        "a".repeat(90) + "   \nnext line\t\n",
+                        null),
+                Arguments.of(
+                        "CRLF, CR and LF line breaks after spaces",
+                        PLAIN_SESSION,
+                        "Breaks",
+                        "Привет \r\nline two  \rline three\t\n\r\n" + "y".repeat(80) + " \r\n" + "z".repeat(300)
+                                + "\nend \r",
+                        null),
+                Arguments.of(
+                        "HTML with its plain alternative and escaped values",
+                        PLAIN_SESSION,
+                        "Hi Anna <script> & \"friends\"",
                         "Dear Anna <b>&\"\n\nUnsubscribe (https://mail.example/unsubscribe?t=abc&x=1)",
                         "<p>Dear Anna &lt;b&gt;&amp;&#34;</p><p><a href=\"https://mail.example/unsubscribe?t=abc&amp;x=1\">Unsubscribe</a></p>"),
-                Arguments.of("Cyrillic HTML with a long line", PLAIN_SESSION, "Привет, Анна", CYRILLIC.repeat(3) + LONG_LINE,
+                Arguments.of(
+                        "Cyrillic HTML with a long line",
+                        PLAIN_SESSION,
+                        "Привет, Анна",
+                        CYRILLIC.repeat(3) + LONG_LINE,
                         "<p>" + CYRILLIC.repeat(3) + "</p><p>" + LONG_LINE + "</p>"),
-                Arguments.of("the UTF-8 session of an internationalised address", UTF8_SESSION, "Новости", "Здравствуйте!\n", "<p>Здравствуйте!</p>"));
+                Arguments.of(
+                        "the UTF-8 session of an internationalised address",
+                        UTF8_SESSION,
+                        "Новости",
+                        "Здравствуйте!\n",
+                        "<p>Здравствуйте!</p>"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("emails")
-    void anEmailInTheLayoutHasTheHeadersAndBodyOfOneBuiltFromScratch(String name, Session session, String subject, String text, String html)
-            throws Exception {
+    void anEmailInTheLayoutHasTheHeadersAndBodyOfOneBuiltFromScratch(
+            String name, Session session, String subject, String text, String html) throws Exception {
         InternetAddress from = new InternetAddress("Рассылка магазина <news@shop.example.org>");
         from = MailAddresses.forSending(new InternetAddress(from.getAddress(), "Рассылка магазина", "UTF-8"));
-        InternetAddress to = new InternetAddress(session == UTF8_SESSION ? "anna@почта.рф" : "anna@example.org", "Анна Петрова \"<>&", "UTF-8");
+        InternetAddress to = new InternetAddress(
+                session == UTF8_SESSION ? "anna@почта.рф" : "anna@example.org", "Анна Петрова \"<>&", "UTF-8");
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<https://rassylka.example.org/unsubscribe?t=abc>, <mailto:unsubscribe@example.org?subject=unsubscribe%20abc>");
+        headers.put(
+                "List-Unsubscribe",
+                "<https://rassylka.example.org/unsubscribe?t=abc>, <mailto:unsubscribe@example.org?subject=unsubscribe%20abc>");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        MimeMessage fromScratch = MailMessages.build(session, from, to, subject, text, html, "<1.2.rassylka@shop.example.org>", headers);
+        MimeMessage fromScratch =
+                MailMessages.build(session, from, to, subject, text, html, "<1.2.rassylka@shop.example.org>", headers);
         MimeMessage inLayout = MailLayout.of(session, from, html != null)
                 .build(to, subject, text, html, "<1.2.rassylka@shop.example.org>", headers);
 
@@ -78,17 +115,32 @@ class MailLayoutTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("emails")
-    void theSameLayoutServesManyRecipientsEachWithTheirOwnHeaders(String name, Session session, String subject, String text, String html)
-            throws Exception {
+    void theSameLayoutServesManyRecipientsEachWithTheirOwnHeaders(
+            String name, Session session, String subject, String text, String html) throws Exception {
         InternetAddress from = new InternetAddress("news@shop.example.org");
         MailLayout layout = MailLayout.of(session, from, html != null);
         for (String recipient : List.of("anna@example.org", "boris@example.org")) {
             InternetAddress to = new InternetAddress(recipient, "Имя " + recipient, "UTF-8");
             String messageId = "<" + recipient + ">";
-            MimeMessage fromScratch = MailMessages.build(session, from, to, subject + recipient, text + recipient, html == null ? null : html + recipient,
-                    messageId, Map.of());
-            MimeMessage inLayout = layout.build(to, subject + recipient, text + recipient, html == null ? null : html + recipient, messageId, Map.of());
-            assertEquals(withoutDateAndBoundary(bytesOf(fromScratch), fromScratch), withoutDateAndBoundary(bytesOf(inLayout), inLayout));
+            MimeMessage fromScratch = MailMessages.build(
+                    session,
+                    from,
+                    to,
+                    subject + recipient,
+                    text + recipient,
+                    html == null ? null : html + recipient,
+                    messageId,
+                    Map.of());
+            MimeMessage inLayout = layout.build(
+                    to,
+                    subject + recipient,
+                    text + recipient,
+                    html == null ? null : html + recipient,
+                    messageId,
+                    Map.of());
+            assertEquals(
+                    withoutDateAndBoundary(bytesOf(fromScratch), fromScratch),
+                    withoutDateAndBoundary(bytesOf(inLayout), inLayout));
         }
     }
 
@@ -133,7 +185,10 @@ class MailLayoutTest {
             StringBuilder parts = new StringBuilder();
             for (int i = 0; i < multipart.getCount(); i++) {
                 Part body = multipart.getBodyPart(i);
-                parts.append(body.getContentType()).append('\n').append(decoded(body)).append("\n--\n");
+                parts.append(body.getContentType())
+                        .append('\n')
+                        .append(decoded(body))
+                        .append("\n--\n");
             }
             return parts.toString();
         }

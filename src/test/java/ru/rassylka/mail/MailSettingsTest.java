@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 class MailSettingsTest {
 
     private static MailSettings smtp(String host, MailSettings.Tls tls) {
-        return new MailSettings(Optional.ofNullable(host), 587, Optional.of("mailer"), Optional.of("secret"), tls,
-                "Rassylka <no-reply@example.org>", 2525, 15_000);
+        return new MailSettings(
+                Optional.ofNullable(host),
+                587,
+                Optional.of("mailer"),
+                Optional.of("secret"),
+                tls,
+                "Rassylka <no-reply@example.org>",
+                2525,
+                15_000);
     }
 
     @Test
@@ -30,7 +37,8 @@ class MailSettingsTest {
 
     @Test
     void everySmtpSessionHasConnectReadAndWriteTimeouts() {
-        Properties properties = smtp("smtp.example.org", MailSettings.Tls.STARTTLS).sessionProperties();
+        Properties properties =
+                smtp("smtp.example.org", MailSettings.Tls.STARTTLS).sessionProperties();
 
         assertEquals("15000", properties.getProperty("mail.smtp.connectiontimeout"));
         assertEquals("15000", properties.getProperty("mail.smtp.timeout"));

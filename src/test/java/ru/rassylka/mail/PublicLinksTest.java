@@ -13,14 +13,29 @@ class PublicLinksTest {
     private static final MailSettings DEVELOPMENT_MAILBOX = mail(null);
 
     private static MailSettings mail(String host) {
-        return new MailSettings(Optional.ofNullable(host), 587, Optional.empty(), Optional.empty(), MailSettings.Tls.STARTTLS,
-                "Rassylka <no-reply@example.org>", 2525, 15_000);
+        return new MailSettings(
+                Optional.ofNullable(host),
+                587,
+                Optional.empty(),
+                Optional.empty(),
+                MailSettings.Tls.STARTTLS,
+                "Rassylka <no-reply@example.org>",
+                2525,
+                15_000);
     }
 
     @Test
     void sendingRefusedWhenRealSmtpMeetsALocalBaseUrl() {
-        for (String local : List.of("http://localhost:8080", "http://LOCALHOST:8080/", "https://localhost", "http://localhost.:8080",
-                "http://app.localhost", "http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:8080", "http://0.0.0.0:8080")) {
+        for (String local : List.of(
+                "http://localhost:8080",
+                "http://LOCALHOST:8080/",
+                "https://localhost",
+                "http://localhost.:8080",
+                "http://app.localhost",
+                "http://127.0.0.1:8080",
+                "http://127.1.2.3",
+                "http://[::1]:8080",
+                "http://0.0.0.0:8080")) {
             Optional<String> refusal = PublicLinks.refusal(REAL_SMTP, local);
 
             assertTrue(refusal.isPresent(), local);
@@ -30,7 +45,8 @@ class PublicLinksTest {
 
     @Test
     void sendingRefusedWhenRealSmtpMeetsABaseUrlThatIsNoWebAddress() {
-        for (String broken : List.of("localhost:8080", "mail.example.org", "ftp://mail.example.org", "http://", "http://exa mple.org")) {
+        for (String broken : List.of(
+                "localhost:8080", "mail.example.org", "ftp://mail.example.org", "http://", "http://exa mple.org")) {
             assertTrue(PublicLinks.refusal(REAL_SMTP, broken).isPresent(), broken);
         }
     }
@@ -42,8 +58,12 @@ class PublicLinksTest {
 
     @Test
     void realSmtpSendsWithAPublicBaseUrl() {
-        for (String reachable : List.of("https://mail.example.org", "http://rassylka.example.org:8080/", "http://192.168.1.20:8080",
-                "https://[2001:db8::1]", "http://localhost-mailer.example.org")) {
+        for (String reachable : List.of(
+                "https://mail.example.org",
+                "http://rassylka.example.org:8080/",
+                "http://192.168.1.20:8080",
+                "https://[2001:db8::1]",
+                "http://localhost-mailer.example.org")) {
             assertEquals(Optional.empty(), PublicLinks.refusal(REAL_SMTP, reachable), reachable);
         }
     }

@@ -32,7 +32,9 @@ class StreamProviderLookupTest {
         StreamProviderLookup.nameTheProvider();
 
         assertEquals(StreamProviderLookup.ANGUS_PROVIDER, System.getProperty(PROPERTY));
-        assertEquals(StreamProviderLookup.ANGUS_PROVIDER, StreamProvider.provider().getClass().getName());
+        assertEquals(
+                StreamProviderLookup.ANGUS_PROVIDER,
+                StreamProvider.provider().getClass().getName());
     }
 
     @Test

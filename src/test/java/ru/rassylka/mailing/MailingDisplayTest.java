@@ -18,8 +18,15 @@ class MailingDisplayTest {
     private static Mailing monthlyFrom31January() {
         Mailing mailing = new Mailing(null, NOW);
         Message message = new Message(null, "Тема", "Текст", BodyKind.PLAIN_TEXT, NOW);
-        mailing.plan("Новости", message, new Schedule(LocalDateTime.of(2028, 1, 31, 10, 0), ZoneId.of("Europe/Moscow"),
-                Periodicity.MONTHLY, LocalDate.of(2028, 12, 31)), NOW);
+        mailing.plan(
+                "Новости",
+                message,
+                new Schedule(
+                        LocalDateTime.of(2028, 1, 31, 10, 0),
+                        ZoneId.of("Europe/Moscow"),
+                        Periodicity.MONTHLY,
+                        LocalDate.of(2028, 12, 31)),
+                NOW);
         return mailing;
     }
 

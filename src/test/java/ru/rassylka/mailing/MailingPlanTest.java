@@ -23,15 +23,19 @@ class MailingPlanTest {
 
     @Test
     void aPlanWithEverythingInTheFutureIsAccepted() {
-        assertEquals(Optional.empty(), plan(TOMORROW, LocalDate.of(2026, 12, 31)).problem(MOSCOW, NOW, null));
+        assertEquals(
+                Optional.empty(), plan(TOMORROW, LocalDate.of(2026, 12, 31)).problem(MOSCOW, NOW, null));
     }
 
     @Test
     void firstSendMustLieInTheFutureOfTheOwnersWallClock() {
         // 09:59 in Moscow is already past, although it is later than 07:00 UTC
-        assertEquals(Optional.of("mailings.firstSendInPast"),
+        assertEquals(
+                Optional.of("mailings.firstSendInPast"),
                 plan(LocalDateTime.of(2026, 1, 15, 9, 59), null).problem(MOSCOW, NOW, null));
-        assertEquals(Optional.empty(), plan(LocalDateTime.of(2026, 1, 15, 10, 1), null).problem(MOSCOW, NOW, null));
+        assertEquals(
+                Optional.empty(),
+                plan(LocalDateTime.of(2026, 1, 15, 10, 1), null).problem(MOSCOW, NOW, null));
     }
 
     @Test
@@ -39,14 +43,16 @@ class MailingPlanTest {
         LocalDateTime past = LocalDateTime.of(2025, 12, 1, 9, 0);
 
         assertEquals(Optional.empty(), plan(past, null).problem(MOSCOW, NOW, past));
-        assertEquals(Optional.of("mailings.firstSendInPast"),
+        assertEquals(
+                Optional.of("mailings.firstSendInPast"),
                 plan(past.minusDays(1), null).problem(MOSCOW, NOW, past));
     }
 
     @Test
     void endDateMayBeTheDayOfTheFirstSendButNotBefore() {
         assertEquals(Optional.empty(), plan(TOMORROW, TOMORROW.toLocalDate()).problem(MOSCOW, NOW, null));
-        assertEquals(Optional.of("mailings.endBeforeFirst"),
+        assertEquals(
+                Optional.of("mailings.endBeforeFirst"),
                 plan(TOMORROW, TOMORROW.toLocalDate().minusDays(1)).problem(MOSCOW, NOW, null));
     }
 
@@ -61,13 +67,17 @@ class MailingPlanTest {
 
     @Test
     void nameMessageFirstSendAndPeriodicityAreRequired() {
-        assertEquals(Optional.of("mailings.nameRequired"),
+        assertEquals(
+                Optional.of("mailings.nameRequired"),
                 new MailingPlan(" ", 7L, true, null, TOMORROW, Periodicity.ONCE, null).problem(MOSCOW, NOW, null));
-        assertEquals(Optional.of("mailings.messageRequired"),
+        assertEquals(
+                Optional.of("mailings.messageRequired"),
                 new MailingPlan("x", null, true, null, TOMORROW, Periodicity.ONCE, null).problem(MOSCOW, NOW, null));
-        assertEquals(Optional.of("mailings.firstSendRequired"),
+        assertEquals(
+                Optional.of("mailings.firstSendRequired"),
                 new MailingPlan("x", 7L, true, null, null, Periodicity.ONCE, null).problem(MOSCOW, NOW, null));
-        assertEquals(Optional.of("mailings.periodicityRequired"),
+        assertEquals(
+                Optional.of("mailings.periodicityRequired"),
                 new MailingPlan("x", 7L, true, null, TOMORROW, null, null).problem(MOSCOW, NOW, null));
     }
 }

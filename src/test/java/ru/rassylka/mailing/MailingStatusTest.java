@@ -20,8 +20,8 @@ class MailingStatusTest {
     }
 
     private static Schedule dailyUntil3May() {
-        return new Schedule(LocalDateTime.parse("2028-05-01T09:00"), BERLIN, Periodicity.DAILY,
-                LocalDate.parse("2028-05-03"));
+        return new Schedule(
+                LocalDateTime.parse("2028-05-01T09:00"), BERLIN, Periodicity.DAILY, LocalDate.parse("2028-05-03"));
     }
 
     private static Instant instant(String instant) {
@@ -40,8 +40,8 @@ class MailingStatusTest {
 
     @Test
     void onceMailingThatWasSentIsCompleted() {
-        assertEquals(MailingStatus.COMPLETED,
-                MailingStatus.of(once(), FIRST_SEND, false, instant("2028-05-01T08:00:00Z")));
+        assertEquals(
+                MailingStatus.COMPLETED, MailingStatus.of(once(), FIRST_SEND, false, instant("2028-05-01T08:00:00Z")));
     }
 
     @Test
@@ -51,49 +51,59 @@ class MailingStatusTest {
 
     @Test
     void periodicMailingWaitingForItsFirstSendIsCreated() {
-        assertEquals(MailingStatus.CREATED,
+        assertEquals(
+                MailingStatus.CREATED,
                 MailingStatus.of(dailyUntil3May(), null, false, instant("2028-04-30T00:00:00Z")));
     }
 
     @Test
     void firstRunInProgressIsStarted() {
-        assertEquals(MailingStatus.STARTED,
-                MailingStatus.of(dailyUntil3May(), null, true, FIRST_SEND.plusSeconds(5)));
+        assertEquals(MailingStatus.STARTED, MailingStatus.of(dailyUntil3May(), null, true, FIRST_SEND.plusSeconds(5)));
     }
 
     @Test
     void periodicMailingThatSentAndWillSendAgainIsStarted() {
-        assertEquals(MailingStatus.STARTED,
+        assertEquals(
+                MailingStatus.STARTED,
                 MailingStatus.of(dailyUntil3May(), FIRST_SEND, false, instant("2028-05-01T12:00:00Z")));
     }
 
     @Test
     void periodicMailingThatMissedItsLastOccurrenceOnTheEndDateIsStillStarted() {
-        assertEquals(MailingStatus.STARTED, MailingStatus.of(dailyUntil3May(), instant("2028-05-02T07:00:00Z"),
-                false, instant("2028-05-03T20:00:00Z")));
+        assertEquals(
+                MailingStatus.STARTED,
+                MailingStatus.of(
+                        dailyUntil3May(), instant("2028-05-02T07:00:00Z"), false, instant("2028-05-03T20:00:00Z")));
     }
 
     @Test
     void periodicMailingAfterItsLastOccurrenceRanIsCompleted() {
-        assertEquals(MailingStatus.COMPLETED, MailingStatus.of(dailyUntil3May(), instant("2028-05-03T07:00:00Z"),
-                false, instant("2028-05-03T08:00:00Z")));
+        assertEquals(
+                MailingStatus.COMPLETED,
+                MailingStatus.of(
+                        dailyUntil3May(), instant("2028-05-03T07:00:00Z"), false, instant("2028-05-03T08:00:00Z")));
     }
 
     @Test
     void periodicMailingSendingItsLastOccurrenceIsStarted() {
-        assertEquals(MailingStatus.STARTED, MailingStatus.of(dailyUntil3May(), instant("2028-05-03T07:00:00Z"),
-                true, instant("2028-05-04T08:00:00Z")));
+        assertEquals(
+                MailingStatus.STARTED,
+                MailingStatus.of(
+                        dailyUntil3May(), instant("2028-05-03T07:00:00Z"), true, instant("2028-05-04T08:00:00Z")));
     }
 
     @Test
     void periodicMailingWhoseEndDatePassedIsCompleted() {
-        assertEquals(MailingStatus.COMPLETED, MailingStatus.of(dailyUntil3May(), instant("2028-05-02T07:00:00Z"),
-                false, instant("2028-05-10T00:00:00Z")));
+        assertEquals(
+                MailingStatus.COMPLETED,
+                MailingStatus.of(
+                        dailyUntil3May(), instant("2028-05-02T07:00:00Z"), false, instant("2028-05-10T00:00:00Z")));
     }
 
     @Test
     void periodicMailingWhoseEndDatePassedBeforeItEverRanIsCompleted() {
-        assertEquals(MailingStatus.COMPLETED,
+        assertEquals(
+                MailingStatus.COMPLETED,
                 MailingStatus.of(dailyUntil3May(), null, false, instant("2028-05-10T00:00:00Z")));
     }
 
@@ -101,7 +111,8 @@ class MailingStatusTest {
     void periodicMailingWithoutEndDateNeverCompletes() {
         Schedule monthly = new Schedule(LocalDateTime.parse("2028-01-31T09:00"), BERLIN, Periodicity.MONTHLY, null);
 
-        assertEquals(MailingStatus.STARTED, MailingStatus.of(monthly, instant("2040-01-31T08:00:00Z"), false,
-                instant("2040-02-01T00:00:00Z")));
+        assertEquals(
+                MailingStatus.STARTED,
+                MailingStatus.of(monthly, instant("2040-01-31T08:00:00Z"), false, instant("2040-02-01T00:00:00Z")));
     }
 }

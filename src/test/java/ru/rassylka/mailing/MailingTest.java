@@ -66,8 +66,11 @@ class MailingTest {
     void aOnceMailingWhoseOnlyOccurrenceWasSkippedIsCompleted() {
         User owner = new User("owner@example.org", "hash", FIRST_AT);
         Mailing mailing = new Mailing(owner, FIRST_AT.minusSeconds(60));
-        mailing.plan("Once", new Message(owner, "S", "B", BodyKind.PLAIN_TEXT, FIRST_AT),
-                new Schedule(FIRST, ZoneOffset.UTC, Periodicity.ONCE, null), FIRST_AT.minusSeconds(60));
+        mailing.plan(
+                "Once",
+                new Message(owner, "S", "B", BodyKind.PLAIN_TEXT, FIRST_AT),
+                new Schedule(FIRST, ZoneOffset.UTC, Periodicity.ONCE, null),
+                FIRST_AT.minusSeconds(60));
         mailing.pause(FIRST_AT.minusSeconds(30));
         mailing.occurrenceSkipped(FIRST_AT, FIRST_AT);
         mailing.resume(FIRST_AT.plusSeconds(60));
@@ -80,7 +83,11 @@ class MailingTest {
         User owner = new User("owner@example.org", "hash", FIRST_AT.minusSeconds(60));
         Mailing mailing = new Mailing(owner, FIRST_AT.minusSeconds(60));
         Message message = new Message(owner, "Subject", "Body", BodyKind.PLAIN_TEXT, FIRST_AT.minusSeconds(60));
-        mailing.plan("Once", message, new Schedule(FIRST, ZoneOffset.UTC, Periodicity.ONCE, null), FIRST_AT.minusSeconds(60));
+        mailing.plan(
+                "Once",
+                message,
+                new Schedule(FIRST, ZoneOffset.UTC, Periodicity.ONCE, null),
+                FIRST_AT.minusSeconds(60));
         mailing.runStarted();
         mailing.occurrenceStarted(FIRST_AT, FIRST_AT);
 

@@ -77,7 +77,9 @@ class MailingsIT {
     }
 
     private long message(String owner) {
-        return workspace.createMessage(owner, "Здравствуйте, {{full_name}}", "Новости для {{email}}").getId();
+        return workspace
+                .createMessage(owner, "Здравствуйте, {{full_name}}", "Новости для {{email}}")
+                .getId();
     }
 
     @Test
@@ -85,13 +87,23 @@ class MailingsIT {
         String owner = newUser("zone", "Asia/Yekaterinburg");
         long client = workspace.createClient(owner, "anna@example.org", "Анна").getId();
 
-        Mailing created = as(user(owner), () -> mailings.create(new MailingPlan("Весна", message(owner), false, Set.of(client),
-                LocalDateTime.of(YEAR, 3, 10, 9, 0), Periodicity.WEEKLY, null)));
+        Mailing created = as(
+                user(owner),
+                () -> mailings.create(new MailingPlan(
+                        "Весна",
+                        message(owner),
+                        false,
+                        Set.of(client),
+                        LocalDateTime.of(YEAR, 3, 10, 9, 0),
+                        Periodicity.WEEKLY,
+                        null)));
 
         Mailing stored = workspace.mailing(created.getId());
         assertEquals(ZonedDateTime.of(YEAR, 3, 10, 4, 0, 0, 0, ZoneId.of("UTC")).toInstant(), stored.getNextRunAt());
         assertEquals("Asia/Yekaterinburg", stored.getTimeZone());
-        assertEquals(Set.of(client), stored.getRecipients().stream().map(Client::getId).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                Set.of(client),
+                stored.getRecipients().stream().map(Client::getId).collect(java.util.stream.Collectors.toSet()));
         assertEquals(MailingStatus.CREATED, stored.status(Instant.now()));
         assertEquals("10.03." + YEAR + " 09:00 (Asia/Yekaterinburg)", display.nextSend(stored, "Asia/Yekaterinburg"));
     }
@@ -100,19 +112,28 @@ class MailingsIT {
     void monthlyFrom31JanuaryNextSendsOnTheLastDayOfFebruaryThen31March() {
         String owner = newUser("monthly", "Europe/Moscow");
         int leapYear = YEAR + (4 - YEAR % 4) % 4;
-        Mailing mailing = workspace.createMailing(owner, "Ежемесячная", message(owner), null,
-                LocalDateTime.of(leapYear, 1, 31, 10, 0), Periodicity.MONTHLY);
-        Instant first = ZonedDateTime.of(leapYear, 1, 31, 10, 0, 0, 0, ZoneId.of("Europe/Moscow")).toInstant();
+        Mailing mailing = workspace.createMailing(
+                owner,
+                "Ежемесячная",
+                message(owner),
+                null,
+                LocalDateTime.of(leapYear, 1, 31, 10, 0),
+                Periodicity.MONTHLY);
+        Instant first = ZonedDateTime.of(leapYear, 1, 31, 10, 0, 0, 0, ZoneId.of("Europe/Moscow"))
+                .toInstant();
         assertEquals(first, workspace.mailing(mailing.getId()).getNextRunAt());
 
         workspace.occurrenceRan(mailing.getId(), first, Instant.now());
-        Mailing afterJanuary = as(user(owner), () -> mailings.find(mailing.getId())).orElseThrow();
+        Mailing afterJanuary =
+                as(user(owner), () -> mailings.find(mailing.getId())).orElseThrow();
         assertEquals("29.02." + leapYear + " 10:00 (Europe/Moscow)", display.nextSend(afterJanuary, "Europe/Moscow"));
         assertEquals(MailingStatus.STARTED, afterJanuary.status(Instant.now()));
 
         workspace.occurrenceRan(mailing.getId(), afterJanuary.getNextRunAt(), Instant.now());
-        assertEquals("31.03." + leapYear + " 10:00 (Europe/Moscow)",
-                display.nextSend(as(user(owner), () -> mailings.find(mailing.getId())).orElseThrow(), "Europe/Moscow"));
+        assertEquals(
+                "31.03." + leapYear + " 10:00 (Europe/Moscow)",
+                display.nextSend(
+                        as(user(owner), () -> mailings.find(mailing.getId())).orElseThrow(), "Europe/Moscow"));
     }
 
     @Test
@@ -120,8 +141,18 @@ class MailingsIT {
         String owner = newUser("past", "Europe/Moscow");
         long message = message(owner);
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(owner), () -> mailings.create(
-                new MailingPlan("Вчера", message, true, null, LocalDateTime.now().minusDays(1), Periodicity.ONCE, null))));
+        BusinessException refused = assertThrows(
+                BusinessException.class,
+                () -> as(
+                        user(owner),
+                        () -> mailings.create(new MailingPlan(
+                                "Вчера",
+                                message,
+                                true,
+                                null,
+                                LocalDateTime.now().minusDays(1),
+                                Periodicity.ONCE,
+                                null))));
 
         assertEquals("mailings.firstSendInPast", refused.getMessageKey());
         assertEquals(0, workspace.mailingRows(owner));
@@ -131,21 +162,36 @@ class MailingsIT {
     void editChangesFutureSendsAndRecomputesTheNextOne() {
         String owner = newUser("edit", "Europe/Moscow");
         long message = message(owner);
-        Mailing mailing = workspace.createMailing(owner, "Раз", message, null, LocalDateTime.of(YEAR, 5, 1, 12, 0), Periodicity.ONCE);
+        Mailing mailing = workspace.createMailing(
+                owner, "Раз", message, null, LocalDateTime.of(YEAR, 5, 1, 12, 0), Periodicity.ONCE);
 
-        as(user(owner), () -> mailings.update(mailing.getId(),
-                new MailingPlan("Каждый день", message, true, null, LocalDateTime.of(YEAR, 6, 2, 8, 30), Periodicity.DAILY, null)));
+        as(
+                user(owner),
+                () -> mailings.update(
+                        mailing.getId(),
+                        new MailingPlan(
+                                "Каждый день",
+                                message,
+                                true,
+                                null,
+                                LocalDateTime.of(YEAR, 6, 2, 8, 30),
+                                Periodicity.DAILY,
+                                null)));
 
         Mailing stored = workspace.mailing(mailing.getId());
         assertEquals("Каждый день", stored.getName());
         assertEquals(Periodicity.DAILY, stored.getPeriodicity());
-        assertEquals(ZonedDateTime.of(YEAR, 6, 2, 8, 30, 0, 0, ZoneId.of("Europe/Moscow")).toInstant(), stored.getNextRunAt());
+        assertEquals(
+                ZonedDateTime.of(YEAR, 6, 2, 8, 30, 0, 0, ZoneId.of("Europe/Moscow"))
+                        .toInstant(),
+                stored.getNextRunAt());
     }
 
     @Test
     void pauseHidesTheNextSendAndResumeBringsItBack() {
         String owner = newUser("pause", "Europe/Moscow");
-        Mailing mailing = workspace.createMailing(owner, "Пауза", message(owner), null, LocalDateTime.of(YEAR, 7, 1, 9, 0), Periodicity.DAILY);
+        Mailing mailing = workspace.createMailing(
+                owner, "Пауза", message(owner), null, LocalDateTime.of(YEAR, 7, 1, 9, 0), Periodicity.DAILY);
         Optional<Instant> before = workspace.mailing(mailing.getId()).nextSend();
 
         as(user(owner), () -> mailings.pause(mailing.getId()));
@@ -163,7 +209,8 @@ class MailingsIT {
     @Test
     void deletedMailingLeavesTheListButKeepsItsRow() {
         String owner = newUser("delete", "Europe/Moscow");
-        Mailing mailing = workspace.createMailing(owner, "Удалить", message(owner), null, LocalDateTime.of(YEAR, 8, 1, 9, 0), Periodicity.ONCE);
+        Mailing mailing = workspace.createMailing(
+                owner, "Удалить", message(owner), null, LocalDateTime.of(YEAR, 8, 1, 9, 0), Periodicity.ONCE);
 
         as(user(owner), () -> mailings.delete(mailing.getId()));
 
@@ -179,7 +226,8 @@ class MailingsIT {
     void deletedMessageIsHiddenFromChoicesButItsMailingKeepsIt() {
         String owner = newUser("message-delete", "Europe/Moscow");
         long message = message(owner);
-        Mailing mailing = workspace.createMailing(owner, "С сообщением", message, null, LocalDateTime.of(YEAR, 8, 1, 9, 0), Periodicity.ONCE);
+        Mailing mailing = workspace.createMailing(
+                owner, "С сообщением", message, null, LocalDateTime.of(YEAR, 8, 1, 9, 0), Periodicity.ONCE);
 
         as(user(owner), () -> messages.delete(message));
 
@@ -196,8 +244,18 @@ class MailingsIT {
         String b = newUser("b", "Europe/Moscow");
         long foreignMessage = message(a);
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(b), () -> mailings.create(
-                new MailingPlan("Чужое", foreignMessage, true, null, LocalDateTime.of(YEAR, 1, 1, 9, 0), Periodicity.ONCE, null))));
+        BusinessException refused = assertThrows(
+                BusinessException.class,
+                () -> as(
+                        user(b),
+                        () -> mailings.create(new MailingPlan(
+                                "Чужое",
+                                foreignMessage,
+                                true,
+                                null,
+                                LocalDateTime.of(YEAR, 1, 1, 9, 0),
+                                Periodicity.ONCE,
+                                null))));
 
         assertEquals("mailings.unknownMessage", refused.getMessageKey());
         assertEquals(0, workspace.mailingRows(b));
@@ -208,13 +266,24 @@ class MailingsIT {
     void anotherOwnersClientIdIsRefusedAndNothingIsCreated() {
         String a = newUser("a", "Europe/Moscow");
         String b = newUser("b", "Europe/Moscow");
-        long foreignClient = workspace.createClient(a, "secret@example.org", "Чужой клиент").getId();
-        long ownClient = workspace.createClient(b, "own@example.org", "Свой клиент").getId();
+        long foreignClient =
+                workspace.createClient(a, "secret@example.org", "Чужой клиент").getId();
+        long ownClient =
+                workspace.createClient(b, "own@example.org", "Свой клиент").getId();
         long message = message(b);
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(b), () -> mailings.create(
-                new MailingPlan("Чужие", message, false, Set.of(ownClient, foreignClient), LocalDateTime.of(YEAR, 1, 1, 9, 0),
-                        Periodicity.ONCE, null))));
+        BusinessException refused = assertThrows(
+                BusinessException.class,
+                () -> as(
+                        user(b),
+                        () -> mailings.create(new MailingPlan(
+                                "Чужие",
+                                message,
+                                false,
+                                Set.of(ownClient, foreignClient),
+                                LocalDateTime.of(YEAR, 1, 1, 9, 0),
+                                Periodicity.ONCE,
+                                null))));
 
         assertEquals("mailings.unknownClient", refused.getMessageKey());
         assertEquals(0, workspace.mailingRows(b));
@@ -228,7 +297,9 @@ class MailingsIT {
         String a = newUser("a", "Europe/Moscow");
         String b = newUser("b", "Europe/Moscow");
         long message = message(a);
-        long mailing = workspace.createMailing(a, "Чужая", message, null, LocalDateTime.of(YEAR, 9, 1, 9, 0), Periodicity.WEEKLY).getId();
+        long mailing = workspace
+                .createMailing(a, "Чужая", message, null, LocalDateTime.of(YEAR, 9, 1, 9, 0), Periodicity.WEEKLY)
+                .getId();
         String before = workspace.describe(mailing);
         long bMessage = message(b);
 
@@ -236,8 +307,20 @@ class MailingsIT {
         assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.pause(mailing)));
         assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.resume(mailing)));
         assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.delete(mailing)));
-        assertThrows(MailingNotFoundException.class, () -> as(user(b), () -> mailings.update(mailing,
-                new MailingPlan("Моя", bMessage, true, null, LocalDateTime.of(YEAR, 9, 2, 9, 0), Periodicity.ONCE, null))));
+        assertThrows(
+                MailingNotFoundException.class,
+                () -> as(
+                        user(b),
+                        () -> mailings.update(
+                                mailing,
+                                new MailingPlan(
+                                        "Моя",
+                                        bMessage,
+                                        true,
+                                        null,
+                                        LocalDateTime.of(YEAR, 9, 2, 9, 0),
+                                        Periodicity.ONCE,
+                                        null))));
         assertThrows(BusinessException.class, () -> as(user(b), () -> messages.delete(message)));
 
         assertEquals(before, workspace.describe(mailing));
@@ -248,8 +331,15 @@ class MailingsIT {
     void managerDisablesWithAReasonTheOwnerSeesItAndEnablingRestoresTheNextSend() {
         String owner = newUser("owner", "Europe/Moscow");
         String manager = newUser("manager", "Europe/Moscow", Role.MANAGER);
-        long mailing = workspace.createMailing(owner, "Под надзором", message(owner), null,
-                LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.MONTHLY).getId();
+        long mailing = workspace
+                .createMailing(
+                        owner,
+                        "Под надзором",
+                        message(owner),
+                        null,
+                        LocalDateTime.of(YEAR, 10, 1, 9, 0),
+                        Periodicity.MONTHLY)
+                .getId();
         Optional<Instant> next = workspace.mailing(mailing).nextSend();
 
         as(user(manager), () -> allMailings.disable(mailing, "  Жалобы на спам  "));
@@ -271,27 +361,48 @@ class MailingsIT {
     @Test
     void servicesTakeTheOwnerFromTheCallerAndRefuseCallersWithoutTheRole() {
         String owner = newUser("caller", "Europe/Moscow");
-        long mailing = workspace.createMailing(owner, "Только моя", message(owner), null,
-                LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.ONCE).getId();
+        long mailing = workspace
+                .createMailing(
+                        owner,
+                        "Только моя",
+                        message(owner),
+                        null,
+                        LocalDateTime.of(YEAR, 10, 1, 9, 0),
+                        Periodicity.ONCE)
+                .getId();
 
         assertThrows(EJBAccessException.class, () -> mailings.list(), "nobody logged in");
         assertThrows(EJBAccessException.class, () -> messages.list(), "nobody logged in");
         assertThrows(EJBAccessException.class, () -> mailings.pause(mailing), "nobody logged in");
-        assertThrows(EJBAccessException.class, () -> as(user(owner), () -> allMailings.disable(mailing, "Не менеджер")),
+        assertThrows(
+                EJBAccessException.class,
+                () -> as(user(owner), () -> allMailings.disable(mailing, "Не менеджер")),
                 "a user is not a manager");
         assertFalse(workspace.mailing(mailing).isPaused());
         assertFalse(workspace.mailing(mailing).isDisabled());
-        assertEquals(java.util.List.of(mailing), as(user(owner), () -> mailings.list()).stream().map(Mailing::getId).toList());
+        assertEquals(
+                java.util.List.of(mailing),
+                as(user(owner), () -> mailings.list()).stream()
+                        .map(Mailing::getId)
+                        .toList());
     }
 
     @Test
     void managerMustGiveAReason() {
         String owner = newUser("owner", "Europe/Moscow");
         String manager = newUser("manager", "Europe/Moscow", Role.MANAGER);
-        long mailing = workspace.createMailing(owner, "Без причины", message(owner), null,
-                LocalDateTime.of(YEAR, 10, 1, 9, 0), Periodicity.ONCE).getId();
+        long mailing = workspace
+                .createMailing(
+                        owner,
+                        "Без причины",
+                        message(owner),
+                        null,
+                        LocalDateTime.of(YEAR, 10, 1, 9, 0),
+                        Periodicity.ONCE)
+                .getId();
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(manager), () -> allMailings.disable(mailing, " ")));
+        BusinessException refused =
+                assertThrows(BusinessException.class, () -> as(user(manager), () -> allMailings.disable(mailing, " ")));
 
         assertEquals("manage.mailings.reasonRequired", refused.getMessageKey());
         assertFalse(workspace.mailing(mailing).isDisabled());
@@ -301,8 +412,12 @@ class MailingsIT {
     void messageWithUnknownPlaceholdersIsRefusedNamingThem() {
         String owner = newUser("placeholders", "Europe/Moscow");
 
-        BusinessException refused = assertThrows(BusinessException.class, () -> as(user(owner), () -> messages.create(
-                new MessageDraft("Привет, {{name}}", "{{full_name}} {{city", BodyKind.PLAIN_TEXT))));
+        BusinessException refused = assertThrows(
+                BusinessException.class,
+                () -> as(
+                        user(owner),
+                        () -> messages.create(
+                                new MessageDraft("Привет, {{name}}", "{{full_name}} {{city", BodyKind.PLAIN_TEXT))));
 
         assertEquals("messages.badPlaceholders", refused.getMessageKey());
         assertEquals("{{name}}, {{city", refused.getArguments()[0]);
@@ -332,7 +447,9 @@ class MailingsIT {
         long foreign = message(a);
         Message own = workspace.createMessage(b, "Своё", "Текст");
 
-        assertEquals(java.util.List.of(own.getId()), as(user(b), () -> messages.list()).stream().map(Message::getId).toList());
+        assertEquals(
+                java.util.List.of(own.getId()),
+                as(user(b), () -> messages.list()).stream().map(Message::getId).toList());
         assertTrue(as(user(b), () -> messages.find(foreign)).isEmpty());
         assertTrue(as(user(b), () -> mailings.messageChoices()).stream().noneMatch(m -> m.getId() == foreign));
     }

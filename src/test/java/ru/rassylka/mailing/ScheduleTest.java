@@ -40,7 +40,8 @@ class ScheduleTest {
     }
 
     private static Duration between(Schedule schedule, int n) {
-        return Duration.between(schedule.occurrence(n).orElseThrow(), schedule.occurrence(n + 1).orElseThrow());
+        return Duration.between(
+                schedule.occurrence(n).orElseThrow(), schedule.occurrence(n + 1).orElseThrow());
     }
 
     // Daily, weekly
@@ -210,7 +211,8 @@ class ScheduleTest {
 
         assertEquals(LocalDateTime.parse("2028-03-03T23:30"), wallClock(daily.occurrence(2), BERLIN));
         assertEquals(Optional.empty(), daily.occurrence(3));
-        assertEquals(Optional.empty(), daily.firstOccurrenceAfter(daily.occurrence(2).orElseThrow()));
+        assertEquals(
+                Optional.empty(), daily.firstOccurrenceAfter(daily.occurrence(2).orElseThrow()));
     }
 
     @Test
@@ -223,7 +225,8 @@ class ScheduleTest {
 
     @Test
     void endDateBeforeTheFirstSendIsRejectedWithBothDates() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException error = assertThrows(
+                IllegalArgumentException.class,
                 () -> until("2028-03-01T09:00", BERLIN, Periodicity.DAILY, "2028-02-29"));
 
         assertTrue(error.getMessage().contains("2028-02-29"), error.getMessage());
@@ -290,10 +293,11 @@ class ScheduleTest {
     @Test
     void firstOccurrenceAfterIsComputedWithoutWalkingThroughEveryPastOccurrence() {
         Schedule daily = schedule("1900-01-01T09:00", BERLIN, Periodicity.DAILY);
-        Instant farFuture = ZonedDateTime.of(500_000_000, 6, 15, 12, 0, 0, 0, BERLIN).toInstant();
+        Instant farFuture =
+                ZonedDateTime.of(500_000_000, 6, 15, 12, 0, 0, 0, BERLIN).toInstant();
 
-        Optional<Instant> next = assertTimeoutPreemptively(Duration.ofSeconds(1),
-                () -> daily.firstOccurrenceAfter(farFuture));
+        Optional<Instant> next =
+                assertTimeoutPreemptively(Duration.ofSeconds(1), () -> daily.firstOccurrenceAfter(farFuture));
 
         assertEquals(LocalDateTime.of(500_000_000, 6, 16, 9, 0), wallClock(next, BERLIN));
     }
@@ -302,9 +306,11 @@ class ScheduleTest {
     void firstOccurrenceAfterMonthlyFindsTheClippedAndTheRestoredDay() {
         Schedule monthly = schedule("2028-01-31T09:00", BERLIN, Periodicity.MONTHLY);
 
-        assertEquals(LocalDateTime.parse("2028-03-31T09:00"),
+        assertEquals(
+                LocalDateTime.parse("2028-03-31T09:00"),
                 wallClock(monthly.firstOccurrenceAfter(instant("2028-02-29T09:00:00Z")), BERLIN));
-        assertEquals(LocalDateTime.parse("2028-04-30T09:00"),
+        assertEquals(
+                LocalDateTime.parse("2028-04-30T09:00"),
                 wallClock(monthly.firstOccurrenceAfter(instant("2028-04-30T06:00:00Z")), BERLIN));
     }
 
@@ -334,8 +340,9 @@ class ScheduleTest {
     void nextDueRunsTheLatestMissedMonthlyOccurrence() {
         Schedule monthly = schedule("2028-01-31T09:00", BERLIN, Periodicity.MONTHLY);
 
-        assertEquals(LocalDateTime.parse("2028-04-30T09:00"), wallClock(
-                monthly.nextDue(instant("2028-01-31T08:00:00Z"), instant("2028-05-15T00:00:00Z")), BERLIN));
+        assertEquals(
+                LocalDateTime.parse("2028-04-30T09:00"),
+                wallClock(monthly.nextDue(instant("2028-01-31T08:00:00Z"), instant("2028-05-15T00:00:00Z")), BERLIN));
     }
 
     @Test
@@ -351,15 +358,16 @@ class ScheduleTest {
     void nextDueIsEmptyBetweenOccurrencesAlreadyRun() {
         Schedule weekly = schedule("2028-05-01T09:00", BERLIN, Periodicity.WEEKLY);
 
-        assertEquals(Optional.empty(),
-                weekly.nextDue(instant("2028-05-08T07:00:00Z"), instant("2028-05-12T00:00:00Z")));
+        assertEquals(
+                Optional.empty(), weekly.nextDue(instant("2028-05-08T07:00:00Z"), instant("2028-05-12T00:00:00Z")));
     }
 
     @Test
     void nextDueRunsAMissedLastOccurrenceWhileItsEndDateLasts() {
         Schedule daily = until("2028-05-01T09:00", BERLIN, Periodicity.DAILY, "2028-05-03");
 
-        assertEquals(at("2028-05-03T07:00:00Z"),
+        assertEquals(
+                at("2028-05-03T07:00:00Z"),
                 daily.nextDue(instant("2028-05-02T07:00:00Z"), instant("2028-05-03T21:00:00Z")));
     }
 
@@ -368,8 +376,7 @@ class ScheduleTest {
         Schedule daily = until("2028-05-01T09:00", BERLIN, Periodicity.DAILY, "2028-05-03");
 
         // 22:30 UTC on 3 May is already 4 May in Berlin
-        assertEquals(Optional.empty(),
-                daily.nextDue(instant("2028-05-02T07:00:00Z"), instant("2028-05-03T22:30:00Z")));
+        assertEquals(Optional.empty(), daily.nextDue(instant("2028-05-02T07:00:00Z"), instant("2028-05-03T22:30:00Z")));
         assertEquals(Optional.empty(), daily.nextDue(null, instant("2028-06-01T00:00:00Z")));
     }
 

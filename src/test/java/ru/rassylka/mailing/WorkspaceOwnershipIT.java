@@ -37,7 +37,8 @@ import ru.rassylka.testing.WebClient;
 class WorkspaceOwnershipIT {
 
     private static final String PASSWORD = "ownership password";
-    private static final String FIRST_SEND = LocalDateTime.of(Year.now().getValue() + 1, 3, 1, 9, 0).toString();
+    private static final String FIRST_SEND =
+            LocalDateTime.of(Year.now().getValue() + 1, 3, 1, 9, 0).toString();
 
     @Deployment
     static WebArchive deployment() {
@@ -62,18 +63,48 @@ class WorkspaceOwnershipIT {
         b = createUser("b");
         aClient = prepare("client", Map.of("owner", a, "email", "client-of-a@example.org", "name", "Клиент А"));
         aMessage = prepare("message", Map.of("owner", a, "subject", "Тема А", "body", "Текст А"));
-        aMailing = prepare("mailing", Map.of("owner", a, "name", "Рассылка А", "message", String.valueOf(aMessage),
-                "client", String.valueOf(aClient), "first", FIRST_SEND, "periodicity", "WEEKLY"));
+        aMailing = prepare(
+                "mailing",
+                Map.of(
+                        "owner",
+                        a,
+                        "name",
+                        "Рассылка А",
+                        "message",
+                        String.valueOf(aMessage),
+                        "client",
+                        String.valueOf(aClient),
+                        "first",
+                        FIRST_SEND,
+                        "periodicity",
+                        "WEEKLY"));
         bMessage = prepare("message", Map.of("owner", b, "subject", "Тема Б", "body", "Текст Б"));
-        bMailing = prepare("mailing", Map.of("owner", b, "name", "Рассылка Б", "message", String.valueOf(bMessage),
-                "first", FIRST_SEND, "periodicity", "ONCE"));
+        bMailing = prepare(
+                "mailing",
+                Map.of(
+                        "owner",
+                        b,
+                        "name",
+                        "Рассылка Б",
+                        "message",
+                        String.valueOf(bMessage),
+                        "first",
+                        FIRST_SEND,
+                        "periodicity",
+                        "ONCE"));
         userB = loggedIn(b);
     }
 
     @Test
     void anotherUsersIdsOnEveryPageAnswer404() {
-        for (String page : new String[] {"messages/" + aMessage, "messages/view?id=" + aMessage, "messages/edit?id=" + aMessage,
-                "mailings/" + aMailing, "mailings/view?id=" + aMailing, "mailings/edit?id=" + aMailing}) {
+        for (String page : new String[] {
+            "messages/" + aMessage,
+            "messages/view?id=" + aMessage,
+            "messages/edit?id=" + aMessage,
+            "mailings/" + aMailing,
+            "mailings/view?id=" + aMailing,
+            "mailings/edit?id=" + aMailing
+        }) {
             assertEquals(404, userB.get(page).statusCode(), page);
         }
         WebClient userA = loggedIn(a);
@@ -103,20 +134,39 @@ class WorkspaceOwnershipIT {
 
         for (String button : new String[] {"actions:pause", "actions:delete"}) {
             String page = userB.get("mailings/" + bMailing).body();
-            assertEquals(404, postWithForeignId("mailings/view", page, "actions", Map.of(button, ""), aMailing), button);
+            assertEquals(
+                    404, postWithForeignId("mailings/view", page, "actions", Map.of(button, ""), aMailing), button);
         }
         String editMailing = userB.get("mailings/edit?id=" + bMailing).body();
-        assertEquals(404, postWithForeignId("mailings/edit", editMailing, "mailing", mailingForm(bMessage, null), aMailing));
+        assertEquals(
+                404, postWithForeignId("mailings/edit", editMailing, "mailing", mailingForm(bMessage, null), aMailing));
 
         String viewMessage = userB.get("messages/" + bMessage).body();
-        assertEquals(404, postWithForeignId("messages/view", viewMessage, "actions", Map.of("actions:delete", ""), aMessage));
+        assertEquals(
+                404,
+                postWithForeignId("messages/view", viewMessage, "actions", Map.of("actions:delete", ""), aMessage));
         String editMessage = userB.get("messages/edit?id=" + bMessage).body();
-        assertEquals(404, postWithForeignId("messages/edit", editMessage, "message", Map.of("message:subject", "Взлом",
-                "message:body", "Взлом", "message:kind", "PLAIN_TEXT", "message:save", ""), aMessage));
+        assertEquals(
+                404,
+                postWithForeignId(
+                        "messages/edit",
+                        editMessage,
+                        "message",
+                        Map.of(
+                                "message:subject",
+                                "Взлом",
+                                "message:body",
+                                "Взлом",
+                                "message:kind",
+                                "PLAIN_TEXT",
+                                "message:save",
+                                ""),
+                        aMessage));
 
         assertEquals(mailingBefore, inspect("mailing", aMailing));
         assertEquals(messageBefore, inspect("message", aMessage));
-        assertTrue(inspect("mailing", bMailing).endsWith("|false|false|false"), "B's own mailing was not touched either");
+        assertTrue(
+                inspect("mailing", bMailing).endsWith("|false|false|false"), "B's own mailing was not touched either");
     }
 
     @Test
@@ -126,12 +176,22 @@ class WorkspaceOwnershipIT {
 
         assertTrue(refusedMessage.contains("Такого сообщения нет среди ваших сообщений."), refusedMessage);
         assertTrue(refusedClient.contains("Такого клиента нет среди ваших клиентов."), refusedClient);
-        assertEquals("1", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body(), "nothing was created");
+        assertEquals(
+                "1",
+                new WebClient(uri())
+                        .get("test-support/workspace/mailings?owner=" + b)
+                        .body(),
+                "nothing was created");
 
         String page = userB.get("mailings/edit").body();
-        HttpResponse<String> accepted = userB.post("mailings/edit", WebClient.form(page, "mailing", mailingForm(bMessage, null)));
+        HttpResponse<String> accepted =
+                userB.post("mailings/edit", WebClient.form(page, "mailing", mailingForm(bMessage, null)));
         assertEquals(302, accepted.statusCode(), "the same form with B's own message is accepted: " + accepted.body());
-        assertEquals("2", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body());
+        assertEquals(
+                "2",
+                new WebClient(uri())
+                        .get("test-support/workspace/mailings?owner=" + b)
+                        .body());
     }
 
     @Test
@@ -143,7 +203,9 @@ class WorkspaceOwnershipIT {
         assertEquals(403, userB.get("manage/mailings").statusCode(), "a plain user has no manager page");
         HttpResponse<String> oversight = manager.get("manage/mailings");
         assertEquals(200, oversight.statusCode());
-        assertTrue(oversight.body().contains("Рассылка А"), "the manager sees it in the read-only list: " + oversight.body());
+        assertTrue(
+                oversight.body().contains("Рассылка А"),
+                "the manager sees it in the read-only list: " + oversight.body());
     }
 
     @Test
@@ -160,7 +222,10 @@ class WorkspaceOwnershipIT {
         assertEquals(String.valueOf(Client.FULL_NAME_MAX), maxlength(client, "client:fullName"));
         assertEquals(String.valueOf(Client.COMMENT_MAX), maxlength(client, "client:comment"));
         assertEquals(String.valueOf(User.PHONE_MAX), maxlength(profile, "profile:phone"));
-        assertTrue(Pattern.compile("<label[^>]*for=\"mailing:name\"[^>]*>(?:(?!</label>).)*ui-outputlabel-rfi").matcher(mailing).find(),
+        assertTrue(
+                Pattern.compile("<label[^>]*for=\"mailing:name\"[^>]*>(?:(?!</label>).)*ui-outputlabel-rfi")
+                        .matcher(mailing)
+                        .find(),
                 "the name is marked as required, from the entity's @NotBlank: " + mailing);
     }
 
@@ -174,25 +239,48 @@ class WorkspaceOwnershipIT {
 
         String refusedBlank = submitNewMailing(blank);
         assertTrue(refusedBlank.contains("Заполните это поле."), refusedBlank);
-        assertEquals("1", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body(), "nothing was created");
+        assertEquals(
+                "1",
+                new WebClient(uri())
+                        .get("test-support/workspace/mailings?owner=" + b)
+                        .body(),
+                "nothing was created");
 
         // PrimeFaces holds a posted value to the field's maxlength, which comes from the entity
         String page = userB.get("mailings/edit").body();
         HttpResponse<String> cut = userB.post("mailings/edit", WebClient.form(page, "mailing", tooLong));
         assertEquals(302, cut.statusCode(), cut.body());
-        long created = Long.parseLong(cut.headers().firstValue("Location").orElseThrow().replaceAll("^.*\\D(\\d+)\\D*$", "$1"));
+        long created = Long.parseLong(
+                cut.headers().firstValue("Location").orElseThrow().replaceAll("^.*\\D(\\d+)\\D*$", "$1"));
         assertEquals(longest, inspect("mailing", created).split("\\|")[0]);
 
         // any other caller meets the entity's own constraint: refused, nothing stored
-        HttpResponse<String> refused = new WebClient(uri()).post("test-support/workspace/mailing", Map.of("owner", b,
-                "name", longest + "Я", "message", String.valueOf(bMessage), "first", FIRST_SEND, "periodicity", "ONCE"));
+        HttpResponse<String> refused = new WebClient(uri())
+                .post(
+                        "test-support/workspace/mailing",
+                        Map.of(
+                                "owner",
+                                b,
+                                "name",
+                                longest + "Я",
+                                "message",
+                                String.valueOf(bMessage),
+                                "first",
+                                FIRST_SEND,
+                                "periodicity",
+                                "ONCE"));
         assertNotEquals(201, refused.statusCode());
-        assertEquals("2", new WebClient(uri()).get("test-support/workspace/mailings?owner=" + b).body());
+        assertEquals(
+                "2",
+                new WebClient(uri())
+                        .get("test-support/workspace/mailings?owner=" + b)
+                        .body());
     }
 
     /** The maxlength attribute of the form field with this id, as the page renders it. */
     private static String maxlength(String page, String id) {
-        Matcher field = Pattern.compile("<(?:input|textarea)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(page);
+        Matcher field = Pattern.compile("<(?:input|textarea)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")
+                .matcher(page);
         assertTrue(field.find(), "no field " + id + " in " + page);
         Matcher maxlength = Pattern.compile("\\bmaxlength=\"(\\d+)\"").matcher(field.group());
         assertTrue(maxlength.find(), "no maxlength on " + field.group());
@@ -210,7 +298,9 @@ class WorkspaceOwnershipIT {
             fields.put("mailing:recipients_hinput", String.valueOf(clientId));
         }
         LocalDateTime first = LocalDateTime.parse(FIRST_SEND);
-        fields.put("mailing:firstSend_input", String.format("%02d.%02d.%d 09:00", first.getDayOfMonth(), first.getMonthValue(), first.getYear()));
+        fields.put(
+                "mailing:firstSend_input",
+                String.format("%02d.%02d.%d 09:00", first.getDayOfMonth(), first.getMonthValue(), first.getYear()));
         fields.put("mailing:periodicity", "ONCE");
         fields.put("mailing:save", "");
         return fields;
@@ -230,9 +320,10 @@ class WorkspaceOwnershipIT {
         return userB.post(path, submitted).statusCode();
     }
 
-
     private String inspect(String what, long id) {
-        return new WebClient(uri()).get("test-support/workspace/" + what + "?id=" + id).body();
+        return new WebClient(uri())
+                .get("test-support/workspace/" + what + "?id=" + id)
+                .body();
     }
 
     private long prepare(String what, Map<String, String> parameters) {
@@ -250,8 +341,10 @@ class WorkspaceOwnershipIT {
 
     private String createUser(String name, String... roles) {
         String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = new WebClient(uri()).post("test-support/users",
-                Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
+        HttpResponse<String> created = new WebClient(uri())
+                .post(
+                        "test-support/users",
+                        Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
         assertEquals(201, created.statusCode());
         return email;
     }

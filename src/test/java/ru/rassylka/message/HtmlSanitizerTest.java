@@ -13,7 +13,8 @@ class HtmlSanitizerTest {
                 + "<img src=\"https://example.org/logo.png\" alt=\"Logo\" width=\"120\">"
                 + "<table border=\"1\"><tbody><tr><td colspan=\"2\">Цена</td></tr></tbody></table>";
 
-        assertEquals("<p>Hi <b>Bob</b>, <i>see</i> <a href=\"https://example.org/offer?a=1&amp;b=2\""
+        assertEquals(
+                "<p>Hi <b>Bob</b>, <i>see</i> <a href=\"https://example.org/offer?a=1&amp;b=2\""
                         + " rel=\"noopener noreferrer nofollow\">the offer</a></p>"
                         + "<img src=\"https://example.org/logo.png\" alt=\"Logo\" width=\"120\">"
                         + "<table border=\"1\"><tbody><tr><td colspan=\"2\">Цена</td></tr></tbody></table>",
@@ -27,22 +28,26 @@ class HtmlSanitizerTest {
 
     @Test
     void eventHandlersAreRemoved() {
-        assertEquals("<img src=\"https://example.org/a.png\"><b>x</b>",
+        assertEquals(
+                "<img src=\"https://example.org/a.png\"><b>x</b>",
                 HtmlSanitizer.sanitize("<img src=\"https://example.org/a.png\" onerror=\"alert(1)\">"
                         + "<b onclick=\"alert(2)\">x</b>"));
     }
 
     @Test
     void javascriptLinksLoseTheirTargetButKeepTheirText() {
-        assertEquals("<a rel=\"noopener noreferrer nofollow\">click</a>",
+        assertEquals(
+                "<a rel=\"noopener noreferrer nofollow\">click</a>",
                 HtmlSanitizer.sanitize("<a href=\"javascript:alert(1)\">click</a>"));
-        assertEquals("<a rel=\"noopener noreferrer nofollow\">click</a>",
+        assertEquals(
+                "<a rel=\"noopener noreferrer nofollow\">click</a>",
                 HtmlSanitizer.sanitize("<a href=\"java&#x09;script:alert(1)\">click</a>"));
     }
 
     @Test
     void onlyHttpHttpsAndMailtoLinksAreKept() {
-        assertEquals("<a href=\"mailto:support@example.org\" rel=\"noopener noreferrer nofollow\">mail</a>"
+        assertEquals(
+                "<a href=\"mailto:support@example.org\" rel=\"noopener noreferrer nofollow\">mail</a>"
                         + "<a href=\"http://example.org\" rel=\"noopener noreferrer nofollow\">web</a>"
                         + "<a rel=\"noopener noreferrer nofollow\">ftp</a>"
                         + "<a rel=\"noopener noreferrer nofollow\">relative</a>",
@@ -53,9 +58,10 @@ class HtmlSanitizerTest {
 
     @Test
     void imagesFromDataOrJavascriptUrlsLoseTheirSource() {
-        assertEquals("<img alt=\"a\"><img>",
-                HtmlSanitizer.sanitize("<img src=\"data:image/png;base64,AAAA\" alt=\"a\">"
-                        + "<img src=\"javascript:alert(1)\">"));
+        assertEquals(
+                "<img alt=\"a\"><img>",
+                HtmlSanitizer.sanitize(
+                        "<img src=\"data:image/png;base64,AAAA\" alt=\"a\">" + "<img src=\"javascript:alert(1)\">"));
     }
 
     @Test
@@ -81,17 +87,20 @@ class HtmlSanitizerTest {
                 + " text-align: center; width: expression(alert(1)); margin-top: 4px\">x</p>"
                 + "<span style=\"position:absolute\">y</span>";
 
-        assertEquals("<p style=\"color: red; text-align: center; margin-top: 4px\">x</p><span>y</span>",
+        assertEquals(
+                "<p style=\"color: red; text-align: center; margin-top: 4px\">x</p><span>y</span>",
                 HtmlSanitizer.sanitize(html));
     }
 
     @Test
     void theUnsubscribePlaceholderSurvivesSoATemplateCanBeSanitizedBeforeRendering() {
-        String sanitized = HtmlSanitizer.sanitize("<a href=\"{{ unsubscribe_url }}\">Отписаться</a>"
-                + "<a href=\"{{full_name}}\">name</a>");
+        String sanitized = HtmlSanitizer.sanitize(
+                "<a href=\"{{ unsubscribe_url }}\">Отписаться</a>" + "<a href=\"{{full_name}}\">name</a>");
 
-        assertEquals("<a href=\"{{ unsubscribe_url }}\" rel=\"noopener noreferrer nofollow\">Отписаться</a>"
-                + "<a rel=\"noopener noreferrer nofollow\">name</a>", sanitized);
+        assertEquals(
+                "<a href=\"{{ unsubscribe_url }}\" rel=\"noopener noreferrer nofollow\">Отписаться</a>"
+                        + "<a rel=\"noopener noreferrer nofollow\">name</a>",
+                sanitized);
     }
 
     @Test

@@ -10,12 +10,15 @@ class MessageDraftTest {
 
     @Test
     void knownPlaceholdersInSubjectAndBodyAreFine() {
-        assertTrue(new MessageDraft("Hi {{full_name}}", "{{email}} {{ unsubscribe_url }}", BodyKind.PLAIN_TEXT).problems().isEmpty());
+        assertTrue(new MessageDraft("Hi {{full_name}}", "{{email}} {{ unsubscribe_url }}", BodyKind.PLAIN_TEXT)
+                .problems()
+                .isEmpty());
     }
 
     @Test
     void problemsOfBothFieldsAreNamedOnceSubjectFirst() {
-        List<TemplateProblem> problems = new MessageDraft("Hi {{name}}", "{{city}} {{name}} {{email", BodyKind.PLAIN_TEXT).problems();
+        List<TemplateProblem> problems =
+                new MessageDraft("Hi {{name}}", "{{city}} {{name}} {{email", BodyKind.PLAIN_TEXT).problems();
 
         assertEquals("{{name}}, {{city}}", MessageDraft.tokens(problems, TemplateProblem.Kind.UNKNOWN_PLACEHOLDER));
         assertEquals("{{email", MessageDraft.tokens(problems, TemplateProblem.Kind.MALFORMED_PLACEHOLDER));

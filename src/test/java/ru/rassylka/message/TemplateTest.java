@@ -21,8 +21,10 @@ class TemplateTest {
 
     @Test
     void knownPlaceholdersWithOrWithoutSpacesAreValid() {
-        assertEquals(List.of(), Template.validate(
-                "Здравствуйте, {{full_name}}! Письмо для {{ email }}. Отписаться: {{  unsubscribe_url\t}}"));
+        assertEquals(
+                List.of(),
+                Template.validate(
+                        "Здравствуйте, {{full_name}}! Письмо для {{ email }}. Отписаться: {{  unsubscribe_url\t}}"));
     }
 
     @Test
@@ -32,14 +34,14 @@ class TemplateTest {
 
     @Test
     void unknownPlaceholdersAreReportedOnceAsWritten() {
-        assertEquals(List.of(unknown("{{name}}"), unknown("{{ Email }}")),
+        assertEquals(
+                List.of(unknown("{{name}}"), unknown("{{ Email }}")),
                 Template.validate("{{name}} {{full_name}} {{ Email }} {{name}}"));
     }
 
     @Test
     void anUnclosedPlaceholderIsMalformed() {
-        assertEquals(List.of(malformed("{{full_name")),
-                Template.validate("Dear {{full_name\nwelcome, {{email}}"));
+        assertEquals(List.of(malformed("{{full_name")), Template.validate("Dear {{full_name\nwelcome, {{email}}"));
     }
 
     @Test
@@ -59,19 +61,22 @@ class TemplateTest {
 
     @Test
     void unknownAndMalformedPlaceholdersAreReportedInOrder() {
-        assertEquals(List.of(malformed("{{email"), unknown("{{city}}")),
+        assertEquals(
+                List.of(malformed("{{email"), unknown("{{city}}")),
                 Template.validate("{{email {{full_name}} {{city}}"));
     }
 
     @Test
     void plainTextGetsTheValuesAsTheyAre() {
-        assertEquals("Hi <b>Bob</b> & \"Co\" (bob@example.org): https://rassylka.example/u/abc?x=1&y=2",
+        assertEquals(
+                "Hi <b>Bob</b> & \"Co\" (bob@example.org): https://rassylka.example/u/abc?x=1&y=2",
                 Template.render("Hi {{full_name}} ({{ email }}): {{unsubscribe_url}}", BOB, false));
     }
 
     @Test
     void htmlGetsTheValuesEscapedSoTheyCannotAddMarkup() {
-        assertEquals("<p>Hi &lt;b&gt;Bob&lt;/b&gt; &amp; &quot;Co&quot;</p>"
+        assertEquals(
+                "<p>Hi &lt;b&gt;Bob&lt;/b&gt; &amp; &quot;Co&quot;</p>"
                         + "<a href=\"https://rassylka.example/u/abc?x=1&amp;y=2\">unsubscribe</a>",
                 Template.render("<p>Hi {{ full_name }}</p><a href=\"{{unsubscribe_url}}\">unsubscribe</a>", BOB, true));
     }
@@ -87,7 +92,8 @@ class TemplateTest {
     void unknownPlaceholdersStayAsWrittenAndMissingValuesAreEmpty() {
         TemplateValues values = new TemplateValues("Анна", null, null);
 
-        assertEquals("Анна {{name}} [] {{full_name",
+        assertEquals(
+                "Анна {{name}} [] {{full_name",
                 Template.render("{{full_name}} {{name}} [{{email}}] {{full_name", values, false));
     }
 }

@@ -18,7 +18,8 @@ import ru.rassylka.testing.WebClient;
  */
 class MetricsIT {
 
-    private static final List<String> ADDRESSES = List.of("metrics", "metrics?scope=application", "metrics/application", "metrics/");
+    private static final List<String> ADDRESSES =
+            List.of("metrics", "metrics?scope=application", "metrics/application", "metrics/");
 
     private final URI base = URI.create(RunningService.baseUrl() + "/");
 
@@ -34,7 +35,9 @@ class MetricsIT {
 
     @Test
     void aWrongTokenReadsNoMetrics() {
-        HttpResponse<String> response = new WebClient(base).withHeader("Authorization", "Bearer not-the-token").get("metrics");
+        HttpResponse<String> response = new WebClient(base)
+                .withHeader("Authorization", "Bearer not-the-token")
+                .get("metrics");
 
         assertEquals(401, response.statusCode(), response.body());
         assertFalse(response.body().contains("rassylka"), response.body());
@@ -42,7 +45,8 @@ class MetricsIT {
 
     @Test
     void aScraperWithTheMetricsTokenReadsTheApplicationsMetrics() {
-        HttpResponse<String> response = new WebClient(base).withHeader("Authorization", "Bearer " + RunningService.METRICS_TOKEN)
+        HttpResponse<String> response = new WebClient(base)
+                .withHeader("Authorization", "Bearer " + RunningService.METRICS_TOKEN)
                 .get("metrics?scope=application");
 
         assertEquals(200, response.statusCode(), response.body());
@@ -52,7 +56,10 @@ class MetricsIT {
     @Test
     void aLoggedInAdministratorReadsTheMetrics() {
         WebClient admin = new WebClient(base);
-        assertEquals(302, admin.logIn(RunningService.ADMIN_EMAIL, RunningService.ADMIN_PASSWORD).statusCode());
+        assertEquals(
+                302,
+                admin.logIn(RunningService.ADMIN_EMAIL, RunningService.ADMIN_PASSWORD)
+                        .statusCode());
 
         HttpResponse<String> response = admin.get("metrics?scope=application");
 

@@ -44,6 +44,7 @@ class NewcomerIT {
 
     @TempDir
     static Path dataDir;
+
     private static ServiceProcess service;
     private static String base;
     private WebDriver browser;
@@ -81,8 +82,11 @@ class NewcomerIT {
         Journeys.logInAndWait(browser, base, email, "newcomer password");
         Journeys.createClient(browser, base, "first.client@example.org", "Первый Клиент");
         Journeys.createMessage(browser, base, "Первое письмо", "Здравствуйте, {{full_name}}!");
-        Journeys.createMonthlyMailingToAllClients(browser, base, "Первая рассылка", "Первое письмо", "31.01." + year + " 10:00");
-        assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.id("nextSend")).getText());
+        Journeys.createMonthlyMailingToAllClients(
+                browser, base, "Первая рассылка", "Первое письмо", "31.01." + year + " 10:00");
+        assertEquals(
+                "31.01." + year + " 10:00 (Europe/Moscow)",
+                browser.findElement(By.id("nextSend")).getText());
 
         service.stop();
         service = start();
@@ -94,8 +98,13 @@ class NewcomerIT {
         browser.get(base + "/messages/");
         assertEquals(List.of("Первое письмо"), texts(By.cssSelector("#list\\:table .message-subject")));
         browser.get(base + "/mailings/");
-        assertTrue(browser.findElement(By.cssSelector("#list\\:table .mailing-name")).getText().contains("Первая рассылка"));
-        assertEquals("31.01." + year + " 10:00 (Europe/Moscow)", browser.findElement(By.cssSelector("#list\\:table .mailing-next")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#list\\:table .mailing-name"))
+                .getText()
+                .contains("Первая рассылка"));
+        assertEquals(
+                "31.01." + year + " 10:00 (Europe/Moscow)",
+                browser.findElement(By.cssSelector("#list\\:table .mailing-next"))
+                        .getText());
         admin.manage().deleteAllCookies();
         Journeys.logInAndWait(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
@@ -107,22 +116,28 @@ class NewcomerIT {
         Journeys.logInAndWait(browser, base, ADMIN_EMAIL, ADMIN_PASSWORD);
         Journeys.createClient(browser, base, bouncing, "Несуществующий Адресат");
         Journeys.createMessage(browser, base, "Письмо в никуда", "Здравствуйте, {{full_name}}!");
-        Journeys.createMonthlyMailingToAllClients(browser, base, "Рассылка с возвратом", "Письмо в никуда", "28.02." + year + " 10:00");
+        Journeys.createMonthlyMailingToAllClients(
+                browser, base, "Рассылка с возвратом", "Письмо в никуда", "28.02." + year + " 10:00");
         String mailing = browser.getCurrentUrl();
 
         browser.findElement(By.id("actions:sendNow")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("stats:lastRun")));
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).until(page -> {
-            page.get(mailing);
-            return page.findElement(By.id("stats:totalBouncedHard")).getText().equals("1");
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .pollingEvery(Duration.ofSeconds(1))
+                .until(page -> {
+                    page.get(mailing);
+                    return page.findElement(By.id("stats:totalBouncedHard"))
+                            .getText()
+                            .equals("1");
+                });
 
         browser.get(base + "/suppressions/");
         String row = browser.findElement(By.id("suppressions:table")).getText();
         assertTrue(row.contains(bouncing) && row.contains("адрес не существует"), row);
         Journeys.logInAndWait(admin, base, ADMIN_EMAIL, ADMIN_PASSWORD);
         admin.get(base + "/dev/mailbox");
-        assertTrue(admin.findElement(By.id("mailbox:list")).getText().contains("Undelivered Mail Returned to Sender"),
+        assertTrue(
+                admin.findElement(By.id("mailbox:list")).getText().contains("Undelivered Mail Returned to Sender"),
                 "the report is in the mailbox beside the e-mail");
     }
 
@@ -148,11 +163,16 @@ class NewcomerIT {
 
     @Test
     void faviconIsServed() throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base + "/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/favicon.ico"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("image/"), response.headers().toString());
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("image/"),
+                response.headers().toString());
         assertTrue(response.body().length > 0);
     }
 
@@ -162,7 +182,8 @@ class NewcomerIT {
         browser.get(base + "/mailings/edit");
         Journeys.type(browser, "mailing:name", "Февральская");
 
-        assertFirstSendRefused("31.02.2027 10:00",
+        assertFirstSendRefused(
+                "31.02.2027 10:00",
                 "Нет такой даты или времени: «31.02.2027 10:00». Пример верного значения: 31.01.2027 10:00.");
         assertFirstSendRefused("в пятницу", "Нет такой даты или времени: «в пятницу».");
         assertFalse(browser.findElement(By.id("mailing")).getText().contains("could not be understood"));
@@ -179,7 +200,8 @@ class NewcomerIT {
 
         upload(large.toPath());
 
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Файл больше 20 МБ."));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Файл больше 20 МБ."));
         assertTrue(browser.findElements(By.id("upload:start")).size() == 1, "the import page, ready for another file");
     }
 
@@ -190,7 +212,8 @@ class NewcomerIT {
 
         upload(empty);
 
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Файл пуст"));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Файл пуст"));
         assertFalse(browser.findElement(By.id("messages")).getText().contains("Выберите файл"));
     }
 
@@ -202,7 +225,8 @@ class NewcomerIT {
 
     private void upload(Path file) {
         browser.get(base + "/clients/import");
-        browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("upload:start")).click();
     }
 
@@ -214,12 +238,20 @@ class NewcomerIT {
     private static ServiceProcess start() {
         String port = System.getProperty("rassylka.newcomer.port", "18090");
         File log = new File(System.getProperty("rassylka.buildDir", "target"), "newcomer-service.log");
-        return ServiceProcess.start(Map.of(
-                "PORT", port,
-                "BASE_URL", "http://localhost:" + port,
-                "DEV_SMTP_PORT", System.getProperty("rassylka.newcomer.smtpPort", "12590"),
-                "DATA_DIR", dataDir.toString(),
-                "ADMIN_EMAIL", ADMIN_EMAIL,
-                "ADMIN_PASSWORD", ADMIN_PASSWORD), log);
+        return ServiceProcess.start(
+                Map.of(
+                        "PORT",
+                        port,
+                        "BASE_URL",
+                        "http://localhost:" + port,
+                        "DEV_SMTP_PORT",
+                        System.getProperty("rassylka.newcomer.smtpPort", "12590"),
+                        "DATA_DIR",
+                        dataDir.toString(),
+                        "ADMIN_EMAIL",
+                        ADMIN_EMAIL,
+                        "ADMIN_PASSWORD",
+                        ADMIN_PASSWORD),
+                log);
     }
 }

@@ -10,9 +10,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -41,9 +40,9 @@ import ru.rassylka.mail.OutgoingMail;
 import ru.rassylka.mail.QueuedMail;
 import ru.rassylka.platform.persistence.Migrations;
 import ru.rassylka.testing.Deployments;
+import ru.rassylka.testing.WebClient;
 import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
-import ru.rassylka.testing.WebClient;
 import ru.rassylka.testing.server.TestMailServer;
 import ru.rassylka.testing.server.TestOutbox;
 
@@ -76,19 +75,22 @@ class PlatformIT {
 
     @EJB
     private TestAccounts testAccounts;
+
     @Inject
     private HttpServletRequest request;
 
     @Test
     void migrationsBuildTheSchemaOnTheTestDatabase() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             assertEquals(product(), connection.getMetaData().getDatabaseProductName());
             try (ResultSet applied = statement.executeQuery(
                     "select count(*) from flyway_schema_history where success and version = '1'")) {
                 applied.next();
                 assertEquals(1, applied.getInt(1));
             }
-            try (ResultSet users = statement.executeQuery("select count(*) from app_user where email = 'nobody@example.org'")) {
+            try (ResultSet users =
+                    statement.executeQuery("select count(*) from app_user where email = 'nobody@example.org'")) {
                 users.next();
                 assertEquals(0, users.getInt(1));
             }
@@ -107,8 +109,12 @@ class PlatformIT {
             query.setString(1, email);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                assertSameMoment(created, row.getObject(1, OffsetDateTime.class).toInstant(), "the column as JDBC reads it");
-                assertEquals(created.getEpochSecond(), row.getBigDecimal(2).longValue(), "the moment as the database sees it");
+                assertSameMoment(
+                        created, row.getObject(1, OffsetDateTime.class).toInstant(), "the column as JDBC reads it");
+                assertEquals(
+                        created.getEpochSecond(),
+                        row.getBigDecimal(2).longValue(),
+                        "the moment as the database sees it");
             }
         }
     }
@@ -147,7 +153,9 @@ class PlatformIT {
 
         outbox.queue(OutgoingMail.plain(recipient, "Из очереди", "Письмо из очереди"));
 
-        assertEquals("Из очереди", assertDoesNotThrow(() -> mailServer.awaitMail(recipient, 1).getSubject()));
+        assertEquals(
+                "Из очереди",
+                assertDoesNotThrow(() -> mailServer.awaitMail(recipient, 1).getSubject()));
     }
 
     @Test
@@ -157,8 +165,13 @@ class PlatformIT {
         String refused = TestMailServer.REFUSED_PREFIX + run + "@example.org";
         String last = "batch-last-" + run + "@example.org";
 
-        testOutbox.queueWithLastAttempt(List.of(OutgoingMail.plain(first, "Первое", "1"), OutgoingMail.plain(refused, "Отказ", "2"),
-                OutgoingMail.plain(last, "Последнее", "3")), refused, QueuedMail.MAX_ATTEMPTS - 1);
+        testOutbox.queueWithLastAttempt(
+                List.of(
+                        OutgoingMail.plain(first, "Первое", "1"),
+                        OutgoingMail.plain(refused, "Отказ", "2"),
+                        OutgoingMail.plain(last, "Последнее", "3")),
+                refused,
+                QueuedMail.MAX_ATTEMPTS - 1);
 
         mailServer.awaitMail(first, 1);
         mailServer.awaitMail(last, 1);
@@ -190,7 +203,9 @@ class PlatformIT {
         }
         List<FaultySmtpFront.Envelope> envelopes = mailServer.envelopesTo(marker);
         assertEquals(1, envelopes.size());
-        assertArrayEquals(("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8), envelopes.get(0).rcptTo().get(0));
+        assertArrayEquals(
+                ("RCPT TO:<" + offered + ">").getBytes(StandardCharsets.UTF_8),
+                envelopes.get(0).rcptTo().get(0));
         assertTrue(new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8).endsWith(" SMTPUTF8"));
 
         outbox.queue(OutgoingMail.plain(notOffered, "Без SMTPUTF8", "Текст"));
@@ -198,7 +213,8 @@ class PlatformIT {
         while (testOutbox.state(notOffered).equals("pending") && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        assertEquals("failed", testOutbox.state(notOffered), "given up at once: the server will not take it later either");
+        assertEquals(
+                "failed", testOutbox.state(notOffered), "given up at once: the server will not take it later either");
         Object[] row = testOutbox.row(notOffered).orElseThrow();
         assertEquals(1, ((Number) row[0]).intValue());
         assertTrue(String.valueOf(row[1]).contains("SMTPUTF8"), String.valueOf(row[1]));
@@ -216,7 +232,9 @@ class PlatformIT {
         assertEquals(ascii, received.getHeader("To", null));
         List<FaultySmtpFront.Envelope> envelopes = mailServer.envelopesTo(local + "@");
         assertEquals(1, envelopes.size());
-        assertArrayEquals(("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII), envelopes.get(0).rcptTo().get(0));
+        assertArrayEquals(
+                ("RCPT TO:<" + ascii + ">").getBytes(StandardCharsets.US_ASCII),
+                envelopes.get(0).rcptTo().get(0));
     }
 
     @Test
@@ -236,8 +254,13 @@ class PlatformIT {
     void onlyAnAdministratorSeesTheHealthDetails() {
         URI uri = URI.create(base.toString());
         String email = "health-" + System.nanoTime() + "@example.org";
-        assertEquals(201, new WebClient(uri).post("test-support/users",
-                Map.of("email", email, "password", "health password", "roles", "ADMIN")).statusCode());
+        assertEquals(
+                201,
+                new WebClient(uri)
+                        .post(
+                                "test-support/users",
+                                Map.of("email", email, "password", "health password", "roles", "ADMIN"))
+                        .statusCode());
         WebClient admin = new WebClient(uri);
         assertEquals(302, admin.logIn(email, "health password").statusCode());
 
@@ -246,7 +269,10 @@ class PlatformIT {
 
         assertTrue(details.contains("\"product\":\"" + product() + "\""), details);
         assertTrue(details.contains("\"server\":\"SMTP 127.0.0.1:" + System.getenv("SMTP_PORT") + "\""), details);
-        assertTrue(details.contains("{\"name\":\"sending\",\"status\":\"UP\",\"baseUrl\":\"" + System.getenv("BASE_URL") + "\"}"), details);
+        assertTrue(
+                details.contains(
+                        "{\"name\":\"sending\",\"status\":\"UP\",\"baseUrl\":\"" + System.getenv("BASE_URL") + "\"}"),
+                details);
         assertFalse(anonymous.contains(product()), anonymous);
     }
 
@@ -255,8 +281,8 @@ class PlatformIT {
         URI ready = URI.create("http://127.0.0.1:" + request.getLocalPort() + "/health/ready");
         mailServer.pause();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
 
             assertEquals(200, response.statusCode(), response.body());
             assertTrue(response.body().contains("\"UP\""), response.body());
@@ -267,7 +293,9 @@ class PlatformIT {
 
     /** Equal to the microsecond the columns keep (PostgreSQL truncates the nanoseconds, H2 rounds them). */
     private static void assertSameMoment(Instant expected, Instant actual, String what) {
-        assertTrue(Math.abs(ChronoUnit.NANOS.between(expected, actual)) < 1000, what + ": " + expected + " but was " + actual);
+        assertTrue(
+                Math.abs(ChronoUnit.NANOS.between(expected, actual)) < 1000,
+                what + ": " + expected + " but was " + actual);
     }
 
     /** The database product the build runs the tests on; in and out of the container (the server inherits the environment). */

@@ -57,16 +57,36 @@ class StatisticsIT {
         // refused for its policy: an unknown user would be suppressed and skipped by a retry
         String refused = "refused-" + stamp + "+policy5xx@example.net";
         String unsubscribed = "gone-" + stamp + "@example.net";
-        for (String email : List.of("anna-" + stamp + "@example.net", "boris-" + stamp + "@example.net", refused,
+        for (String email : List.of(
+                "anna-" + stamp + "@example.net",
+                "boris-" + stamp + "@example.net",
+                refused,
                 "later-" + stamp + "+defer4xx@example.net")) {
             prepare("client", Map.of("owner", owner, "email", email, "name", "Получатель " + email.substring(0, 4)));
         }
         long gone = prepare("client", Map.of("owner", owner, "email", unsubscribed, "name", "Отписавшийся"));
-        assertEquals(204, support().post("test-support/ledger/unsubscribe", Map.of("client", String.valueOf(gone))).statusCode());
-        long message = prepare("message", Map.of("owner", owner, "subject", "Новости", "body", "Здравствуйте, {{full_name}}"));
-        LocalDateTime first = LocalDateTime.now(ZoneId.of("Europe/Moscow")).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-        long mailing = prepare("mailing", Map.of("owner", owner, "name", "Статистика " + stamp, "message", String.valueOf(message),
-                "first", first.toString(), "periodicity", "ONCE"));
+        assertEquals(
+                204,
+                support()
+                        .post("test-support/ledger/unsubscribe", Map.of("client", String.valueOf(gone)))
+                        .statusCode());
+        long message =
+                prepare("message", Map.of("owner", owner, "subject", "Новости", "body", "Здравствуйте, {{full_name}}"));
+        LocalDateTime first =
+                LocalDateTime.now(ZoneId.of("Europe/Moscow")).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        long mailing = prepare(
+                "mailing",
+                Map.of(
+                        "owner",
+                        owner,
+                        "name",
+                        "Статистика " + stamp,
+                        "message",
+                        String.valueOf(message),
+                        "first",
+                        first.toString(),
+                        "periodicity",
+                        "ONCE"));
         long run = awaitFinishedRun(mailing, 1);
         return new Ran(owner, mailing, run, refused, unsubscribed);
     }
@@ -74,8 +94,14 @@ class StatisticsIT {
     @Test
     void pagesCountWhatTheLedgerRecordedAfterARunWithMixedOutcomes() {
         Ran ran = mixedRun();
-        assertEquals("5|3|1|1|5", ledger(ran.run()), "2 accepted, 1 deferred then accepted, 1 refused, 1 unsubscribed; 5 attempts");
-        String[] summary = support().get("test-support/ledger/summary?run=" + ran.run()).body().split("\\|");
+        assertEquals(
+                "5|3|1|1|5",
+                ledger(ran.run()),
+                "2 accepted, 1 deferred then accepted, 1 refused, 1 unsubscribed; 5 attempts");
+        String[] summary = support()
+                .get("test-support/ledger/summary?run=" + ran.run())
+                .body()
+                .split("\\|");
         assertEquals(summary[1], summary[0], "a finished run's summary has one row per hour, outcome and code");
         assertEquals("5", summary[2], "the summary counts every attempt");
         WebClient owner = loggedIn(ran.owner());
@@ -96,7 +122,8 @@ class StatisticsIT {
         assertEquals("1", field(runPage, "live:skipped"));
         assertEquals("0", field(runPage, "live:pending"));
         assertTrue(runPage.contains("actions:retryFailed"), "the owner may retry the failed recipient");
-        assertTrue(runPage.contains("\"data\":[3,1,1]") || runPage.contains("\"data\":[3,1,1]".replace("\"", "&quot;")),
+        assertTrue(
+                runPage.contains("\"data\":[3,1,1]") || runPage.contains("\"data\":[3,1,1]".replace("\"", "&quot;")),
                 "reply codes 250 ×3, 451 ×1, 550 ×1 in the chart");
 
         String reports = owner.get("reports/").body();
@@ -122,13 +149,19 @@ class StatisticsIT {
 
         // more often than the driver and the database take to switch to a prepared statement's generic plan
         for (int i = 0; i < 12; i++) {
-            String found = owner.post("runs/view?id=" + ran.run(), WebClient.form(runPage, "deliveries",
-                    Map.of("deliveries:search", prefix, "deliveries:find", ""))).body();
+            String found = owner.post(
+                            "runs/view?id=" + ran.run(),
+                            WebClient.form(
+                                    runPage, "deliveries", Map.of("deliveries:search", prefix, "deliveries:find", "")))
+                    .body();
             assertTrue(found.contains(ran.refused()), "search " + i + " finds the refused address");
             assertFalse(found.contains(ran.unsubscribed()), "search " + i + " shows nobody else");
         }
-        String none = owner.post("runs/view?id=" + ran.run(), WebClient.form(runPage, "deliveries",
-                Map.of("deliveries:search", "refused-%", "deliveries:find", ""))).body();
+        String none = owner.post(
+                        "runs/view?id=" + ran.run(),
+                        WebClient.form(
+                                runPage, "deliveries", Map.of("deliveries:search", "refused-%", "deliveries:find", "")))
+                .body();
         assertFalse(none.contains(ran.refused()), "a wildcard in the search is taken literally");
     }
 
@@ -138,7 +171,8 @@ class StatisticsIT {
         WebClient owner = loggedIn(ran.owner());
         String runPage = owner.get("runs/" + ran.run()).body();
 
-        HttpResponse<String> retried = owner.post("runs/view?id=" + ran.run(), WebClient.form(runPage, "actions", Map.of("actions:retryFailed", "")));
+        HttpResponse<String> retried = owner.post(
+                "runs/view?id=" + ran.run(), WebClient.form(runPage, "actions", Map.of("actions:retryFailed", "")));
 
         assertEquals(302, retried.statusCode(), retried.body());
         long retry = awaitFinishedRun(ran.mailing(), 2);
@@ -152,18 +186,35 @@ class StatisticsIT {
     void sendNowPostedTwiceFromOnePageStartsOneRunAndSendsOneMailPerRecipient() {
         String ownerEmail = createUser("twice");
         long stamp = System.nanoTime();
-        List<String> recipients = List.of("ada-" + stamp + "@example.net", "ben-" + stamp + "@example.net", "cyd-" + stamp + "@example.net");
+        List<String> recipients = List.of(
+                "ada-" + stamp + "@example.net", "ben-" + stamp + "@example.net", "cyd-" + stamp + "@example.net");
         for (String email : recipients) {
             prepare("client", Map.of("owner", ownerEmail, "email", email, "name", "Получатель"));
         }
-        long message = prepare("message", Map.of("owner", ownerEmail, "subject", "Сейчас", "body", "Здравствуйте, {{full_name}}"));
-        long mailing = prepare("mailing", Map.of("owner", ownerEmail, "name", "Дважды " + stamp, "message", String.valueOf(message),
-                "first", LocalDateTime.now().plusYears(1).truncatedTo(ChronoUnit.HOURS).toString(), "periodicity", "ONCE"));
+        long message = prepare(
+                "message", Map.of("owner", ownerEmail, "subject", "Сейчас", "body", "Здравствуйте, {{full_name}}"));
+        long mailing = prepare(
+                "mailing",
+                Map.of(
+                        "owner",
+                        ownerEmail,
+                        "name",
+                        "Дважды " + stamp,
+                        "message",
+                        String.valueOf(message),
+                        "first",
+                        LocalDateTime.now()
+                                .plusYears(1)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString(),
+                        "periodicity",
+                        "ONCE"));
         WebClient owner = loggedIn(ownerEmail);
         String page = owner.get("mailings/" + mailing).body();
 
         // a double click: the same form of the same page, twice at once
-        List<HttpResponse<String>> answers = twice(owner, "mailings/view?id=" + mailing, formOf(page, "actions", "actions:sendNow"));
+        List<HttpResponse<String>> answers =
+                twice(owner, "mailings/view?id=" + mailing, formOf(page, "actions", "actions:sendNow"));
 
         for (HttpResponse<String> answer : answers) {
             assertEquals(302, answer.statusCode(), answer.body());
@@ -172,7 +223,8 @@ class StatisticsIT {
         assertEquals(1, runs.size(), "one run for one press: " + runs);
         for (String to : recipients) {
             assertEquals("1", support().get("test-support/mail-count?to=" + to).body(), "e-mails to " + to);
-            assertEquals("1", support().get("test-support/envelope-count?to=" + to).body(), "e-mails with RCPT TO " + to);
+            assertEquals(
+                    "1", support().get("test-support/envelope-count?to=" + to).body(), "e-mails with RCPT TO " + to);
         }
         assertTrue(page.contains("Отправить сейчас: 3 получателя"), "the button says what it will do");
         assertTrue(owner.get("mailings/" + mailing + "?lang=en").body().contains("Send now to 3 recipients"));
@@ -190,14 +242,18 @@ class StatisticsIT {
         long retry = awaitFinishedRun(ran.mailing(), 2);
         for (HttpResponse<String> answer : answers) {
             assertEquals(302, answer.statusCode(), answer.body());
-            assertTrue(answer.headers().firstValue("Location").orElse("").endsWith("/runs/" + retry), "both show the one retry run");
+            assertTrue(
+                    answer.headers().firstValue("Location").orElse("").endsWith("/runs/" + retry),
+                    "both show the one retry run");
         }
         assertEquals("1|0|1|0|1", ledger(retry), "the refused recipient was tried once more, once");
         String again = owner.get("runs/" + ran.run()).body();
         assertFalse(again.contains("actions:retryFailed"), "no retry of a run that has been retried");
         assertTrue(again.contains("/runs/" + retry), "the run links to its retry");
         HttpResponse<String> late = owner.post("runs/view?id=" + ran.run(), retryForm);
-        assertTrue(late.headers().firstValue("Location").orElse("").endsWith("/runs/" + retry), "a late repeat shows the retry run");
+        assertTrue(
+                late.headers().firstValue("Location").orElse("").endsWith("/runs/" + retry),
+                "a late repeat shows the retry run");
         assertEquals(2, runLines(ran.mailing()).size(), "the run and its one retry: " + runLines(ran.mailing()));
         assertTrue(runPage.contains("Повторить для 1 получателя"), "the button says what it will do");
     }
@@ -207,7 +263,8 @@ class StatisticsIT {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(page);
         while (input.find()) {
-            Matcher name = Pattern.compile("name=\"(" + Pattern.quote(formId) + ":[^\"]+)\"").matcher(input.group());
+            Matcher name = Pattern.compile("name=\"(" + Pattern.quote(formId) + ":[^\"]+)\"")
+                    .matcher(input.group());
             Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
             if (name.find() && value.find()) {
                 fields.put(name.group(1), value.group(1));
@@ -234,11 +291,16 @@ class StatisticsIT {
             }
             pause(300);
         }
-        throw new AssertionError("The runs of mailing " + mailing + " did not finish within " + PATIENCE.toSeconds() + " s");
+        throw new AssertionError(
+                "The runs of mailing " + mailing + " did not finish within " + PATIENCE.toSeconds() + " s");
     }
 
     private List<String> runLines(long mailing) {
-        return support().get("test-support/ledger/runs?mailing=" + mailing).body().lines().toList();
+        return support()
+                .get("test-support/ledger/runs?mailing=" + mailing)
+                .body()
+                .lines()
+                .toList();
     }
 
     @Test
@@ -260,19 +322,31 @@ class StatisticsIT {
         assertTrue(manager.get("reports/").body().contains(ran.owner()), "the manager's report lists users");
 
         // a forged retry from the manager's copy of the run page answers 404 and starts nothing
-        assertEquals(404, manager.post("runs/view?id=" + ran.run(),
-                WebClient.form(runPage.body(), "actions", Map.of("actions:retryFailed", ""))).statusCode());
+        assertEquals(
+                404,
+                manager.post(
+                                "runs/view?id=" + ran.run(),
+                                WebClient.form(runPage.body(), "actions", Map.of("actions:retryFailed", "")))
+                        .statusCode());
         // the owner's pages and their actions answer 404 to the manager
         assertEquals(404, manager.get("mailings/" + ran.mailing()).statusCode());
         assertEquals(404, manager.get("mailings/edit?id=" + ran.mailing()).statusCode());
-        String ownMailing = manager.get("mailings/" + laterMailingOf(managerEmail)).body();
+        String ownMailing =
+                manager.get("mailings/" + laterMailingOf(managerEmail)).body();
         for (String button : new String[] {"actions:sendNow", "actions:pause", "actions:delete"}) {
             Map<String, String> forged = WebClient.form(ownMailing, "actions", Map.of(button, ""));
             forged.put("id", String.valueOf(ran.mailing()));
             assertEquals(404, manager.post("mailings/view", forged).statusCode(), button);
         }
         pause(1500);
-        assertEquals(1, support().get("test-support/ledger/runs?mailing=" + ran.mailing()).body().lines().count(), "no new run");
+        assertEquals(
+                1,
+                support()
+                        .get("test-support/ledger/runs?mailing=" + ran.mailing())
+                        .body()
+                        .lines()
+                        .count(),
+                "no new run");
         assertEquals("5|3|1|1|5", ledger(ran.run()));
     }
 
@@ -287,27 +361,44 @@ class StatisticsIT {
         assertEquals(404, stranger.get("mailings/" + ran.mailing()).statusCode());
         assertEquals(403, stranger.get("manage/mailing?id=" + ran.mailing()).statusCode());
         String report = stranger.get("reports/?user=" + userId(ran.owner())).body();
-        assertEquals("0", field(report, "sent"), "a user's report covers only their own mailings, whatever the parameter");
+        assertEquals(
+                "0", field(report, "sent"), "a user's report covers only their own mailings, whatever the parameter");
     }
 
     /** A mailing of the user's own next year: a real page with real forms to forge posts from. */
     private long laterMailingOf(String owner) {
         long message = prepare("message", Map.of("owner", owner, "subject", "Своё", "body", "Своё"));
         LocalDateTime first = LocalDateTime.now().plusYears(1).truncatedTo(ChronoUnit.HOURS);
-        return prepare("mailing", Map.of("owner", owner, "name", "Своя", "message", String.valueOf(message),
-                "first", first.toString(), "periodicity", "ONCE"));
+        return prepare(
+                "mailing",
+                Map.of(
+                        "owner",
+                        owner,
+                        "name",
+                        "Своя",
+                        "message",
+                        String.valueOf(message),
+                        "first",
+                        first.toString(),
+                        "periodicity",
+                        "ONCE"));
     }
 
     private long awaitFinishedRun(long mailing, int runs) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            List<String> lines = support().get("test-support/ledger/runs?mailing=" + mailing).body().lines().toList();
+            List<String> lines = support()
+                    .get("test-support/ledger/runs?mailing=" + mailing)
+                    .body()
+                    .lines()
+                    .toList();
             if (lines.size() >= runs && lines.get(runs - 1).endsWith("|true")) {
                 return Long.parseLong(lines.get(runs - 1).split("\\|")[0]);
             }
             pause(300);
         }
-        throw new AssertionError("Run " + runs + " of mailing " + mailing + " did not finish within " + PATIENCE.toSeconds() + " s");
+        throw new AssertionError(
+                "Run " + runs + " of mailing " + mailing + " did not finish within " + PATIENCE.toSeconds() + " s");
     }
 
     private String ledger(long run) {
@@ -315,15 +406,16 @@ class StatisticsIT {
     }
 
     private long userId(String email) {
-        return Long.parseLong(support().get("test-support/ledger/user?email=" + email).body().trim());
+        return Long.parseLong(
+                support().get("test-support/ledger/user?email=" + email).body().trim());
     }
 
     private static String field(String page, String id) {
-        Matcher value = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(page);
+        Matcher value = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<")
+                .matcher(page);
         assertTrue(value.find(), id + " is on the page: " + page);
         return value.group(1).trim();
     }
-
 
     private long prepare(String what, Map<String, String> parameters) {
         HttpResponse<String> created = support().post("test-support/workspace/" + what, parameters);
@@ -339,8 +431,10 @@ class StatisticsIT {
 
     private String createUser(String name, String... roles) {
         String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = support().post("test-support/users",
-                Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
+        HttpResponse<String> created = support()
+                .post(
+                        "test-support/users",
+                        Map.of("email", email, "password", PASSWORD, "roles", String.join(",", roles)));
         assertEquals(201, created.statusCode());
         return email;
     }

@@ -63,52 +63,84 @@ class StatisticsJourneyIT {
         Journeys.logInAndWait(browser, base, owner, PASSWORD);
         StringBuilder csv = new StringBuilder("email,full_name,comment\n");
         for (int i = 0; i < RECIPIENTS; i++) {
-            csv.append("reader").append(i).append('-').append(stamp).append("@example.org,Читатель ").append(i).append(",\n");
+            csv.append("reader")
+                    .append(i)
+                    .append('-')
+                    .append(stamp)
+                    .append("@example.org,Читатель ")
+                    .append(i)
+                    .append(",\n");
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         browser.get(base + "/clients/import");
-        browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("upload:start")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("imported"),
-                String.valueOf(RECIPIENTS)));
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("imported"), String.valueOf(RECIPIENTS)));
         Journeys.createMessage(browser, base, "Статистика " + stamp, "Здравствуйте, {{full_name}}!");
-        Journeys.createMonthlyMailingToAllClients(browser, base, "Большая " + stamp, "Статистика " + stamp,
+        Journeys.createMonthlyMailingToAllClients(
+                browser,
+                base,
+                "Большая " + stamp,
+                "Статистика " + stamp,
                 "01.02." + (Year.now().getValue() + 1) + " 10:00");
-        assertEquals("Запусков ещё не было.", browser.findElement(By.id("stats:noRuns")).getText());
+        assertEquals(
+                "Запусков ещё не было.",
+                browser.findElement(By.id("stats:noRuns")).getText());
 
         browser.findElement(By.id("actions:sendNow")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("stats:lastRun"))).click();
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("stats:lastRun")))
+                .click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("live:bar")));
 
         List<Integer> seen = watchTheBar(Duration.ofSeconds(90));
         assertEquals(100, seen.get(seen.size() - 1), "the bar ends at 100 %: " + seen);
-        long between = seen.stream().filter(percent -> percent > 0 && percent < 100).distinct().count();
+        long between = seen.stream()
+                .filter(percent -> percent > 0 && percent < 100)
+                .distinct()
+                .count();
         assertTrue(between >= 2, "the bar moved through the run without a reload: " + seen);
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) >= seen.get(i - 1), "the bar never goes back: " + seen);
         }
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live:sent"), String.valueOf(RECIPIENTS)));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("live:sent"), String.valueOf(RECIPIENTS)));
         assertEquals("0", browser.findElement(By.id("live:pending")).getText());
         assertEquals("0", browser.findElement(By.id("live:failed")).getText());
         awaitChart("replyCodes");
 
         // the deliveries table shows the page as it was loaded, when the run had just started
         browser.navigate().refresh();
-        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=':showAttempts']"))).click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#attempts .attempt-code"), "250"));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=':showAttempts']")))
+                .click();
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#attempts .attempt-code"), "250"));
 
         browser.get(browser.findElement(By.id("mailing")).getAttribute("href"));
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats:totalSent"), String.valueOf(RECIPIENTS)));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("stats:totalSent"), String.valueOf(RECIPIENTS)));
         awaitChart("stats:perDay");
         browser.get(base + "/reports/");
-        assertEquals(String.valueOf(RECIPIENTS), browser.findElement(By.id("sent")).getText());
+        assertEquals(
+                String.valueOf(RECIPIENTS), browser.findElement(By.id("sent")).getText());
         awaitChart("perMonth");
 
-        // the development mailbox stays usable for the journeys after this one: it keeps the newest e-mails, a page at a time
+        // the development mailbox stays usable for the journeys after this one: it keeps the newest e-mails, a page at
+        // a time
         admin.get(base + "/dev/mailbox");
-        assertTrue(admin.findElement(By.id("mailbox:dropped")).getText().contains("удалено более ранних"),
+        assertTrue(
+                admin.findElement(By.id("mailbox:dropped")).getText().contains("удалено более ранних"),
                 admin.findElement(By.id("mailbox:dropped")).getText());
-        assertEquals(50, admin.findElements(By.cssSelector("#mailbox\\:list tbody tr")).size());
+        assertEquals(
+                50,
+                admin.findElements(By.cssSelector("#mailbox\\:list tbody tr")).size());
     }
 
     /** The bar's per cent as the page shows it, read every 200 ms until it shows 100 %. */
@@ -117,7 +149,10 @@ class StatisticsJourneyIT {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             try {
-                String text = browser.findElement(By.id("live:bar")).getText().replace("%", "").strip();
+                String text = browser.findElement(By.id("live:bar"))
+                        .getText()
+                        .replace("%", "")
+                        .strip();
                 if (!text.isEmpty()) {
                     int percent = Integer.parseInt(text);
                     if (seen.isEmpty() || seen.get(seen.size() - 1) != percent) {

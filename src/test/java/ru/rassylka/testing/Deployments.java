@@ -41,7 +41,8 @@ public final class Deployments {
             return files.map(root::relativize)
                     .map(Path::toString)
                     .filter(name -> name.endsWith("IT.class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace(File.separatorChar, '.'))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace(File.separatorChar, '.'))
                     .map(Deployments::load)
                     .<Class<?>>map(type -> type)
                     .filter(type -> type.isAnnotationPresent(ArquillianTest.class))
@@ -53,7 +54,11 @@ public final class Deployments {
 
     private static Path testClassesRoot() {
         try {
-            return Path.of(Deployments.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Deployments.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

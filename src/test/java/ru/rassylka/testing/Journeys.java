@@ -42,7 +42,8 @@ public final class Journeys {
     }
 
     /** Registers through the form and answers the link from the verification e-mail. */
-    public static String register(WebDriver browser, WebDriver adminBrowser, String base, String email, String password, String name) {
+    public static String register(
+            WebDriver browser, WebDriver adminBrowser, String base, String email, String password, String name) {
         browser.get(base + "/register");
         type(browser, "register:email", email);
         type(browser, "register:password", password);
@@ -54,7 +55,8 @@ public final class Journeys {
     }
 
     /** Registers, confirms the address through the e-mailed link, and leaves the browser logged out. */
-    public static void registerAndVerify(WebDriver browser, WebDriver adminBrowser, String base, String email, String password, String name) {
+    public static void registerAndVerify(
+            WebDriver browser, WebDriver adminBrowser, String base, String email, String password, String name) {
         browser.get(register(browser, adminBrowser, base, email, password, name));
         browser.findElement(By.id("confirm:submit")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
@@ -72,7 +74,8 @@ public final class Journeys {
             adminBrowser.get(base + "/dev/mailbox");
             for (WebElement row : adminBrowser.findElements(By.cssSelector("#mailbox\\:list tbody tr"))) {
                 if (row.getText().contains(recipient)) {
-                    Matcher link = linkPattern.matcher(row.findElement(By.className("mail-text")).getAttribute("textContent"));
+                    Matcher link = linkPattern.matcher(
+                            row.findElement(By.className("mail-text")).getAttribute("textContent"));
                     if (link.find()) {
                         return link.group();
                     }
@@ -88,11 +91,15 @@ public final class Journeys {
         By menuLabel = By.id(menuId + "_label");
         By panel = By.id(menuId + "_panel");
         By item = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
-        for (int attempt = 0; attempt < 3 && !label.equals(browser.findElement(menuLabel).getText()); attempt++) {
+        for (int attempt = 0;
+                attempt < 3 && !label.equals(browser.findElement(menuLabel).getText());
+                attempt++) {
             if (!browser.findElement(panel).isDisplayed()) {
                 browser.findElement(By.id(menuId)).click();
             }
-            Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
+            Browser.waitFor(browser)
+                    .until(ExpectedConditions.visibilityOfElementLocated(item))
+                    .click();
             try {
                 Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(panel));
             } catch (TimeoutException e) {
@@ -111,7 +118,8 @@ public final class Journeys {
         type(browser, "client:email", email);
         type(browser, "client:fullName", fullName);
         browser.findElement(By.id("client:save")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "сохранён"));
+        Browser.waitFor(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "сохранён"));
     }
 
     /** Writes a message through its form and waits for the saved message's page. */
@@ -124,14 +132,16 @@ public final class Journeys {
     }
 
     /** Fills the mailing form (all my clients, monthly from {@code firstSend}) and waits for the mailing's page. */
-    public static void createMonthlyMailingToAllClients(WebDriver browser, String base, String name, String messageSubject,
-            String firstSend) {
+    public static void createMonthlyMailingToAllClients(
+            WebDriver browser, String base, String name, String messageSubject, String firstSend) {
         browser.get(base + "/mailings/edit");
         type(browser, "mailing:name", name);
         choose(browser, "mailing:message", messageSubject);
-        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box")).click();
+        browser.findElement(By.cssSelector("#mailing\\:allClients .ui-chkbox-box"))
+                .click();
         type(browser, "mailing:firstSend_input", firstSend);
-        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']")).click();
+        browser.findElement(By.cssSelector("label[for='mailing:periodicity:3']"))
+                .click();
         browser.findElement(By.id("mailing:save")).click();
         Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
     }
@@ -141,10 +151,12 @@ public final class Journeys {
         adminBrowser.get(base + "/admin/users");
         type(adminBrowser, "users:search", email);
         adminBrowser.findElement(By.id("users:find")).click();
-        Browser.waitFor(adminBrowser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
+        Browser.waitFor(adminBrowser)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users\\:table .user-email"), 1));
         adminBrowser.findElement(By.cssSelector("[id$=':grant']")).click();
-        Browser.waitFor(adminBrowser).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
+        Browser.waitFor(adminBrowser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#users\\:table .user-roles"), "MANAGER"));
     }
 
     private static void pause() {

@@ -14,9 +14,11 @@ public final class RunningService {
 
     /** The first administrator of the service, created from the environment on its first start. */
     public static final String ADMIN_EMAIL = "admin@e2e.example.org";
+
     public static final String ADMIN_PASSWORD = "e2e-admin-password";
     /** The token a metrics scraper of the service presents. */
     public static final String METRICS_TOKEN = "e2e-metrics-token-of-some-length";
+
     private static String baseUrl;
 
     private RunningService() {}
@@ -39,7 +41,8 @@ public final class RunningService {
         settings.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         settings.put("PASSWORD_HASH_ITERATIONS", "1024");
         settings.put("METRICS_TOKEN", METRICS_TOKEN);
-        // a run of 2,000 lasts about ten seconds, so a browser sees its progress; bursts of a second's worth keep small runs instant
+        // a run of 2,000 lasts about ten seconds, so a browser sees its progress; bursts of a second's worth keep small
+        // runs instant
         settings.put("SEND_RATE_PER_SECOND", "200");
         if (!TestDatabases.onH2()) {
             settings.put("DB_HOST", System.getProperty("rassylka.testDb.host", "127.0.0.1"));

@@ -19,9 +19,24 @@ public final class ServiceProcess {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
     // Settings start.sh reads; the test JVM's environment may carry some of them for the container tests
-    private static final String[] SETTINGS = {"PORT", "BASE_URL", "DATA_DIR", "JAVA_OPTS", "CLUSTER", "ADMIN_EMAIL",
-        "ADMIN_PASSWORD", "PASSWORD_HASH_ITERATIONS", "DEV_SMTP_PORT", "MAIL_FROM", "H2_FILE", "RUNTIME_DIR", "WAR_FILE", "METRICS_TOKEN",
-        "UNSUBSCRIBE_SIGNING_KEY", "UNSUBSCRIBE_SIGNING_KEY_PREVIOUS"};
+    private static final String[] SETTINGS = {
+        "PORT",
+        "BASE_URL",
+        "DATA_DIR",
+        "JAVA_OPTS",
+        "CLUSTER",
+        "ADMIN_EMAIL",
+        "ADMIN_PASSWORD",
+        "PASSWORD_HASH_ITERATIONS",
+        "DEV_SMTP_PORT",
+        "MAIL_FROM",
+        "H2_FILE",
+        "RUNTIME_DIR",
+        "WAR_FILE",
+        "METRICS_TOKEN",
+        "UNSUBSCRIBE_SIGNING_KEY",
+        "UNSUBSCRIBE_SIGNING_KEY_PREVIOUS"
+    };
 
     private final Process process;
     private final String baseUrl;
@@ -41,7 +56,9 @@ public final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         Map<String, String> environment = builder.environment();
         // the build's return path domain of the container tests would hide the development default
-        environment.keySet().removeIf(name -> name.startsWith("DB_") || name.startsWith("SMTP_") || name.startsWith("BOUNCE_"));
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("DB_") || name.startsWith("SMTP_") || name.startsWith("BOUNCE_"));
         for (String name : SETTINGS) {
             environment.remove(name);
         }
@@ -75,14 +92,16 @@ public final class ServiceProcess {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped while starting; see " + log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

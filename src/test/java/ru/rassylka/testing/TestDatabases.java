@@ -45,8 +45,8 @@ public class TestDatabases implements LauncherSessionListener {
                 statement.execute("create database " + quoted(name));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("The test databases could not be created at " + url("postgres")
-                    + "; is PostgreSQL running?", e);
+            throw new IllegalStateException(
+                    "The test databases could not be created at " + url("postgres") + "; is PostgreSQL running?", e);
         }
     }
 

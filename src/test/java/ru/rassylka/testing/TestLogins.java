@@ -21,8 +21,10 @@ public final class TestLogins {
     /** A new verified account named after {@code name} with the given roles besides USER; answers its e-mail. */
     public String create(String name, String... roles) {
         String email = name + "-" + System.nanoTime() + "@example.org";
-        HttpResponse<String> created = new WebClient(base).post("test-support/users",
-                Map.of("email", email, "password", password, "roles", String.join(",", roles)));
+        HttpResponse<String> created = new WebClient(base)
+                .post(
+                        "test-support/users",
+                        Map.of("email", email, "password", password, "roles", String.join(",", roles)));
         assertEquals(201, created.statusCode());
         return email;
     }

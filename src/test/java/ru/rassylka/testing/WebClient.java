@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /** A cookie-keeping HTTP client that logs in through the login form, without a browser. */
 public final class WebClient {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
@@ -67,7 +68,8 @@ public final class WebClient {
     public HttpResponse<String> getFollowingFolderRedirect(String path) {
         HttpResponse<String> response = get(path);
         String folder = base.resolve(path).getPath() + "/";
-        if (response.statusCode() == 301 && response.headers().firstValue("Location").orElse("").endsWith(folder)) {
+        if (response.statusCode() == 301
+                && response.headers().firstValue("Location").orElse("").endsWith(folder)) {
             return get(path + "/");
         }
         return response;
@@ -84,15 +86,19 @@ public final class WebClient {
     }
 
     /** POSTs a multipart form: the text fields, then one file typed by its name, as browsers do. */
-    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+    public HttpResponse<String> postMultipart(
+            String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
         String boundary = "----rassylka" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + URLConnection.guessContentTypeFromName(fileName) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + URLConnection.guessContentTypeFromName(fileName)
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(base.resolve(path))
@@ -173,8 +179,8 @@ public final class WebClient {
      * fields, the button as source, the page's view state and nonce; the answer renders the ids
      * of {@code render} (e.g. "@all").
      */
-    public HttpResponse<String> ajax(String path, String page, String form, String button, String render,
-            Map<String, String> fields) {
+    public HttpResponse<String> ajax(
+            String path, String page, String form, String button, String render, Map<String, String> fields) {
         Map<String, String> post = new LinkedHashMap<>();
         post.put("jakarta.faces.partial.ajax", "true");
         post.put("jakarta.faces.source", button);

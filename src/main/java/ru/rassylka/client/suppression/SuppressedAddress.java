@@ -21,14 +21,18 @@ public record SuppressedAddress(String ascii, String unicode) {
         }
         String stripped = address.strip();
         int at = stripped.lastIndexOf('@');
-        if (at <= 0 || at == stripped.length() - 1 || stripped.chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>')) {
+        if (at <= 0
+                || at == stripped.length() - 1
+                || stripped.chars().anyMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>')) {
             return Optional.empty();
         }
         String local = stripped.substring(0, at).toLowerCase(Locale.ROOT);
         String domain = stripped.substring(at + 1).toLowerCase(Locale.ROOT);
         try {
-            String ascii = local + "@" + IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            String unicode = local + "@" + IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            String ascii =
+                    local + "@" + IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            String unicode =
+                    local + "@" + IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
             if (ascii.length() > MAX_LENGTH || unicode.length() > MAX_LENGTH) {
                 return Optional.empty();
             }

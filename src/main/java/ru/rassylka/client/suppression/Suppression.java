@@ -18,9 +18,13 @@ import java.util.Objects;
 /** One address on one owner's suppression list: why, since when, and the delivery that caused it. */
 @Entity
 @Table(name = "suppression")
-@NamedQuery(name = Suppression.OF_ADDRESS, query = "select s from Suppression s where s.ownerId = :owner and s.address = :address")
+@NamedQuery(
+        name = Suppression.OF_ADDRESS,
+        query = "select s from Suppression s where s.ownerId = :owner and s.address = :address")
 @NamedQuery(name = Suppression.BY_ID, query = "select s from Suppression s where s.ownerId = :owner and s.id = :id")
-@NamedQuery(name = Suppression.ALL, query = "select s from Suppression s where s.ownerId = :owner order by s.createdAt desc, s.id desc")
+@NamedQuery(
+        name = Suppression.ALL,
+        query = "select s from Suppression s where s.ownerId = :owner order by s.createdAt desc, s.id desc")
 public class Suppression {
 
     public static final String OF_ADDRESS = "Suppression.ofAddress";
@@ -73,7 +77,8 @@ public class Suppression {
 
     protected Suppression() {}
 
-    public Suppression(long ownerId, SuppressedAddress address, SuppressionReason reason, Instant createdAt, Cause cause) {
+    public Suppression(
+            long ownerId, SuppressedAddress address, SuppressionReason reason, Instant createdAt, Cause cause) {
         this.ownerId = ownerId;
         this.address = Objects.requireNonNull(address, "address").ascii();
         this.addressUnicode = address.unicode();

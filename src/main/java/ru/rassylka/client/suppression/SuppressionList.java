@@ -25,7 +25,8 @@ public class SuppressionList {
     private Event<AddressSuppressed> suppressed;
 
     /** Puts the address on the owner's list for the reason, or strengthens its entry; an address that is none is left alone. */
-    public Optional<Suppression> add(long ownerId, String address, SuppressionReason reason, Suppression.Cause cause, Instant at) {
+    public Optional<Suppression> add(
+            long ownerId, String address, SuppressionReason reason, Suppression.Cause cause, Instant at) {
         Optional<SuppressedAddress> key = SuppressedAddress.of(address);
         if (key.isEmpty()) {
             return Optional.empty();

@@ -13,11 +13,28 @@ import java.util.regex.Pattern;
  */
 public final class AddressRefusals {
 
-    private static final Pattern ENHANCED = Pattern.compile("(?<![0-9.])([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?![0-9.])");
-    private static final List<String> BAD_ADDRESS_WORDS = List.of("user unknown", "unknown user", "no such user", "no such mailbox",
-            "no such recipient", "unknown recipient", "recipient unknown", "mailbox not found", "mailbox does not exist",
-            "user does not exist", "address does not exist", "account does not exist", "recipient not found", "invalid recipient",
-            "unrouteable address", "no mailbox here", "user not found", "host or domain name not found", "domain not found");
+    private static final Pattern ENHANCED =
+            Pattern.compile("(?<![0-9.])([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?![0-9.])");
+    private static final List<String> BAD_ADDRESS_WORDS = List.of(
+            "user unknown",
+            "unknown user",
+            "no such user",
+            "no such mailbox",
+            "no such recipient",
+            "unknown recipient",
+            "recipient unknown",
+            "mailbox not found",
+            "mailbox does not exist",
+            "user does not exist",
+            "address does not exist",
+            "account does not exist",
+            "recipient not found",
+            "invalid recipient",
+            "unrouteable address",
+            "no mailbox here",
+            "user not found",
+            "host or domain name not found",
+            "domain not found");
 
     private AddressRefusals() {}
 

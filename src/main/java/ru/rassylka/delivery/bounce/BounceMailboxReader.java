@@ -28,7 +28,9 @@ public final class BounceMailboxReader {
     /** What one reading did. */
     public record Reading(int read, int recorded, int ignored, int left) {}
 
-    public BounceMailboxReader(BounceMailboxSettings settings, Function<MimeMessage, BounceReport> reader,
+    public BounceMailboxReader(
+            BounceMailboxSettings settings,
+            Function<MimeMessage, BounceReport> reader,
             Function<BounceReport, BounceOutcome> recorder) {
         this.settings = settings;
         this.reader = reader;
@@ -43,7 +45,11 @@ public final class BounceMailboxReader {
         int ignored = 0;
         int left = 0;
         try (Store store = session.getStore(settings.protocol())) {
-            store.connect(settings.host(), settings.port(), settings.user().orElse(null), settings.password().orElse(null));
+            store.connect(
+                    settings.host(),
+                    settings.port(),
+                    settings.user().orElse(null),
+                    settings.password().orElse(null));
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
             try {

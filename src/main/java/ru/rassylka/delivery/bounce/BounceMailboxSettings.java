@@ -11,8 +11,15 @@ import java.util.function.Function;
  * IMAPS, POP3 or POP3S), from {@code BOUNCE_*} settings. There is no mailbox without
  * {@code BOUNCE_HOST}; the password is a secret and never shown ({@link #toString()}).
  */
-public record BounceMailboxSettings(String protocol, String host, int port, Optional<String> user, Optional<String> password,
-        String folder, Duration every, int timeoutMillis) {
+public record BounceMailboxSettings(
+        String protocol,
+        String host,
+        int port,
+        Optional<String> user,
+        Optional<String> password,
+        String folder,
+        Duration every,
+        int timeoutMillis) {
 
     /** The protocols read, as Jakarta Mail names its stores. */
     public static final java.util.List<String> PROTOCOLS = java.util.List.of("imap", "imaps", "pop3", "pop3s");
@@ -35,15 +42,31 @@ public record BounceMailboxSettings(String protocol, String host, int port, Opti
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        String protocol = value.apply("bounce.protocol").map(text -> text.strip().toLowerCase(Locale.ROOT)).filter(text -> !text.isEmpty()).orElse("imaps");
-        int port = value.apply("bounce.port").map(String::strip).filter(text -> !text.isEmpty())
-                .map(text -> number("BOUNCE_PORT", text)).orElse(defaultPort(protocol));
-        return Optional.of(new BounceMailboxSettings(protocol, host.get(), port,
+        String protocol = value.apply("bounce.protocol")
+                .map(text -> text.strip().toLowerCase(Locale.ROOT))
+                .filter(text -> !text.isEmpty())
+                .orElse("imaps");
+        int port = value.apply("bounce.port")
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .map(text -> number("BOUNCE_PORT", text))
+                .orElse(defaultPort(protocol));
+        return Optional.of(new BounceMailboxSettings(
+                protocol,
+                host.get(),
+                port,
                 value.apply("bounce.user").filter(text -> !text.isBlank()),
                 value.apply("bounce.password").filter(text -> !text.isEmpty()),
-                value.apply("bounce.folder").map(String::strip).filter(text -> !text.isEmpty()).orElse("INBOX"),
-                Duration.ofSeconds(value.apply("bounce.poll.seconds").map(text -> number("BOUNCE_POLL_SECONDS", text.strip())).orElse(60)),
-                value.apply("bounce.timeout.millis").map(text -> number("BOUNCE_TIMEOUT_MILLIS", text.strip())).orElse(15_000)));
+                value.apply("bounce.folder")
+                        .map(String::strip)
+                        .filter(text -> !text.isEmpty())
+                        .orElse("INBOX"),
+                Duration.ofSeconds(value.apply("bounce.poll.seconds")
+                        .map(text -> number("BOUNCE_POLL_SECONDS", text.strip()))
+                        .orElse(60)),
+                value.apply("bounce.timeout.millis")
+                        .map(text -> number("BOUNCE_TIMEOUT_MILLIS", text.strip()))
+                        .orElse(15_000)));
     }
 
     private static int defaultPort(String protocol) {

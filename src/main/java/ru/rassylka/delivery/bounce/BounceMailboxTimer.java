@@ -74,10 +74,12 @@ public class BounceMailboxTimer {
             return;
         }
         if (returnPaths.domain().isEmpty()) {
-            logger.warning("The bounce mailbox is read, but BOUNCE_DOMAIN is not set: the e-mails' return paths do not lead to it and no report will name its delivery");
+            logger.warning(
+                    "The bounce mailbox is read, but BOUNCE_DOMAIN is not set: the e-mails' return paths do not lead to it and no report will name its delivery");
         }
         mailbox = new BounceMailboxReader(settings.get(), BounceMailboxTimer::report, bounces::record);
-        logger.info(() -> "The bounce mailbox " + settings.get().describe() + " is read every " + settings.get().every().toSeconds() + " s");
+        logger.info(() -> "The bounce mailbox " + settings.get().describe() + " is read every "
+                + settings.get().every().toSeconds() + " s");
         schedule(settings.get().every());
     }
 
@@ -87,13 +89,18 @@ public class BounceMailboxTimer {
             BounceMailboxReader.Reading reading = mailbox.readAll();
             failuresInARow = 0;
             if (reading.read() > 0) {
-                logger.info(() -> "Bounce mailbox: " + reading.read() + " messages, " + reading.recorded() + " reports recorded, "
-                        + reading.ignored() + " ignored, " + reading.left() + " left for the next reading");
+                logger.info(() ->
+                        "Bounce mailbox: " + reading.read() + " messages, " + reading.recorded() + " reports recorded, "
+                                + reading.ignored() + " ignored, " + reading.left() + " left for the next reading");
             }
         } catch (MessagingException | RuntimeException e) {
             failuresInARow++;
-            failures.line("bounce-mailbox", "The bounce mailbox " + settings.get().describe() + " could not be read (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); next try in " + settings.get().delayAfter(failuresInARow).toSeconds() + " s").ifPresent(logger::warning);
+            failures.line(
+                            "bounce-mailbox",
+                            "The bounce mailbox " + settings.get().describe() + " could not be read ("
+                                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); next try in "
+                                    + settings.get().delayAfter(failuresInARow).toSeconds() + " s")
+                    .ifPresent(logger::warning);
         }
         schedule(settings.get().delayAfter(failuresInARow));
     }

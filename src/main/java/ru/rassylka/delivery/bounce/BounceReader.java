@@ -68,12 +68,13 @@ public final class BounceReader {
     private static final int MAX_DEPTH = 6;
 
     private static final Pattern TOKEN = Pattern.compile("(?i)bounces\\+([^@\\s<>\"]+)@");
-    private static final Pattern RETURN_PATH_TOKEN = Pattern.compile("(?im)^Return-Path:\\s*<?bounces\\+([^@\\s<>\"]+)@");
+    private static final Pattern RETURN_PATH_TOKEN =
+            Pattern.compile("(?im)^Return-Path:\\s*<?bounces\\+([^@\\s<>\"]+)@");
     private static final Pattern TEXT_MESSAGE_ID = Pattern.compile("(?im)^\\s*Message-I[dD]:\\s*(<[^>\\s]+>)");
     private static final Pattern TEXT_TO = Pattern.compile("(?im)^\\s*To:\\s*(.+)$");
     private static final Pattern TEXT_FEEDBACK_TYPE = Pattern.compile("(?im)^\\s*Feedback-Type:\\s*([\\w-]+)");
-    private static final Pattern TEXT_ORIGINAL_RCPT =
-            Pattern.compile("(?im)^\\s*(?:Original-Rcpt-To|Removal-Recipient|X-HmXmrOriginalRecipient):\\s*<?([^\\s<>]+@[^\\s<>]+?)>?\\s*$");
+    private static final Pattern TEXT_ORIGINAL_RCPT = Pattern.compile(
+            "(?im)^\\s*(?:Original-Rcpt-To|Removal-Recipient|X-HmXmrOriginalRecipient):\\s*<?([^\\s<>]+@[^\\s<>]+?)>?\\s*$");
 
     private static final Pattern DAEMON_SENDER = Pattern.compile("(?i)(mailer[-_ ]?daemon|post_?master|mail delivery|"
             + "delivery subsystem|mail administrator|mail system|mdaemon|returned mail|mailer@|noreply-dmarc)");
@@ -95,8 +96,8 @@ public final class BounceReader {
             + "auto[- ]?reply|autoreply|auto[- ]?response|^\\s*auto:|vacation|away from (the|my) office|"
             + "absence|abwesenheit|réponse automatique|respuesta automática|автоответ|автоматический ответ|"
             + "нет на месте|в отпуске)");
-    private static final Pattern COMPLAINT_SUBJECT = Pattern.compile("(?i)^\\s*(complaint about message from|"
-            + "abuse report|spam report|feedback report)");
+    private static final Pattern COMPLAINT_SUBJECT =
+            Pattern.compile("(?i)^\\s*(complaint about message from|" + "abuse report|spam report|feedback report)");
 
     /** Reads a raw message (RFC 5322 bytes, as an .eml file or a mailbox stores it). */
     public BounceReport read(byte[] raw) throws MessagingException, IOException {
@@ -125,21 +126,39 @@ public final class BounceReader {
         }
         String appleUnsubscribe = message.getHeader("X-Apple-Unsubscribe", null);
         if (appleUnsubscribe != null && appleUnsubscribe.strip().equalsIgnoreCase("true")) {
-            return new BounceReport(BounceClass.COMPLAINT, firstAddress(message.getFrom()), null,
-                    "Feedback-Type: opt-out", token, messageId, "unsubscribe headers");
+            return new BounceReport(
+                    BounceClass.COMPLAINT,
+                    firstAddress(message.getFrom()),
+                    null,
+                    "Feedback-Type: opt-out",
+                    token,
+                    messageId,
+                    "unsubscribe headers");
         }
         BounceReport fromFields = fromDeliveryStatus(contents, token, messageId);
         if (fromFields != null) {
             return fromFields;
         }
         if (contents.disposition != null) {
-            return new BounceReport(BounceClass.AUTO_REPLY, firstAddress(message.getFrom()), null,
-                    BounceText.clip(contents.disposition), token, messageId, "MDN");
+            return new BounceReport(
+                    BounceClass.AUTO_REPLY,
+                    firstAddress(message.getFrom()),
+                    null,
+                    BounceText.clip(contents.disposition),
+                    token,
+                    messageId,
+                    "MDN");
         }
         boolean looksLikeBounce = looksLikeBounce(message, contents, text);
         if (!looksLikeBounce && isAutoReply(message)) {
-            return new BounceReport(BounceClass.AUTO_REPLY, firstAddress(message.getFrom()), null, null,
-                    token, messageId, "auto-reply headers");
+            return new BounceReport(
+                    BounceClass.AUTO_REPLY,
+                    firstAddress(message.getFrom()),
+                    null,
+                    null,
+                    token,
+                    messageId,
+                    "auto-reply headers");
         }
         if (!looksLikeBounce) {
             return new BounceReport(BounceClass.NOT_A_REPORT, null, null, null, token, messageId, "none");
@@ -147,13 +166,18 @@ public final class BounceReader {
         return fromText(message, contents, text, notRecipients, token, messageId);
     }
 
-    private static BounceReport standardPartsOnly(MimeMessage message, Contents contents, String token,
-            String messageId) throws MessagingException {
+    private static BounceReport standardPartsOnly(
+            MimeMessage message, Contents contents, String token, String messageId) throws MessagingException {
         if (contents.feedback != null) {
             String type = field(contents.feedback, "Feedback-Type");
-            return new BounceReport(BounceClass.COMPLAINT,
-                    singleOrFirst(field(contents.feedback, "Original-Rcpt-To")), null, "Feedback-Type: " + type, token,
-                    messageId, "ARF");
+            return new BounceReport(
+                    BounceClass.COMPLAINT,
+                    singleOrFirst(field(contents.feedback, "Original-Rcpt-To")),
+                    null,
+                    "Feedback-Type: " + type,
+                    token,
+                    messageId,
+                    "ARF");
         }
         for (InternetHeaders fields : contents.recipientFields) {
             String action = lower(field(fields, "Action"));
@@ -162,15 +186,28 @@ public final class BounceReader {
                     || code != null && code.charAt(0) != '2') {
                 String diagnostic = BounceText.clip(afterType(field(fields, "Diagnostic-Code")));
                 BounceClass kind = BounceClassifier.classify(code, diagnostic);
-                return new BounceReport(kind == null ? BounceClass.SOFT : kind, recipientOf(fields), code, diagnostic,
-                        token, messageId, "DSN fields");
+                return new BounceReport(
+                        kind == null ? BounceClass.SOFT : kind,
+                        recipientOf(fields),
+                        code,
+                        diagnostic,
+                        token,
+                        messageId,
+                        "DSN fields");
             }
         }
         String autoSubmitted = message.getHeader("Auto-Submitted", null);
-        if (contents.recipientFields.isEmpty() && autoSubmitted != null
+        if (contents.recipientFields.isEmpty()
+                && autoSubmitted != null
                 && autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
-            return new BounceReport(BounceClass.AUTO_REPLY, firstAddress(message.getFrom()), null, null, token,
-                    messageId, "auto-reply headers");
+            return new BounceReport(
+                    BounceClass.AUTO_REPLY,
+                    firstAddress(message.getFrom()),
+                    null,
+                    null,
+                    token,
+                    messageId,
+                    "auto-reply headers");
         }
         return new BounceReport(BounceClass.NOT_A_REPORT, null, null, null, token, messageId, "none");
     }
@@ -186,9 +223,13 @@ public final class BounceReader {
             String diagnostic = BounceText.clip(afterType(field(fields, "Diagnostic-Code")));
             String code = BounceText.betterCode(status, diagnostic);
             boolean failed = action != null && (action.startsWith("failed") || action.startsWith("delayed"));
-            if (!failed && code != null && (code.charAt(0) == '4' || code.charAt(0) == '5')
-                    && (action == null || !action.startsWith("deliver") && !action.startsWith("relay")
-                            && !action.startsWith("expand"))) {
+            if (!failed
+                    && code != null
+                    && (code.charAt(0) == '4' || code.charAt(0) == '5')
+                    && (action == null
+                            || !action.startsWith("deliver")
+                                    && !action.startsWith("relay")
+                                    && !action.startsWith("expand"))) {
                 failed = true;
             }
             if (!failed) {
@@ -210,18 +251,29 @@ public final class BounceReader {
                 source = recipient == null ? source : "DSN fields+text";
             }
             BounceClass kind = BounceClassifier.classify(code, diagnostic);
-            return new BounceReport(kind == null ? BounceClass.SOFT : kind, recipient, code, diagnostic, token,
-                    messageId, source);
+            return new BounceReport(
+                    kind == null ? BounceClass.SOFT : kind, recipient, code, diagnostic, token, messageId, source);
         }
         return delivered
-                ? new BounceReport(BounceClass.NOT_A_REPORT, recipientOf(contents.recipientFields.get(0)),
-                        BounceClassifier.enhancedCode(field(contents.recipientFields.get(0), "Status")), null, token,
-                        messageId, "DSN fields")
+                ? new BounceReport(
+                        BounceClass.NOT_A_REPORT,
+                        recipientOf(contents.recipientFields.get(0)),
+                        BounceClassifier.enhancedCode(field(contents.recipientFields.get(0), "Status")),
+                        null,
+                        token,
+                        messageId,
+                        "DSN fields")
                 : null;
     }
 
-    private static BounceReport fromText(MimeMessage message, Contents contents, String text, Set<String> notRecipients,
-            String token, String messageId) throws MessagingException {
+    private static BounceReport fromText(
+            MimeMessage message,
+            Contents contents,
+            String text,
+            Set<String> notRecipients,
+            String token,
+            String messageId)
+            throws MessagingException {
         String failedHeader = message.getHeader("X-Failed-Recipients", ",");
         String recipient = singleOrFirst(failedHeader);
         String source = "text";
@@ -312,17 +364,22 @@ public final class BounceReader {
         String subject = message.getSubject();
         return from != null && DAEMON_SENDER.matcher(from).find()
                 || subject != null && BOUNCE_SUBJECT.matcher(subject).find()
-                || BOUNCE_LEAD.matcher(text.length() > 4000 ? text.substring(0, 4000) : text).find();
+                || BOUNCE_LEAD
+                        .matcher(text.length() > 4000 ? text.substring(0, 4000) : text)
+                        .find();
     }
 
     /** RFC 3834 and the vacation headers and subjects that common responders add. */
     private static boolean isAutoReply(MimeMessage message) throws MessagingException {
         String autoSubmitted = message.getHeader("Auto-Submitted", null);
-        if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+        if (autoSubmitted != null
+                && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
             return true;
         }
-        if (message.getHeader("X-Autoreply") != null || message.getHeader("X-Autorespond") != null
-                || message.getHeader("X-Autoresponder") != null || message.getHeader("X-Vacation") != null) {
+        if (message.getHeader("X-Autoreply") != null
+                || message.getHeader("X-Autorespond") != null
+                || message.getHeader("X-Autoresponder") != null
+                || message.getHeader("X-Vacation") != null) {
             return true;
         }
         String precedence = message.getHeader("Precedence", null);
@@ -352,19 +409,23 @@ public final class BounceReader {
         try {
             if (part.isMimeType("multipart/*")) {
                 contents.report |= part.isMimeType("multipart/report");
-                MimeMultipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
+                MimeMultipart multipart =
+                        new MimeMultipart(part.getDataHandler().getDataSource());
                 for (int i = 0; i < multipart.getCount(); i++) {
                     collect(multipart.getBodyPart(i), contents, depth + 1);
                 }
-            } else if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+            } else if (part.isMimeType("message/delivery-status")
+                    || part.isMimeType("message/global-delivery-status")) {
                 readDeliveryStatus(part, contents);
             } else if (part.isMimeType("message/feedback-report")) {
                 contents.feedback = new InternetHeaders(part.getInputStream());
             } else if (part.isMimeType("message/disposition-notification")) {
                 DispositionNotification mdn = new DispositionNotification(part.getInputStream());
                 contents.disposition = mdn.getNotifications().getHeader("Disposition", null);
-            } else if (part.isMimeType("message/rfc822") || part.isMimeType("message/global")
-                    || part.isMimeType("text/rfc822-headers") || part.isMimeType("text/global-headers")
+            } else if (part.isMimeType("message/rfc822")
+                    || part.isMimeType("message/global")
+                    || part.isMimeType("text/rfc822-headers")
+                    || part.isMimeType("text/global-headers")
                     || part.isMimeType("message/partial")) {
                 if (contents.returned == null) {
                     contents.returned = new InternetHeaders(part.getInputStream());
@@ -384,8 +445,10 @@ public final class BounceReader {
             contents.recipientFields.add(status.getRecipientDSN(i));
         }
         InternetHeaders perMessage = status.getMessageDSN();
-        if (contents.recipientFields.isEmpty() && perMessage != null
-                && (perMessage.getHeader("Final-Recipient") != null || perMessage.getHeader("Original-Recipient") != null)) {
+        if (contents.recipientFields.isEmpty()
+                && perMessage != null
+                && (perMessage.getHeader("Final-Recipient") != null
+                        || perMessage.getHeader("Original-Recipient") != null)) {
             contents.recipientFields.add(perMessage);
         }
     }
@@ -400,8 +463,11 @@ public final class BounceReader {
     }
 
     private static String rawText(Part part) {
-        try (InputStream in = part instanceof MimeMessage m ? m.getRawInputStream()
-                : part instanceof jakarta.mail.internet.MimeBodyPart b ? b.getRawInputStream() : part.getInputStream()) {
+        try (InputStream in = part instanceof MimeMessage m
+                ? m.getRawInputStream()
+                : part instanceof jakarta.mail.internet.MimeBodyPart b
+                        ? b.getRawInputStream()
+                        : part.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         } catch (IOException | MessagingException | RuntimeException unreadable) {
             return "";
@@ -424,7 +490,8 @@ public final class BounceReader {
 
     // ---- fields and addresses
 
-    private static String returnPathToken(MimeMessage message, Contents contents, String text) throws MessagingException {
+    private static String returnPathToken(MimeMessage message, Contents contents, String text)
+            throws MessagingException {
         for (String name : List.of("Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "To")) {
             String value = message.getHeader(name, ",");
             Matcher m = value == null ? null : TOKEN.matcher(value);
@@ -454,8 +521,17 @@ public final class BounceReader {
 
     private static Set<String> notRecipients(MimeMessage message, Contents contents) throws MessagingException {
         Set<String> addresses = new HashSet<>();
-        for (String name : List.of("From", "To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To",
-                "X-Original-To", "Envelope-To", "Errors-To")) {
+        for (String name : List.of(
+                "From",
+                "To",
+                "Cc",
+                "Reply-To",
+                "Sender",
+                "Return-Path",
+                "Delivered-To",
+                "X-Original-To",
+                "Envelope-To",
+                "Errors-To")) {
             addAll(addresses, message.getHeader(name, ","));
         }
         if (contents.returned != null) {
@@ -513,7 +589,9 @@ public final class BounceReader {
         }
         try {
             InternetAddress[] parsed = InternetAddress.parseHeader(value, false);
-            return parsed.length == 1 && parsed[0].getAddress() != null && parsed[0].getAddress().contains("@")
+            return parsed.length == 1
+                            && parsed[0].getAddress() != null
+                            && parsed[0].getAddress().contains("@")
                     ? BounceText.normalize(parsed[0].getAddress())
                     : null;
         } catch (AddressException unparsable) {

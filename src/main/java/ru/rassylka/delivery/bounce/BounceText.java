@@ -24,8 +24,8 @@ final class BounceText {
                     + "unsent message below|copy of the (original )?message|original message details|"
                     + "the header of (the|your) (original )?message)");
 
-    private static final Pattern HEADER_LINE =
-            Pattern.compile("(?m)^(Return-Path|Received|Message-I[dD]|From|To|Subject|Date|MIME-Version|DKIM-Signature|X-[A-Za-z-]+): ");
+    private static final Pattern HEADER_LINE = Pattern.compile(
+            "(?m)^(Return-Path|Received|Message-I[dD]|From|To|Subject|Date|MIME-Version|DKIM-Signature|X-[A-Za-z-]+): ");
 
     /** Lines that name an address without it being the one that failed. */
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
@@ -41,11 +41,13 @@ final class BounceText {
             + "не доставлен|не существует|не найден|ошибк)");
 
     private static final Pattern QMAIL = Pattern.compile("(?m)^<([^>\\s]+@[^>\\s]+)>:?\\s*$");
-    private static final Pattern RCPT_TO = Pattern.compile("(?im)\\bRCPT TO:\\s*<?([^\\s<>]+@[^\\s<>]+?)>?(?=[\\s:;,)]|$)");
-    private static final Pattern FIELD_RECIPIENT =
-            Pattern.compile("(?im)^\\s*(Original|Final)-Recipient:\\s*(?:rfc822;)?\\s*<?([^\\s<>;]+@[^\\s<>;]+?)>?\\s*$");
+    private static final Pattern RCPT_TO =
+            Pattern.compile("(?im)\\bRCPT TO:\\s*<?([^\\s<>]+@[^\\s<>]+?)>?(?=[\\s:;,)]|$)");
+    private static final Pattern FIELD_RECIPIENT = Pattern.compile(
+            "(?im)^\\s*(Original|Final)-Recipient:\\s*(?:rfc822;)?\\s*<?([^\\s<>;]+@[^\\s<>;]+?)>?\\s*$");
     private static final Pattern FIELD_STATUS = Pattern.compile("(?im)^\\s*Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
-    private static final Pattern FIELD_DIAGNOSTIC = Pattern.compile("(?im)^\\s*Diagnostic-Code:\\s*(?:[a-z-]+;)?\\s*(.+)$");
+    private static final Pattern FIELD_DIAGNOSTIC =
+            Pattern.compile("(?im)^\\s*Diagnostic-Code:\\s*(?:[a-z-]+;)?\\s*(.+)$");
     private static final Pattern TEMPORARY = Pattern.compile("(?iu)(will (continue|keep) (trying|to try)|still trying|"
             + "will (be )?retr|not yet been delivered|delayed|temporar|warning: could not send|"
             + "has not been delivered yet|задерж)");
@@ -169,7 +171,9 @@ final class BounceText {
                 }
                 continue;
             }
-            if (line.startsWith("---") || line.startsWith("<") && line.endsWith(">:") || RETURNED_COPY.matcher(line).find()) {
+            if (line.startsWith("---")
+                    || line.startsWith("<") && line.endsWith(">:")
+                    || RETURNED_COPY.matcher(line).find()) {
                 break;
             }
             blanks = 0;
@@ -218,7 +222,8 @@ final class BounceText {
     }
 
     private static String firstFailureCode(String text) {
-        Matcher m = Pattern.compile("(?<![\\d.])([45])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)").matcher(text);
+        Matcher m = Pattern.compile("(?<![\\d.])([45])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)")
+                .matcher(text);
         return m.find() ? m.group(1) + "." + Integer.parseInt(m.group(2)) + "." + Integer.parseInt(m.group(3)) : null;
     }
 
@@ -236,8 +241,11 @@ final class BounceText {
 
     static boolean isRole(String address) {
         String local = address.substring(0, address.indexOf('@'));
-        return local.equals("mailer-daemon") || local.equals("postmaster") || local.startsWith("mailer-daemon")
-                || local.equals("mail-daemon") || local.equals("mailerdaemon");
+        return local.equals("mailer-daemon")
+                || local.equals("postmaster")
+                || local.startsWith("mailer-daemon")
+                || local.equals("mail-daemon")
+                || local.equals("mailerdaemon");
     }
 
     static String normalize(String address) {

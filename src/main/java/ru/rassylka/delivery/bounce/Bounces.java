@@ -32,6 +32,7 @@ public class Bounces {
 
     /** Temporary bounces of one address within {@link #SOFT_BOUNCES_WINDOW} that suppress it. */
     public static final int SOFT_BOUNCES_LIMIT = 3;
+
     public static final Duration SOFT_BOUNCES_WINDOW = Duration.ofDays(30);
     private static final int TEXT_MAX = 1000;
     private static final Pattern REPLY_CODE = Pattern.compile("(?:^|;\\s*)([245][0-9]{2})(?=[\\s-]|$)");
@@ -55,21 +56,30 @@ public class Bounces {
      * soft ones within 30 days, or one complaint. Auto-replies and non-reports change nothing.
      */
     public BounceOutcome record(BounceReport report) {
-        if (report == null || report.kind() == null
-                || !(report.kind() == BounceClass.HARD || report.kind() == BounceClass.SOFT || report.kind() == BounceClass.COMPLAINT)) {
+        if (report == null
+                || report.kind() == null
+                || !(report.kind() == BounceClass.HARD
+                        || report.kind() == BounceClass.SOFT
+                        || report.kind() == BounceClass.COMPLAINT)) {
             return BounceOutcome.IGNORED;
         }
-        Optional<BouncedDelivery> found = report.returnPathToken() == null ? Optional.empty() : returnPaths.find(report.returnPathToken());
+        Optional<BouncedDelivery> found =
+                report.returnPathToken() == null ? Optional.empty() : returnPaths.find(report.returnPathToken());
         if (found.isEmpty()) {
-            logger.info(() -> "A " + report.kind() + " report names no delivery of this service (no return path token, or a forged one): nothing changes");
+            logger.info(
+                    () -> "A " + report.kind()
+                            + " report names no delivery of this service (no return path token, or a forged one): nothing changes");
             return BounceOutcome.NO_DELIVERY;
         }
         BouncedDelivery delivery = found.get();
-        String address = SuppressedAddress.of(delivery.email()).map(SuppressedAddress::ascii).orElse(delivery.email());
-        Number earlier = (Number) em.createNativeQuery("select count(*) from bounce where delivery_id = ?1 and kind = ?2")
-                .setParameter(1, delivery.deliveryId())
-                .setParameter(2, report.kind().name())
-                .getSingleResult();
+        String address = SuppressedAddress.of(delivery.email())
+                .map(SuppressedAddress::ascii)
+                .orElse(delivery.email());
+        Number earlier =
+                (Number) em.createNativeQuery("select count(*) from bounce where delivery_id = ?1 and kind = ?2")
+                        .setParameter(1, delivery.deliveryId())
+                        .setParameter(2, report.kind().name())
+                        .getSingleResult();
         if (earlier.longValue() > 0) {
             return BounceOutcome.ALREADY_RECORDED;
         }
@@ -82,18 +92,21 @@ public class Bounces {
         if (!complaint) {
             bounced(delivery, report.kind() == BounceClass.HARD ? "HARD_BOUNCE" : "SOFT_BOUNCE", code, text, now);
         }
-        Suppression.Cause cause = new Suppression.Cause(delivery.runId(), delivery.deliveryId(), report.statusCode(), report.diagnostic());
+        Suppression.Cause cause = new Suppression.Cause(
+                delivery.runId(), delivery.deliveryId(), report.statusCode(), report.diagnostic());
         switch (report.kind()) {
-            case HARD -> suppressions.add(delivery.ownerId(), delivery.email(), SuppressionReason.HARD_BOUNCE, cause, now);
-            case COMPLAINT -> suppressions.add(delivery.ownerId(), delivery.email(), SuppressionReason.COMPLAINT, cause, now);
+            case HARD ->
+                suppressions.add(delivery.ownerId(), delivery.email(), SuppressionReason.HARD_BOUNCE, cause, now);
+            case COMPLAINT ->
+                suppressions.add(delivery.ownerId(), delivery.email(), SuppressionReason.COMPLAINT, cause, now);
             default -> {
                 if (softBounces(delivery.ownerId(), address, now) >= SOFT_BOUNCES_LIMIT) {
                     suppressions.add(delivery.ownerId(), delivery.email(), SuppressionReason.SOFT_BOUNCES, cause, now);
                 }
             }
         }
-        logger.info(() -> "Delivery " + delivery.deliveryId() + " of run " + delivery.runId() + ": " + report.kind() + " report "
-                + (report.statusCode() == null ? "" : report.statusCode()) + " recorded");
+        logger.info(() -> "Delivery " + delivery.deliveryId() + " of run " + delivery.runId() + ": " + report.kind()
+                + " report " + (report.statusCode() == null ? "" : report.statusCode()) + " recorded");
         return BounceOutcome.RECORDED;
     }
 
@@ -115,18 +128,27 @@ public class Bounces {
             if (owner == null) {
                 continue;
             }
-            BouncedDelivery delivery = new BouncedDelivery(refusal.deliveryId(), ((Number) owner).longValue(), refusal.runId(), 0, refusal.email());
-            String address = SuppressedAddress.of(refusal.email()).map(SuppressedAddress::ascii).orElse(refusal.email());
+            BouncedDelivery delivery = new BouncedDelivery(
+                    refusal.deliveryId(), ((Number) owner).longValue(), refusal.runId(), 0, refusal.email());
+            String address = SuppressedAddress.of(refusal.email())
+                    .map(SuppressedAddress::ascii)
+                    .orElse(refusal.email());
             String status = String.valueOf(refusal.code());
             insertBounce(delivery, address, BounceClass.HARD, status, refusal.reply(), now);
-            suppressions.add(delivery.ownerId(), refusal.email(), SuppressionReason.HARD_BOUNCE,
-                    new Suppression.Cause(refusal.runId(), refusal.deliveryId(), status, refusal.reply()), now);
+            suppressions.add(
+                    delivery.ownerId(),
+                    refusal.email(),
+                    SuppressionReason.HARD_BOUNCE,
+                    new Suppression.Cause(refusal.runId(), refusal.deliveryId(), status, refusal.reply()),
+                    now);
         }
     }
 
-    private void insertBounce(BouncedDelivery delivery, String address, BounceClass kind, String status, String diagnostic, Instant now) {
-        em.createNativeQuery("insert into bounce (id, owner_id, run_id, delivery_id, address, kind, status_code, diagnostic, received_at)"
-                        + " values (nextval('bounce_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+    private void insertBounce(
+            BouncedDelivery delivery, String address, BounceClass kind, String status, String diagnostic, Instant now) {
+        em.createNativeQuery(
+                        "insert into bounce (id, owner_id, run_id, delivery_id, address, kind, status_code, diagnostic, received_at)"
+                                + " values (nextval('bounce_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, delivery.ownerId())
                 .setParameter(2, delivery.runId())
                 .setParameter(3, delivery.deliveryId())
@@ -140,8 +162,9 @@ public class Bounces {
 
     /** The report as an attempt on its delivery, and in the run's attempt summary beside the engine's. */
     private void insertAttempt(BouncedDelivery delivery, String outcome, Integer code, String text, Instant now) {
-        em.createNativeQuery("insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code, reply, duration_ms)"
-                        + " values (nextval('delivery_attempt_seq'), ?1, ?2, ?3, ?4, cast(?5 as integer), ?6, 0)")
+        em.createNativeQuery(
+                        "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code, reply, duration_ms)"
+                                + " values (nextval('delivery_attempt_seq'), ?1, ?2, ?3, ?4, cast(?5 as integer), ?6, 0)")
                 .setParameter(1, delivery.deliveryId())
                 .setParameter(2, delivery.runId())
                 .setParameter(3, Timestamp.from(now))
@@ -149,7 +172,8 @@ public class Bounces {
                 .setParameter(5, code)
                 .setParameter(6, text)
                 .executeUpdate();
-        em.createNativeQuery("insert into attempt_summary (run_id, hour_start, outcome, smtp_code, attempts) values (?1, ?2, ?3, ?4, 1)")
+        em.createNativeQuery(
+                        "insert into attempt_summary (run_id, hour_start, outcome, smtp_code, attempts) values (?1, ?2, ?3, ?4, 1)")
                 .setParameter(1, delivery.runId())
                 .setParameter(2, Timestamp.from(now.truncatedTo(ChronoUnit.HOURS)))
                 .setParameter(3, outcome)
@@ -159,8 +183,9 @@ public class Bounces {
 
     /** A sent delivery that bounced did not reach its recipient: it becomes failed with the reason, and its run counts it so. */
     private void bounced(BouncedDelivery delivery, String reason, Integer code, String text, Instant now) {
-        int changed = em.createNativeQuery("update delivery set state = 'FAILED', reason = ?1, last_code = cast(?2 as integer), last_reply = ?3,"
-                        + " finished_at = coalesce(finished_at, ?4) where id = ?5 and state = 'SENT'")
+        int changed = em.createNativeQuery(
+                        "update delivery set state = 'FAILED', reason = ?1, last_code = cast(?2 as integer), last_reply = ?3,"
+                                + " finished_at = coalesce(finished_at, ?4) where id = ?5 and state = 'SENT'")
                 .setParameter(1, reason)
                 .setParameter(2, code)
                 .setParameter(3, text)
@@ -176,11 +201,13 @@ public class Bounces {
     }
 
     private long softBounces(long ownerId, String address, Instant now) {
-        return ((Number) em.createNativeQuery("select count(*) from bounce where owner_id = ?1 and address = ?2 and kind = 'SOFT' and received_at > ?3")
-                .setParameter(1, ownerId)
-                .setParameter(2, address)
-                .setParameter(3, Timestamp.from(now.minus(SOFT_BOUNCES_WINDOW)))
-                .getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "select count(*) from bounce where owner_id = ?1 and address = ?2 and kind = 'SOFT' and received_at > ?3")
+                        .setParameter(1, ownerId)
+                        .setParameter(2, address)
+                        .setParameter(3, Timestamp.from(now.minus(SOFT_BOUNCES_WINDOW)))
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The text an attempt shows: what came back, its status code and the report's text. */
@@ -190,8 +217,12 @@ public class Bounces {
             case SOFT -> "Bounce (soft)";
             default -> "Complaint";
         };
-        String status = report.statusCode() == null || report.statusCode().isBlank() ? "" : " " + report.statusCode().strip();
-        String diagnostic = report.diagnostic() == null || report.diagnostic().isBlank() ? "" : ": " + report.diagnostic().strip();
+        String status = report.statusCode() == null || report.statusCode().isBlank()
+                ? ""
+                : " " + report.statusCode().strip();
+        String diagnostic = report.diagnostic() == null || report.diagnostic().isBlank()
+                ? ""
+                : ": " + report.diagnostic().strip();
         return cut(what + status + diagnostic, TEXT_MAX);
     }
 

@@ -23,11 +23,13 @@ public final class ReturnPathTokens {
 
     /** The local part before the {@code +} of every return path. */
     public static final String LOCAL_PART = "bounces";
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] PURPOSE = "return-path:".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_BYTES = 8;
     private static final Pattern TOKEN = Pattern.compile("([1-9][0-9]{0,18})-([0-9a-f]{" + MAC_BYTES * 2 + "})");
-    private static final Pattern IN_ADDRESS = Pattern.compile("(?i)" + LOCAL_PART + "\\+([0-9]{1,19}-[0-9a-f]{" + MAC_BYTES * 2 + "})@");
+    private static final Pattern IN_ADDRESS =
+            Pattern.compile("(?i)" + LOCAL_PART + "\\+([0-9]{1,19}-[0-9a-f]{" + MAC_BYTES * 2 + "})@");
 
     private final SecretKeySpec key;
 
@@ -83,7 +85,8 @@ public final class ReturnPathTokens {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             mac.update(PURPOSE);
-            byte[] full = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array());
+            byte[] full = mac.doFinal(
+                    ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array());
             byte[] cut = new byte[MAC_BYTES];
             System.arraycopy(full, 0, cut, 0, MAC_BYTES);
             return cut;

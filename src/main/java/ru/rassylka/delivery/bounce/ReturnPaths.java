@@ -80,18 +80,27 @@ public class ReturnPaths {
 
     @PostConstruct
     void init() {
-        domain = configuredDomain.map(String::strip).filter(value -> !value.isEmpty())
+        domain = configuredDomain
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
                 .map(value -> IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT))
                 .or(() -> mailSettings.development() ? Optional.of(DEVELOPMENT_DOMAIN) : Optional.empty());
         Optional<String> key = configuredKey.filter(value -> !value.isBlank());
         byte[] secret = key.map(value -> UnsubscribeTokens.key("BOUNCE_SIGNING_KEY", value))
                 .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
         tokens = new ReturnPathTokens(secret);
-        logger.info(() -> domain.map(value -> "Mailing e-mails carry the return path " + ReturnPathTokens.LOCAL_PART + "+<delivery>@" + value
-                + ", signed with the key " + (key.isPresent() ? "of BOUNCE_SIGNING_KEY" : "stored in the database")
-                + (mailSettings.development() ? "; e-mails to *@" + TestDomainReports.BOUNCE_DOMAIN + " and *@" + TestDomainReports.COMPLAINT_DOMAIN
-                        + " come back from the development mailbox as a bounce and a complaint" : ""))
-                .orElse("BOUNCE_DOMAIN is not set: the envelope sender of mailing e-mails is the sender's address and bounces are not read"));
+        logger.info(
+                () -> domain.map(value -> "Mailing e-mails carry the return path " + ReturnPathTokens.LOCAL_PART
+                                + "+<delivery>@" + value
+                                + ", signed with the key "
+                                + (key.isPresent() ? "of BOUNCE_SIGNING_KEY" : "stored in the database")
+                                + (mailSettings.development()
+                                        ? "; e-mails to *@" + TestDomainReports.BOUNCE_DOMAIN + " and *@"
+                                                + TestDomainReports.COMPLAINT_DOMAIN
+                                                + " come back from the development mailbox as a bounce and a complaint"
+                                        : ""))
+                        .orElse(
+                                "BOUNCE_DOMAIN is not set: the envelope sender of mailing e-mails is the sender's address and bounces are not read"));
     }
 
     /** The domain of the return paths, when bounces come back to the service. */
@@ -124,12 +133,14 @@ public class ReturnPaths {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select d.id, r.owner_id, d.run_id, d.client_id, d.email"
-                        + " from delivery d join mailing_run r on r.id = d.run_id where d.id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select d.id, r.owner_id, d.run_id, d.client_id, d.email"
+                                + " from delivery d join mailing_run r on r.id = d.run_id where d.id = ?")) {
             select.setLong(1, id.getAsLong());
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next()
-                        ? Optional.of(new BouncedDelivery(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5)))
+                        ? Optional.of(new BouncedDelivery(
+                                rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,13 +70,18 @@ public class TestDomainBounces {
     private void deliver(byte[] raw, int waited) {
         try {
             BounceReport report = READER.read(raw);
-            OptionalLong delivery = report.returnPathToken() == null ? OptionalLong.empty() : returnPaths.deliveryIdOf(report.returnPathToken());
-            if (delivery.isPresent() && !outcomeRecorded(delivery.getAsLong()) && WAIT_STEP.multipliedBy(waited + 1L).compareTo(PATIENCE) <= 0) {
+            OptionalLong delivery = report.returnPathToken() == null
+                    ? OptionalLong.empty()
+                    : returnPaths.deliveryIdOf(report.returnPathToken());
+            if (delivery.isPresent()
+                    && !outcomeRecorded(delivery.getAsLong())
+                    && WAIT_STEP.multipliedBy(waited + 1L).compareTo(PATIENCE) <= 0) {
                 scheduler.schedule(() -> deliver(raw, waited + 1), WAIT_STEP.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
             BounceOutcome outcome = bounces.record(report);
-            logger.info(() -> "A " + report.kind() + " report from the development mailbox on the e-mail to " + report.recipient() + ": " + outcome);
+            logger.info(() -> "A " + report.kind() + " report from the development mailbox on the e-mail to "
+                    + report.recipient() + ": " + outcome);
         } catch (MessagingException | IOException | RuntimeException e) {
             logger.log(Level.WARNING, "A report of the development mailbox could not be recorded", e);
         }

@@ -20,8 +20,9 @@ import ru.rassylka.delivery.DeliveryState;
  */
 final class AttemptTally {
 
-    private static final String INSERT = "insert into attempt_summary (run_id, hour_start, outcome, smtp_code, attempts)"
-            + " values (?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "insert into attempt_summary (run_id, hour_start, outcome, smtp_code, attempts)"
+                    + " values (?, ?, ?, ?, ?)";
 
     /** One group of attempts; code 0 stands for an attempt without a reply code. */
     record Key(long runId, Instant hour, DeliveryState outcome, int code) {}
@@ -34,8 +35,9 @@ final class AttemptTally {
      */
     static void merge(Connection connection, long runId) throws SQLException {
         List<Object[]> sums = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select hour_start, outcome, smtp_code, sum(attempts)"
-                + " from attempt_summary where run_id = ? group by hour_start, outcome, smtp_code")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select hour_start, outcome, smtp_code, sum(attempts)"
+                        + " from attempt_summary where run_id = ? group by hour_start, outcome, smtp_code")) {
             select.setLong(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -64,7 +66,11 @@ final class AttemptTally {
         for (SendResult outcome : outcomes) {
             Verdict verdict = outcome.verdict();
             if (verdict != null) {
-                Key key = new Key(outcome.delivery().runId(), outcome.at().truncatedTo(ChronoUnit.HOURS), verdict.outcome(), verdict.code());
+                Key key = new Key(
+                        outcome.delivery().runId(),
+                        outcome.at().truncatedTo(ChronoUnit.HOURS),
+                        verdict.outcome(),
+                        verdict.code());
                 tally.merge(key, 1, Integer::sum);
             }
         }

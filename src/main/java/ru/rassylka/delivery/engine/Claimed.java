@@ -1,6 +1,5 @@
 package ru.rassylka.delivery.engine;
 
-
 /** A delivery this instance holds the lease of under the claim {@code claim}, with what the e-mail needs. */
 public record Claimed(long id, long runId, String email, String fullName, int attempts, long claim) {
 

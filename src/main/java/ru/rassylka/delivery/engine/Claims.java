@@ -31,15 +31,20 @@ public class Claims {
     private static final String SENDABLE_RUNS = "select r.id from mailing_run r join mailing m on m.id = r.mailing_id"
             + " join app_user u on u.id = r.owner_id where r.finished_at is null and m.paused_at is null"
             + " and m.disabled_at is null and m.deleted_at is null and u.blocked_at is null order by r.id";
+
     private static final String CLAIM = "select id, email, full_name, attempts from delivery"
             + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
     private static final String NEXT_CLAIM = "select nextval('delivery_claim_seq')";
-    private static final String MARK_SENDING = "update delivery set state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ?"
-            + " where id = any(?)";
-    private static final String MARK_STARTED = "update mailing_run set started_at = ? where id = ? and started_at is null";
-    private static final String RENEW = "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
-            + " and claimed_by = ? and claim_id = any(?)";
-    private static final String HOLDERS = "select id, claim_id from delivery where id = any(?) and state = 'SENDING' and claimed_by = ?";
+    private static final String MARK_SENDING =
+            "update delivery set state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ?"
+                    + " where id = any(?)";
+    private static final String MARK_STARTED =
+            "update mailing_run set started_at = ? where id = ? and started_at is null";
+    private static final String RENEW =
+            "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
+                    + " and claimed_by = ? and claim_id = any(?)";
+    private static final String HOLDERS =
+            "select id, claim_id from delivery where id = any(?) and state = 'SENDING' and claimed_by = ?";
 
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;
@@ -71,7 +76,8 @@ public class Claims {
                 select.setInt(3, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        due.add(new Claimed(rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
+                        due.add(new Claimed(
+                                rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
                     }
                 }
             }
@@ -84,10 +90,12 @@ public class Claims {
                 id.next();
                 claim = id.getLong(1);
             }
-            List<Claimed> claimed = due.stream().map(delivery -> delivery.under(claim)).toList();
+            List<Claimed> claimed =
+                    due.stream().map(delivery -> delivery.under(claim)).toList();
             try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING);
                     PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
-                Array ids = connection.createArrayOf("bigint", claimed.stream().map(Claimed::id).toArray());
+                Array ids = connection.createArrayOf(
+                        "bigint", claimed.stream().map(Claimed::id).toArray());
                 mark.setString(1, instance);
                 mark.setLong(2, claim);
                 mark.setTimestamp(3, Timestamp.from(leaseUntil));
@@ -117,11 +125,19 @@ public class Claims {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement renew = connection.prepareStatement(RENEW);
                 PreparedStatement select = connection.prepareStatement(HOLDERS)) {
-            Array ids = connection.createArrayOf("bigint", claims.stream().flatMap(claim -> claim.deliveries().stream()).map(Claimed::id).toArray());
+            Array ids = connection.createArrayOf(
+                    "bigint",
+                    claims.stream()
+                            .flatMap(claim -> claim.deliveries().stream())
+                            .map(Claimed::id)
+                            .toArray());
             renew.setTimestamp(1, Timestamp.from(leaseUntil));
             renew.setArray(2, ids);
             renew.setString(3, instance);
-            renew.setArray(4, connection.createArrayOf("bigint", claims.stream().map(Claim::id).toArray()));
+            renew.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "bigint", claims.stream().map(Claim::id).toArray()));
             renew.executeUpdate();
             select.setArray(1, ids);
             select.setString(2, instance);
@@ -147,14 +163,16 @@ public class Claims {
      */
     public int releaseLeftBy(String instance) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement release = connection.prepareStatement("update delivery set state = case when attempts > 0"
-                        + " then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
-                        + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
-                        + " and run_id in (select id from mailing_run where finished_at is null)")) {
+                PreparedStatement release =
+                        connection.prepareStatement("update delivery set state = case when attempts > 0"
+                                + " then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
+                                + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
+                                + " and run_id in (select id from mailing_run where finished_at is null)")) {
             release.setString(1, instance);
             return release.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Deliveries left by an earlier run of " + instance + " could not be given back", e);
+            throw new IllegalStateException(
+                    "Deliveries left by an earlier run of " + instance + " could not be given back", e);
         }
     }
 }

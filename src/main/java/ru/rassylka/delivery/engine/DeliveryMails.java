@@ -47,14 +47,25 @@ public final class DeliveryMails {
      * @param unsubscribeUrl the delivery's own unsubscribe address
      * @param unsubscribeMailto an address that unsubscribes by e-mail, if the service has one
      */
-    public MimeMessage build(Session session, Claimed delivery, InternetAddress to, String unsubscribeUrl, Optional<String> unsubscribeMailto, String token)
+    public MimeMessage build(
+            Session session,
+            Claimed delivery,
+            InternetAddress to,
+            String unsubscribeUrl,
+            Optional<String> unsubscribeMailto,
+            String token)
             throws MessagingException {
-        RunTemplate.Rendered content = template.render(new TemplateValues(delivery.fullName(), delivery.email(), unsubscribeUrl));
+        RunTemplate.Rendered content =
+                template.render(new TemplateValues(delivery.fullName(), delivery.email(), unsubscribeUrl));
         MailLayout layout = layout(session, content.html() != null);
-        String messageId = "<" + delivery.id() + "." + delivery.runId() + ".rassylka@" + domainOf(from().getAddress()) + ">";
-        String listUnsubscribe = "<" + unsubscribeUrl + ">" + unsubscribeMailto
-                .map(address -> ", <mailto:" + address + "?subject=" + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20") + ">")
-                .orElse("");
+        String messageId =
+                "<" + delivery.id() + "." + delivery.runId() + ".rassylka@" + domainOf(from().getAddress()) + ">";
+        String listUnsubscribe = "<" + unsubscribeUrl + ">"
+                + unsubscribeMailto
+                        .map(address -> ", <mailto:" + address + "?subject="
+                                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
+                                        .replace("+", "%20") + ">")
+                        .orElse("");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", listUnsubscribe);
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -64,7 +75,8 @@ public final class DeliveryMails {
     /** The recipient as the e-mail names it: the client's address (an internationalised domain in its ASCII form) and name. */
     public static InternetAddress recipient(Claimed delivery) throws MessagingException {
         try {
-            InternetAddress address = new InternetAddress(MailAddresses.forSending(delivery.email()), delivery.fullName(), UTF_8);
+            InternetAddress address =
+                    new InternetAddress(MailAddresses.forSending(delivery.email()), delivery.fullName(), UTF_8);
             address.validate();
             return address;
         } catch (UnsupportedEncodingException e) {

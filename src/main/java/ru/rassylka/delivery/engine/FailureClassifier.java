@@ -80,7 +80,12 @@ public final class FailureClassifier {
             // the sender's own address: no e-mail can go, the sender is refused
             return smtputf8.isSender()
                     ? new Verdict(DeliveryState.FAILED, 0, clip(smtputf8.getMessage()), Verdict.Scope.SENDER, null)
-                    : new Verdict(DeliveryState.FAILED, 0, Smtputf8NotOffered.REASON, Verdict.Scope.RECIPIENT, SkipReason.NO_SMTPUTF8);
+                    : new Verdict(
+                            DeliveryState.FAILED,
+                            0,
+                            Smtputf8NotOffered.REASON,
+                            Verdict.Scope.RECIPIENT,
+                            SkipReason.NO_SMTPUTF8);
         }
         SMTPAddressFailedException address = find(failure, SMTPAddressFailedException.class);
         if (address != null) {
@@ -97,13 +102,18 @@ public final class FailureClassifier {
         if (find(failure, AddressException.class) != null) {
             return new Verdict(DeliveryState.FAILED, 0, clip("Invalid address: " + failure.getMessage()), false);
         }
-        if (failure instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
-                && sendFailed.getInvalidAddresses().length > 0 && find(failure, IOException.class) == null) {
+        if (failure instanceof SendFailedException sendFailed
+                && sendFailed.getInvalidAddresses() != null
+                && sendFailed.getInvalidAddresses().length > 0
+                && find(failure, IOException.class) == null) {
             return new Verdict(DeliveryState.FAILED, 0, clip(describe(failure)), false);
         }
-        if (find(failure, MailConnectException.class) != null || find(failure, ConnectException.class) != null
-                || find(failure, UnknownHostException.class) != null || find(failure, SocketException.class) != null
-                || find(failure, InterruptedIOException.class) != null || find(failure, IOException.class) != null) {
+        if (find(failure, MailConnectException.class) != null
+                || find(failure, ConnectException.class) != null
+                || find(failure, UnknownHostException.class) != null
+                || find(failure, SocketException.class) != null
+                || find(failure, InterruptedIOException.class) != null
+                || find(failure, IOException.class) != null) {
             return new Verdict(DeliveryState.RETRY, 0, clip(describe(failure)), true);
         }
         if (failure instanceof MessagingException) {

@@ -29,9 +29,11 @@ public class Outcomes {
     private static final String HELD = " and state = 'SENDING' and claimed_by = ? and claim_id = ?";
     // claimed_by and claim_id stay: who handled the delivery last
     private static final String RECORD = "update delivery set state = ?, attempts = ?, next_attempt_at = ?,"
-            + " last_code = coalesce(?, last_code), last_reply = coalesce(?, last_reply), finished_at = ?, reason = ? where id = ?" + HELD;
-    private static final String ATTEMPT = "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
-            + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
+            + " last_code = coalesce(?, last_code), last_reply = coalesce(?, last_reply), finished_at = ?, reason = ? where id = ?"
+            + HELD;
+    private static final String ATTEMPT =
+            "insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
+                    + " reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
     private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
 
     @Resource(lookup = Migrations.DATA_SOURCE)
@@ -60,7 +62,11 @@ public class Outcomes {
                 setCode(update, 4, verdict);
                 update.setString(5, verdict == null ? null : verdict.reply());
                 setInstant(update, 6, state.isFinal() ? outcome.at().plusMillis(outcome.durationMillis()) : null);
-                update.setString(7, verdict == null || verdict.reason() == null ? null : verdict.reason().name());
+                update.setString(
+                        7,
+                        verdict == null || verdict.reason() == null
+                                ? null
+                                : verdict.reason().name());
                 update.setLong(8, outcome.delivery().id());
                 update.setString(9, instance);
                 update.setLong(10, outcome.delivery().claim());
@@ -79,12 +85,14 @@ public class Outcomes {
             }
             int[] changed = update.executeBatch();
             for (int i = 0; i < outcomes.size(); i++) {
-                // a delivery no longer held was taken over meanwhile (skipped as its run stopped, or claimed again): counted there
+                // a delivery no longer held was taken over meanwhile (skipped as its run stopped, or claimed again):
+                // counted there
                 if (changed[i] == 0) {
                     continue;
                 }
                 DeliveryState state = outcomes.get(i).state();
-                int[] runCounts = counts.computeIfAbsent(outcomes.get(i).delivery().runId(), run -> new int[2]);
+                int[] runCounts =
+                        counts.computeIfAbsent(outcomes.get(i).delivery().runId(), run -> new int[2]);
                 if (state == DeliveryState.SENT) {
                     runCounts[0]++;
                 } else if (state == DeliveryState.FAILED) {

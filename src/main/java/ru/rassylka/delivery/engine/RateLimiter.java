@@ -14,6 +14,7 @@ public final class RateLimiter {
 
     /** The lowest rate a slowdown leads to; slower than that the circuit breaker's pauses take over. */
     static final double SLOWEST = 1;
+
     static final Duration RECOVERY = Duration.ofSeconds(10);
     private static final long SECOND = 1_000_000_000L;
 
@@ -23,9 +24,11 @@ public final class RateLimiter {
     private long lastNanos;
     /** The rate the last slowdown set, or 0 while not slowed down. */
     private double lowered;
+
     private long loweredAtNanos;
     /** The rate a slowed-down limiter comes back to: the configured one, or the one measured when the slowdown began. */
     private double ceiling;
+
     private long windowStartNanos;
     private int inWindow;
     private double lastWindowRate;

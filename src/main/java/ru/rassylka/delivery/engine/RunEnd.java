@@ -31,7 +31,9 @@ public class RunEnd {
     /** Whether any delivery of the run is left to try: the first one found answers it, however many wait. */
     public static final String LEFT = "select 1 from delivery where run_id = ? and next_attempt_at is not null limit 1";
     /** Deliveries not yet final and held by no live instance: due or later, or SENDING under a lease that ended (parameter: now). */
-    private static final String WAITING = "(state in ('PENDING', 'RETRY') or state = 'SENDING' and next_attempt_at <= ?)";
+    private static final String WAITING =
+            "(state in ('PENDING', 'RETRY') or state = 'SENDING' and next_attempt_at <= ?)";
+
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
 
     @Resource(lookup = Migrations.DATA_SOURCE)
@@ -79,10 +81,18 @@ public class RunEnd {
             select.setLong(1, runId);
             try (ResultSet run = select.executeQuery()) {
                 run.next();
-                double seconds = Math.max(0.001, (now.toEpochMilli() - run.getTimestamp(6).getTime()) / 1000.0);
-                String line = String.format(Locale.ROOT,
+                double seconds = Math.max(
+                        0.001, (now.toEpochMilli() - run.getTimestamp(6).getTime()) / 1000.0);
+                String line = String.format(
+                        Locale.ROOT,
                         "Run %d of mailing %d finished: %d recipients, %d sent, %d failed, %d skipped in %.1f s (%.0f msg/s)",
-                        runId, run.getLong(1), run.getInt(2), run.getInt(3), run.getInt(4), run.getInt(5), seconds,
+                        runId,
+                        run.getLong(1),
+                        run.getInt(2),
+                        run.getInt(3),
+                        run.getInt(4),
+                        run.getInt(5),
+                        seconds,
                         (run.getInt(3) + run.getInt(4)) / seconds);
                 logger.info(line);
             }
@@ -97,10 +107,11 @@ public class RunEnd {
      * @return the runs that were stopped
      */
     public List<Long> skipStopped(Instant now) {
-        String open = "select r.id, case when u.blocked_at is not null then 'OWNER_BLOCKED' when m.deleted_at is not null"
-                + " then 'MAILING_DELETED' else 'MAILING_DISABLED' end from mailing_run r join mailing m on m.id = r.mailing_id"
-                + " join app_user u on u.id = r.owner_id where r.finished_at is null"
-                + " and (u.blocked_at is not null or m.deleted_at is not null or m.disabled_at is not null)";
+        String open =
+                "select r.id, case when u.blocked_at is not null then 'OWNER_BLOCKED' when m.deleted_at is not null"
+                        + " then 'MAILING_DELETED' else 'MAILING_DISABLED' end from mailing_run r join mailing m on m.id = r.mailing_id"
+                        + " join app_user u on u.id = r.owner_id where r.finished_at is null"
+                        + " and (u.blocked_at is not null or m.deleted_at is not null or m.disabled_at is not null)";
         List<Long> stopped = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(open);
@@ -120,7 +131,8 @@ public class RunEnd {
     public void skipClient(long clientId, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
             List<Long> runs = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select distinct run_id from delivery where client_id = ? and " + WAITING)) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select distinct run_id from delivery where client_id = ? and " + WAITING)) {
                 select.setLong(1, clientId);
                 select.setTimestamp(2, Timestamp.from(now));
                 try (ResultSet rows = select.executeQuery()) {
@@ -144,8 +156,9 @@ public class RunEnd {
      */
     private static void skipWaiting(Connection connection, long runId, Long clientId, SkipReason reason, Instant now)
             throws SQLException {
-        String skip = "update delivery set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ? where run_id = ?"
-                + (clientId == null ? "" : " and client_id = ?") + " and " + WAITING;
+        String skip =
+                "update delivery set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ? where run_id = ?"
+                        + (clientId == null ? "" : " and client_id = ?") + " and " + WAITING;
         int skipped;
         try (PreparedStatement update = connection.prepareStatement(skip)) {
             update.setString(1, reason.name());
@@ -161,7 +174,8 @@ public class RunEnd {
         if (skipped == 0) {
             return;
         }
-        try (PreparedStatement count = connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
+        try (PreparedStatement count =
+                connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
             count.setInt(1, skipped);
             count.setLong(2, runId);
             count.executeUpdate();

@@ -14,7 +14,8 @@ import ru.rassylka.delivery.DeliveryState;
  * @param durationMillis how long it took
  * @param next when to try again (RETRY, release), else null
  */
-public record SendResult(Claimed delivery, Verdict verdict, int attempts, Instant at, int durationMillis, Instant next) {
+public record SendResult(
+        Claimed delivery, Verdict verdict, int attempts, Instant at, int durationMillis, Instant next) {
 
     public static SendResult released(Claimed delivery, Instant next) {
         return new SendResult(delivery, null, delivery.attempts(), next, 0, next);
@@ -25,6 +26,8 @@ public record SendResult(Claimed delivery, Verdict verdict, int attempts, Instan
     }
 
     public DeliveryState state() {
-        return isRelease() ? (delivery.attempts() > 0 ? DeliveryState.RETRY : DeliveryState.PENDING) : verdict.outcome();
+        return isRelease()
+                ? (delivery.attempts() > 0 ? DeliveryState.RETRY : DeliveryState.PENDING)
+                : verdict.outcome();
     }
 }

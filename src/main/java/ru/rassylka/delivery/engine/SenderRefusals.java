@@ -38,6 +38,7 @@ public class SenderRefusals {
             return;
         }
         mailing.pauseRefused(reply, Instant.now());
-        logger.warning(() -> "Run " + runId + " of mailing " + mailing.getId() + " paused: the mail server refused the sender: " + reply);
+        logger.warning(() -> "Run " + runId + " of mailing " + mailing.getId()
+                + " paused: the mail server refused the sender: " + reply);
     }
 }

@@ -33,8 +33,10 @@ public class SendingConfiguration {
                 Math.max(1, number(config, "send.breaker.threshold", 3)),
                 Duration.ofSeconds(number(config, "send.breaker.pause.seconds", 5)),
                 config.getOptionalValue("unsubscribe.mailto", String.class).filter(address -> !address.isBlank()),
-                config.getOptionalValue("instance.name", String.class).filter(name -> !name.isBlank())
-                        .orElseGet(() -> defaultInstanceName(ManagementFactory.getRuntimeMXBean().getName(), number(config, "port", 8080))));
+                config.getOptionalValue("instance.name", String.class)
+                        .filter(name -> !name.isBlank())
+                        .orElseGet(() -> defaultInstanceName(
+                                ManagementFactory.getRuntimeMXBean().getName(), number(config, "port", 8080))));
     }
 
     /**

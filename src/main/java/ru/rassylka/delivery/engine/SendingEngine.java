@@ -37,17 +37,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import ru.rassylka.delivery.bounce.Bounces;
-import ru.rassylka.delivery.bounce.Refusal;
-import ru.rassylka.delivery.bounce.ReturnPaths;
-import ru.rassylka.mail.DkimKey;
-import ru.rassylka.mail.DkimSigning;
 import ru.rassylka.delivery.DeliveryState;
 import ru.rassylka.delivery.MailingRun;
 import ru.rassylka.delivery.RunStarted;
 import ru.rassylka.delivery.Runs;
+import ru.rassylka.delivery.bounce.Bounces;
+import ru.rassylka.delivery.bounce.Refusal;
+import ru.rassylka.delivery.bounce.ReturnPaths;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
+import ru.rassylka.mail.DkimKey;
+import ru.rassylka.mail.DkimSigning;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.mail.SmtpSession;
@@ -80,6 +80,7 @@ public class SendingEngine {
     static final int UNWRITTEN_MAX = 20;
     /** How often a scrape of /metrics may count the waiting deliveries in the database. */
     static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
+
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final int FLUSH_MAX = 2000;
 
@@ -139,6 +140,7 @@ public class SendingEngine {
     private final Object written = new Object();
     /** The claims whose leases the heartbeat renews: until their worker has ended and their outcomes are written. */
     private final Map<Long, Claim> held = new ConcurrentHashMap<>();
+
     private final Object heartbeat = new Object();
     private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
@@ -172,7 +174,10 @@ public class SendingEngine {
         failedCounter = metrics.counter("rassylka.messages.failed");
         CachedGauge waiting = new CachedGauge(waitingDeliveries::count, GAUGE_QUERY_EVERY, System::nanoTime);
         metrics.gauge("rassylka.deliveries.waiting", waiting, CachedGauge::value);
-        metrics.gauge("rassylka.smtp.circuit.open", this, engine -> engine.breaker.state(Instant.now()).ordinal());
+        metrics.gauge(
+                "rassylka.smtp.circuit.open",
+                this,
+                engine -> engine.breaker.state(Instant.now()).ordinal());
         Optional<String> refusal = PublicLinks.refusal(mail, platform.baseUrl());
         if (refusal.isPresent()) {
             // nothing is claimed, so the runs keep every delivery waiting until a restart with a public address
@@ -181,7 +186,9 @@ public class SendingEngine {
         }
         int released = deliveryClaims.releaseLeftBy(settings.instance());
         if (released > 0) {
-            logger.info(() -> released + " deliveries this instance had claimed before it stopped are due again, before the rest of their runs");
+            logger.info(
+                    () -> released
+                            + " deliveries this instance had claimed before it stopped are due again, before the rest of their runs");
         }
         running = true;
         for (int i = 0; i < settings.concurrency(); i++) {
@@ -189,9 +196,11 @@ public class SendingEngine {
         }
         tasks.add(executor.submit(this::writeOutcomes));
         tasks.add(executor.submit(this::renewLeases));
-        logger.info(() -> "Sending engine started as " + settings.instance() + ": " + settings.concurrency() + " SMTP sessions, "
+        logger.info(() -> "Sending engine started as " + settings.instance() + ": " + settings.concurrency()
+                + " SMTP sessions, "
                 + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() + " messages/s at most" : "no rate limit")
-                + ", lease " + settings.lease().toSeconds() + " s, " + settings.retry().maxAttempts() + " attempts");
+                + ", lease " + settings.lease().toSeconds() + " s, "
+                + settings.retry().maxAttempts() + " attempts");
     }
 
     @PreDestroy
@@ -266,7 +275,12 @@ public class SendingEngine {
         Instant now = Instant.now();
         if (breaker.state(now) == CircuitBreaker.State.OPEN) {
             Instant until = breaker.openUntil();
-            sleep(until == null ? IDLE_WAIT : Duration.ofMillis(Math.min(IDLE_WAIT.toMillis(), Math.max(10, Duration.between(now, until).toMillis()))));
+            sleep(
+                    until == null
+                            ? IDLE_WAIT
+                            : Duration.ofMillis(Math.min(
+                                    IDLE_WAIT.toMillis(),
+                                    Math.max(10, Duration.between(now, until).toMillis()))));
             return true;
         }
         List<Long> open = deliveryClaims.sendableRuns();
@@ -274,7 +288,8 @@ public class SendingEngine {
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
             ClaimSize size = claimSize;
-            Claim claim = deliveryClaims.claim(runId, settings.instance(), size.next(), now, now.plus(settings.lease()));
+            Claim claim =
+                    deliveryClaims.claim(runId, settings.instance(), size.next(), now, now.plus(settings.lease()));
             if (!claim.isEmpty()) {
                 held.put(claim.id(), claim);
                 long started = System.nanoTime();
@@ -313,8 +328,14 @@ public class SendingEngine {
             try {
                 to = DeliveryMails.recipient(delivery);
                 String token = tokens.tokenFor(delivery.id());
-                message = run.mails().build(pool.sessionFor(run.sender(), delivery.email()), delivery, to,
-                        platform.baseUrl() + "/unsubscribe?t=" + token, settings.unsubscribeMailto(), token);
+                message = run.mails()
+                        .build(
+                                pool.sessionFor(run.sender(), delivery.email()),
+                                delivery,
+                                to,
+                                platform.baseUrl() + "/unsubscribe?t=" + token,
+                                settings.unsubscribeMailto(),
+                                token);
                 message = run.signed(message);
                 returnPaths.stamp(message, delivery.id());
             } catch (MessagingException e) {
@@ -334,7 +355,8 @@ public class SendingEngine {
                     }
                     // the server cannot be reached: the deliveries wait, their attempts are not spent
                     breaker.unreachable(now);
-                    logger.warning(() -> "SMTP server unreachable: " + FailureClassifier.of(e).reply());
+                    logger.warning(() -> "SMTP server unreachable: "
+                            + FailureClassifier.of(e).reply());
                     releaseFrom(batch, i, later(now));
                     break;
                 }
@@ -343,7 +365,8 @@ public class SendingEngine {
             pace();
             Instant sending = Instant.now();
             if (!claim.leasedAt(sending.plus(safety()))) {
-                // the heartbeat has not renewed the lease in time: let the rest go rather than risk another instance sending it too
+                // the heartbeat has not renewed the lease in time: let the rest go rather than risk another instance
+                // sending it too
                 releaseFrom(batch, i, sending);
                 break;
             }
@@ -413,17 +436,23 @@ public class SendingEngine {
             try {
                 refusals.pauseRun(delivery.runId(), verdict.reply());
             } catch (RuntimeException e) {
-                logger.log(Level.WARNING, "Run " + delivery.runId() + " could not be paused after the sender was refused; the next attempt tries again", e);
+                logger.log(
+                        Level.WARNING,
+                        "Run " + delivery.runId()
+                                + " could not be paused after the sender was refused; the next attempt tries again",
+                        e);
             }
         } else {
             breaker.throttled(at);
             if (limiter.slowDown(System.nanoTime())) {
                 logger.warning(() -> "The mail server asks the sender to wait (" + verdict.reply() + "): at most "
-                        + String.format(Locale.ROOT, "%.1f", limiter.perSecond(System.nanoTime())) + " messages/s for now");
+                        + String.format(Locale.ROOT, "%.1f", limiter.perSecond(System.nanoTime()))
+                        + " messages/s for now");
             }
         }
         Instant next = later(at);
-        outcomes.add(new SendResult(delivery, verdict.withOutcome(DeliveryState.RETRY), delivery.attempts(), at, millis, next));
+        outcomes.add(new SendResult(
+                delivery, verdict.withOutcome(DeliveryState.RETRY), delivery.attempts(), at, millis, next));
         return next;
     }
 
@@ -558,7 +587,10 @@ public class SendingEngine {
                 }
             } catch (RuntimeException e) {
                 outcomes.addAll(batch);
-                logger.log(Level.WARNING, "Outcomes of " + batch.size() + " deliveries could not be written; trying again", e);
+                logger.log(
+                        Level.WARNING,
+                        "Outcomes of " + batch.size() + " deliveries could not be written; trying again",
+                        e);
                 sleep(IDLE_WAIT);
                 return;
             }
@@ -568,16 +600,25 @@ public class SendingEngine {
     /** Addresses the server refused for good go to the owner's suppression list when the reply says they do not exist. */
     private void suppressRefused(List<SendResult> batch) {
         List<Refusal> refused = batch.stream()
-                .filter(outcome -> !outcome.isRelease() && outcome.state() == DeliveryState.FAILED && outcome.verdict().code() >= 500)
-                .map(outcome -> new Refusal(outcome.delivery().id(), outcome.delivery().runId(), outcome.delivery().email(),
-                        outcome.verdict().code(), outcome.verdict().reply()))
+                .filter(outcome -> !outcome.isRelease()
+                        && outcome.state() == DeliveryState.FAILED
+                        && outcome.verdict().code() >= 500)
+                .map(outcome -> new Refusal(
+                        outcome.delivery().id(),
+                        outcome.delivery().runId(),
+                        outcome.delivery().email(),
+                        outcome.verdict().code(),
+                        outcome.verdict().reply()))
                 .toList();
         try {
             if (!refused.isEmpty()) {
                 bounces.refused(refused);
             }
         } catch (RuntimeException e) {
-            logger.log(Level.WARNING, "Refused addresses of " + refused.size() + " deliveries could not be put on the suppression list", e);
+            logger.log(
+                    Level.WARNING,
+                    "Refused addresses of " + refused.size() + " deliveries could not be put on the suppression list",
+                    e);
         }
     }
 

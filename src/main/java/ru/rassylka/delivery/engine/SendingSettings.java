@@ -20,8 +20,17 @@ import java.util.Optional;
  * @param unsubscribeMailto an address for {@code List-Unsubscribe: <mailto:…>}, if any
  * @param instance the name of this instance in leases, the same across restarts
  */
-public record SendingSettings(int concurrency, double ratePerSecond, RetryPolicy retry, Duration lease, int batch,
-        int recycleAfter, int breakerThreshold, Duration breakerPause, Optional<String> unsubscribeMailto, String instance) {
+public record SendingSettings(
+        int concurrency,
+        double ratePerSecond,
+        RetryPolicy retry,
+        Duration lease,
+        int batch,
+        int recycleAfter,
+        int breakerThreshold,
+        Duration breakerPause,
+        Optional<String> unsubscribeMailto,
+        String instance) {
 
     public CircuitBreaker newBreaker() {
         return new CircuitBreaker(breakerThreshold, breakerPause, breakerPause.multipliedBy(10));

@@ -76,7 +76,8 @@ public class SendingTimers {
         }
         int before = cancelled;
         int after = created;
-        logger.info(() -> "Sending timers rebuilt from the database: " + after + " mailings scheduled (" + before + " old timers replaced)");
+        logger.info(() -> "Sending timers rebuilt from the database: " + after + " mailings scheduled (" + before
+                + " old timers replaced)");
     }
 
     /** The mailing's timer for its next occurrence, or none; joins the caller's transaction. */
@@ -135,8 +136,11 @@ public class SendingTimers {
             }
         } catch (RuntimeException e) {
             if (failing.add(mailingId)) {
-                logger.log(Level.WARNING, "Mailing " + mailingId + ": its due occurrence could not be started; the sweep goes on with"
-                        + " the other mailings and tries it again every time without logging it again", e);
+                logger.log(
+                        Level.WARNING,
+                        "Mailing " + mailingId + ": its due occurrence could not be started; the sweep goes on with"
+                                + " the other mailings and tries it again every time without logging it again",
+                        e);
             }
         }
     }

@@ -57,11 +57,14 @@ public class UnsubscribeKeys {
     void start() {
         Optional<String> configured = configuredKey.filter(key -> !key.isBlank());
         Optional<String> previous = previousKey.filter(key -> !key.isBlank());
-        byte[] current = configured.map(key -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", key))
+        byte[] current = configured
+                .map(key -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", key))
                 .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
-        logger.info("Unsubscribe links are signed with the key " + (configured.isPresent() ? "of UNSUBSCRIBE_SIGNING_KEY" : "stored in the database")
+        logger.info("Unsubscribe links are signed with the key "
+                + (configured.isPresent() ? "of UNSUBSCRIBE_SIGNING_KEY" : "stored in the database")
                 + (previous.isPresent() ? "; links signed with UNSUBSCRIBE_SIGNING_KEY_PREVIOUS keep working" : ""));
-        tokens = previous.map(key -> new UnsubscribeTokens(current, UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY_PREVIOUS", key)))
+        tokens = previous.map(key ->
+                        new UnsubscribeTokens(current, UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY_PREVIOUS", key)))
                 .orElseGet(() -> new UnsubscribeTokens(current));
     }
 

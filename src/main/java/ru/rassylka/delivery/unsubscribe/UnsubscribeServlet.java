@@ -38,9 +38,15 @@ public class UnsubscribeServlet extends HttpServlet {
             return;
         }
         String form = "<form method=\"post\" action=\"unsubscribe?t=" + escape(token) + "\">"
-                + "<button type=\"submit\" id=\"confirm\">" + escape(text.getString("unsubscribe.confirm")) + "</button></form>";
-        page(response, HttpServletResponse.SC_OK, text,
-                MessageFormat.format(text.getString("unsubscribe.question"), delivery.get().getEmail()), form);
+                + "<button type=\"submit\" id=\"confirm\">" + escape(text.getString("unsubscribe.confirm"))
+                + "</button></form>";
+        page(
+                response,
+                HttpServletResponse.SC_OK,
+                text,
+                MessageFormat.format(
+                        text.getString("unsubscribe.question"), delivery.get().getEmail()),
+                form);
     }
 
     @Override
@@ -51,7 +57,12 @@ public class UnsubscribeServlet extends HttpServlet {
             page(response, HttpServletResponse.SC_NOT_FOUND, text, text.getString("unsubscribe.invalid"), null);
             return;
         }
-        page(response, HttpServletResponse.SC_OK, text, MessageFormat.format(text.getString("unsubscribe.done"), address.get()), null);
+        page(
+                response,
+                HttpServletResponse.SC_OK,
+                text,
+                MessageFormat.format(text.getString("unsubscribe.done"), address.get()),
+                null);
     }
 
     private static void page(HttpServletResponse response, int status, ResourceBundle text, String message, String form)

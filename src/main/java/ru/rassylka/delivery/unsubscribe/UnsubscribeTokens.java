@@ -21,6 +21,7 @@ public final class UnsubscribeTokens {
 
     /** The fewest bytes of a key given in the environment. */
     public static final int KEY_MIN_BYTES = 32;
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MAC_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -64,7 +65,10 @@ public final class UnsubscribeTokens {
 
     public String tokenFor(long deliveryId) {
         byte[] id = ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array();
-        return ENCODER.encodeToString(ByteBuffer.allocate(Long.BYTES + MAC_BYTES).put(id).put(mac(key, id)).array());
+        return ENCODER.encodeToString(ByteBuffer.allocate(Long.BYTES + MAC_BYTES)
+                .put(id)
+                .put(mac(key, id))
+                .array());
     }
 
     /** The delivery id of a genuine token, or empty for anything else. */

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import ru.rassylka.client.Client;
-import ru.rassylka.delivery.Delivery;
-import ru.rassylka.delivery.MailingRun;
-import ru.rassylka.delivery.engine.RunEnd;
 import ru.rassylka.client.suppression.Suppression;
 import ru.rassylka.client.suppression.SuppressionList;
 import ru.rassylka.client.suppression.SuppressionReason;
+import ru.rassylka.delivery.Delivery;
+import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.engine.RunEnd;
 
 /**
  * The unsubscribe link of an e-mail: its token names the delivery, and through it the client of
@@ -62,8 +62,12 @@ public class Unsubscriptions {
                 logger.info(() -> "Client " + client.getId() + " unsubscribed through delivery " + found.getId());
             }
             MailingRun run = em.find(MailingRun.class, found.getRunId());
-            suppressions.add(run.getOwnerId(), found.getEmail(), SuppressionReason.UNSUBSCRIBED,
-                    new Suppression.Cause(found.getRunId(), found.getId(), null, null), Instant.now());
+            suppressions.add(
+                    run.getOwnerId(),
+                    found.getEmail(),
+                    SuppressionReason.UNSUBSCRIBED,
+                    new Suppression.Cause(found.getRunId(), found.getId(), null, null),
+                    Instant.now());
         });
         return delivery.map(Delivery::getEmail);
     }

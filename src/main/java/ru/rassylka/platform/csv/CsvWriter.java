@@ -19,7 +19,10 @@ public final class CsvWriter implements Closeable {
 
     /** Starts the file with its header. Closing the writer closes the stream. */
     public CsvWriter(OutputStream output, String... header) throws IOException {
-        this.printer = CSVFormat.DEFAULT.builder().setHeader(header).get()
+        this.printer = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(header)
+                .get()
                 .print(new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8)));
     }
 

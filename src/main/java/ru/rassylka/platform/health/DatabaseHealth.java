@@ -31,8 +31,13 @@ public class DatabaseHealth implements HealthCheck {
     public HealthDetails details() {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            return HealthDetails.up("database", Map.of("product", metaData.getDatabaseProductName(),
-                    "version", metaData.getDatabaseProductVersion()));
+            return HealthDetails.up(
+                    "database",
+                    Map.of(
+                            "product",
+                            metaData.getDatabaseProductName(),
+                            "version",
+                            metaData.getDatabaseProductVersion()));
         } catch (SQLException e) {
             return HealthDetails.down("database", Map.of(), e.getMessage());
         }

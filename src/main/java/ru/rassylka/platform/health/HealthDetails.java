@@ -24,8 +24,13 @@ public record HealthDetails(String name, boolean up, Map<String, Object> data, S
             fields.put("error", error);
         }
         StringBuilder json = new StringBuilder("{");
-        fields.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append(quote(key)).append(':')
-                .append(value instanceof Boolean || value instanceof Number ? value.toString() : quote(String.valueOf(value))));
+        fields.forEach((key, value) -> json.append(json.length() > 1 ? "," : "")
+                .append(quote(key))
+                .append(':')
+                .append(
+                        value instanceof Boolean || value instanceof Number
+                                ? value.toString()
+                                : quote(String.valueOf(value))));
         return json.append('}').toString();
     }
 

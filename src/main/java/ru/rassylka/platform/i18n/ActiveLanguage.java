@@ -48,15 +48,20 @@ public class ActiveLanguage {
 
     /** The address of this page in another language: the same path and query with {@code lang} set. */
     public String linkTo(Language choice) {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        HttpServletRequest request = (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
         // a clean address was forwarded to its view: link to the address the browser asked for
         Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
         String path = forwarded == null ? request.getRequestURI() : forwarded.toString();
-        Object query = forwarded == null ? request.getQueryString() : request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
-        String otherParameters = query == null ? "" : Arrays.stream(query.toString().split("&"))
-                .filter(pair -> !pair.isEmpty() && !pair.equals(PARAMETER) && !pair.startsWith(PARAMETER + "="))
-                .map(pair -> pair + "&")
-                .collect(Collectors.joining());
+        Object query = forwarded == null
+                ? request.getQueryString()
+                : request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        String otherParameters = query == null
+                ? ""
+                : Arrays.stream(query.toString().split("&"))
+                        .filter(pair -> !pair.isEmpty() && !pair.equals(PARAMETER) && !pair.startsWith(PARAMETER + "="))
+                        .map(pair -> pair + "&")
+                        .collect(Collectors.joining());
         return path + "?" + otherParameters + PARAMETER + "=" + choice.code();
     }
 
@@ -68,30 +73,45 @@ public class ActiveLanguage {
             faces.getViewRoot().setLocale(chosen.locale());
         }
         ExternalContext external = faces.getExternalContext();
-        external.addResponseCookie(COOKIE, chosen.code(), Map.of(
-                "maxAge", COOKIE_AGE_SECONDS,
-                "path", external.getRequestContextPath().isEmpty() ? "/" : external.getRequestContextPath(),
-                "httpOnly", true,
-                "SameSite", "Lax"));
+        external.addResponseCookie(
+                COOKIE,
+                chosen.code(),
+                Map.of(
+                        "maxAge",
+                        COOKIE_AGE_SECONDS,
+                        "path",
+                        external.getRequestContextPath().isEmpty() ? "/" : external.getRequestContextPath(),
+                        "httpOnly",
+                        true,
+                        "SameSite",
+                        "Lax"));
     }
 
     private static Optional<Language> parameter() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null ? Optional.empty()
-                : Optional.ofNullable(faces.getExternalContext().getRequestParameterMap().get(PARAMETER)).flatMap(Language::fromCode);
+        return faces == null
+                ? Optional.empty()
+                : Optional.ofNullable(faces.getExternalContext()
+                                .getRequestParameterMap()
+                                .get(PARAMETER))
+                        .flatMap(Language::fromCode);
     }
 
     private static Optional<Language> remembered() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces == null ? Optional.empty() : remembered((HttpServletRequest) faces.getExternalContext().getRequest());
+        return faces == null
+                ? Optional.empty()
+                : remembered((HttpServletRequest) faces.getExternalContext().getRequest());
     }
 
     /** The language a visitor chose on this site before, from its cookie; also for requests outside Faces. */
     public static Optional<Language> remembered(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
-                .filter(cookie -> COOKIE.equals(cookie.getName()))
-                .findFirst()
-                .flatMap(cookie -> Language.fromCode(cookie.getValue()));
+        return cookies == null
+                ? Optional.empty()
+                : Arrays.stream(cookies)
+                        .filter(cookie -> COOKIE.equals(cookie.getName()))
+                        .findFirst()
+                        .flatMap(cookie -> Language.fromCode(cookie.getValue()));
     }
 }

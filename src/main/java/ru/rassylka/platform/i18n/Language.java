@@ -20,6 +20,8 @@ public enum Language {
     }
 
     public static Optional<Language> fromCode(String code) {
-        return Arrays.stream(values()).filter(language -> language.code().equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(language -> language.code().equals(code))
+                .findFirst();
     }
 }

@@ -8,7 +8,9 @@ import java.util.Locale;
  * holds a counted text under its key plus {@code .one}, {@code .few} (Russian only) and {@code .many}.
  */
 public enum PluralForm {
-    ONE, FEW, MANY;
+    ONE,
+    FEW,
+    MANY;
 
     public static PluralForm of(long count, Locale locale) {
         long n = Math.abs(count);

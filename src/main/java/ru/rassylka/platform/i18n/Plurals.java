@@ -10,6 +10,8 @@ import jakarta.inject.Named;
 public class Plurals {
 
     public String key(String base, long count) {
-        return PluralForm.of(count, FacesContext.getCurrentInstance().getViewRoot().getLocale()).key(base);
+        return PluralForm.of(
+                        count, FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                .key(base);
     }
 }

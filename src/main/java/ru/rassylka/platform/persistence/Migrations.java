@@ -40,8 +40,8 @@ public class Migrations {
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
                 .load();
         MigrateResult result = flyway.migrate();
-        logger.info(() -> "Database schema at version " + flyway.info().current().getVersion()
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        logger.info(() -> "Database schema at version "
+                + flyway.info().current().getVersion() + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     /** The database product in lower case, e.g. postgresql or h2. */

@@ -23,7 +23,8 @@ public final class ResultRow {
 
     /** Each row of the query, read into a value. */
     public static <T> List<T> list(Query query, Function<ResultRow, T> read) {
-        return ((List<?>) query.getResultList()).stream().map(ResultRow::new).map(read).toList();
+        return ((List<?>) query.getResultList())
+                .stream().map(ResultRow::new).map(read).toList();
     }
 
     /** The query's only row, read into a value. */

@@ -33,7 +33,8 @@ public class CleanUrlFilter extends HttpFilter {
             redirect(request, response, canonical.get());
             return;
         }
-        Optional<String> view = CleanUrls.candidates(path).stream().filter(candidate -> files.exists(getServletContext(), candidate))
+        Optional<String> view = CleanUrls.candidates(path).stream()
+                .filter(candidate -> files.exists(getServletContext(), candidate))
                 .findFirst();
         if (view.isPresent()) {
             request.getRequestDispatcher(view.get()).forward(request, response);
@@ -42,7 +43,8 @@ public class CleanUrlFilter extends HttpFilter {
         }
     }
 
-    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

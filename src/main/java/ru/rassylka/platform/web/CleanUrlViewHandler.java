@@ -15,18 +15,19 @@ public class CleanUrlViewHandler extends ViewHandlerWrapper {
 
     @Override
     public String getActionURL(FacesContext context, String viewId) {
-        return CleanUrls.clean(context.getExternalContext().getRequestContextPath(), super.getActionURL(context, viewId));
+        return CleanUrls.clean(
+                context.getExternalContext().getRequestContextPath(), super.getActionURL(context, viewId));
     }
 
     @Override
-    public String getBookmarkableURL(FacesContext context, String viewId, Map<String, List<String>> parameters,
-            boolean includeViewParams) {
+    public String getBookmarkableURL(
+            FacesContext context, String viewId, Map<String, List<String>> parameters, boolean includeViewParams) {
         return CleanUrls.cleanItem(super.getBookmarkableURL(context, viewId, parameters, includeViewParams));
     }
 
     @Override
-    public String getRedirectURL(FacesContext context, String viewId, Map<String, List<String>> parameters,
-            boolean includeViewParams) {
+    public String getRedirectURL(
+            FacesContext context, String viewId, Map<String, List<String>> parameters, boolean includeViewParams) {
         return CleanUrls.cleanItem(super.getRedirectURL(context, viewId, parameters, includeViewParams));
     }
 }

@@ -18,7 +18,8 @@ public final class CleanUrls {
     private static final String INDEX = "/index";
     private static final Pattern ITEM = Pattern.compile("(/[a-z][a-z0-9-]*)/(\\d{1,18})");
     // A link to a view page by its id: the folder, then the query's other parameters around the id
-    private static final Pattern ITEM_LINK = Pattern.compile("(.*/[a-z][a-z0-9-]*)/view\\?(?:(.*)&)?id=(\\d{1,18})(?:&(.*))?");
+    private static final Pattern ITEM_LINK =
+            Pattern.compile("(.*/[a-z][a-z0-9-]*)/view\\?(?:(.*)&)?id=(\\d{1,18})(?:&(.*))?");
 
     private CleanUrls() {}
 
@@ -85,8 +86,10 @@ public final class CleanUrls {
         if (!link.matches()) {
             return url;
         }
-        String rest = Stream.of(link.group(2), link.group(4)).filter(part -> part != null && !part.isEmpty())
+        String rest = Stream.of(link.group(2), link.group(4))
+                .filter(part -> part != null && !part.isEmpty())
                 .collect(Collectors.joining("&"));
-        return link.group(1) + "/" + link.group(3) + (rest.isEmpty() ? "" : "?" + rest) + (fragment < 0 ? "" : url.substring(fragment));
+        return link.group(1) + "/" + link.group(3) + (rest.isEmpty() ? "" : "?" + rest)
+                + (fragment < 0 ? "" : url.substring(fragment));
     }
 }

@@ -47,10 +47,14 @@ public class CrossSitePostFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
-        if (!SAFE_METHODS.contains(request.getMethod()) && !OPEN_TO_OTHER_SITES.contains(request.getServletPath())
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !OPEN_TO_OTHER_SITES.contains(request.getServletPath())
                 && isForeign(origin, request.getHeader("Sec-Fetch-Site"), ownOrigins(request))) {
-            LINES.line("cross-site", "Refused a cross-site " + request.getMethod() + " to " + request.getServletPath() + " from "
-                    + (origin == null ? "a page of another site" : origin)).ifPresent(LOGGER::info);
+            LINES.line(
+                            "cross-site",
+                            "Refused a cross-site " + request.getMethod() + " to " + request.getServletPath() + " from "
+                                    + (origin == null ? "a page of another site" : origin))
+                    .ifPresent(LOGGER::info);
             refuse(request, response);
             return;
         }
@@ -61,12 +65,21 @@ public class CrossSitePostFilter extends HttpFilter {
     private Set<String> ownOrigins(HttpServletRequest request) {
         Optional<String> addressed;
         try {
-            addressed = originOf(new URI(request.getScheme(), null, request.getServerName(), request.getServerPort(), null, null, null)
+            addressed = originOf(new URI(
+                            request.getScheme(),
+                            null,
+                            request.getServerName(),
+                            request.getServerPort(),
+                            null,
+                            null,
+                            null)
                     .toString());
         } catch (URISyntaxException e) {
             addressed = Optional.empty();
         }
-        return Stream.of(addressed, originOf(settings.baseUrl())).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
+        return Stream.of(addressed, originOf(settings.baseUrl()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the request comes from a page of another site: by its Origin, or without one by Sec-Fetch-Site. */
@@ -87,8 +100,10 @@ public class CrossSitePostFilter extends HttpFilter {
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+            boolean defaultPort =
+                    port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+            return Optional.of(
+                    scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
@@ -97,14 +112,16 @@ public class CrossSitePostFilter extends HttpFilter {
     /** A short page in the visitor's language, written here rather than through Faces, which would take the post for its own. */
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Language language = ActiveLanguage.remembered(request).orElse(Language.DEFAULT);
-        ResourceBundle text = ResourceBundle.getBundle("i18n.messages", language.locale(), CrossSitePostFilter.class.getClassLoader());
+        ResourceBundle text = ResourceBundle.getBundle(
+                "i18n.messages", language.locale(), CrossSitePostFilter.class.getClassLoader());
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         PrintWriter out = response.getWriter();
         out.print("<!DOCTYPE html><html lang=\"" + language.code() + "\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + escape(text.getString("error.crossSite.title")) + "</title></head><body><main><h1 id=\"error-heading\">"
+                + escape(text.getString("error.crossSite.title"))
+                + "</title></head><body><main><h1 id=\"error-heading\">"
                 + escape(text.getString("error.crossSite.title")) + "</h1><p>"
                 + escape(text.getString("error.crossSite.text")) + "</p><p><a href=\""
                 + escape(request.getContextPath() + "/") + "\">" + escape(text.getString("error.home"))
@@ -112,6 +129,9 @@ public class CrossSitePostFilter extends HttpFilter {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -29,7 +29,8 @@ public final class ForwardedFor {
             return remoteAddress;
         }
         String client = remoteAddress;
-        List<String> hops = lines.stream().flatMap(line -> Arrays.stream(line.split(","))).toList();
+        List<String> hops =
+                lines.stream().flatMap(line -> Arrays.stream(line.split(","))).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = hops.get(i).strip();
             if (hop.isEmpty()) {

@@ -38,7 +38,8 @@ import ru.rassylka.platform.i18n.Language;
 public class PageCacheFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern PAGES = Pattern.compile("/|/blog/|/blog/[1-9]\\d{0,17}|/login|/register|/password-reset");
+    private static final Pattern PAGES =
+            Pattern.compile("/|/blog/|/blog/[1-9]\\d{0,17}|/login|/register|/password-reset");
     private static final Pattern BLOG_PAGE_QUERY = Pattern.compile("page=[1-9]\\d{0,4}");
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=]+)'");
     private static final String POLICY = "Content-Security-Policy";
@@ -54,7 +55,11 @@ public class PageCacheFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<String> key = keyOf(request.getMethod(), request.getUserPrincipal() == null, path, request.getQueryString(),
+        Optional<String> key = keyOf(
+                request.getMethod(),
+                request.getUserPrincipal() == null,
+                path,
+                request.getQueryString(),
                 request.getCookies());
         if (key.isEmpty()) {
             chain.doFilter(request, response);
@@ -87,20 +92,24 @@ public class PageCacheFilter extends HttpFilter {
         if (!"GET".equals(method) || !anonymous || !PAGES.matcher(path).matches()) {
             return Optional.empty();
         }
-        if (query != null && !(path.equals("/blog/") && BLOG_PAGE_QUERY.matcher(query).matches())) {
+        if (query != null
+                && !(path.equals("/blog/") && BLOG_PAGE_QUERY.matcher(query).matches())) {
             return Optional.empty();
         }
         Cookie[] sent = cookies == null ? new Cookie[0] : cookies;
         if (Arrays.stream(sent).anyMatch(cookie -> !cookie.getName().equals(ActiveLanguage.COOKIE))) {
             return Optional.empty();
         }
-        Language language = Arrays.stream(sent).findFirst().flatMap(cookie -> Language.fromCode(cookie.getValue()))
+        Language language = Arrays.stream(sent)
+                .findFirst()
+                .flatMap(cookie -> Language.fromCode(cookie.getValue()))
                 .orElse(Language.DEFAULT);
         return Optional.of(language.code() + " " + path + (query == null ? "" : "?" + query));
     }
 
     private static void answer(HttpServletResponse response, CachedPage page) throws IOException {
-        String nonce = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        String nonce =
+                Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         response.setContentType(page.contentType());
         if (page.policy() != null) {
             response.addHeader(POLICY, page.policy().replace(CachedPage.NONCE, nonce));
@@ -128,8 +137,14 @@ public class PageCacheFilter extends HttpFilter {
         Optional<CachedPage> page() {
             String contentType = getContentType();
             String body = bytes.size() > 0 ? bytes.toString(StandardCharsets.UTF_8) : text.toString();
-            if (unfit || bytes.size() > 0 && text.length() > 0 || status != SC_OK || policies.size() > 1 || contentType == null || !contentType.startsWith("text/html")
-                    || body.isEmpty() || getHeaders("Set-Cookie").size() > 0) {
+            if (unfit
+                    || bytes.size() > 0 && text.length() > 0
+                    || status != SC_OK
+                    || policies.size() > 1
+                    || contentType == null
+                    || !contentType.startsWith("text/html")
+                    || body.isEmpty()
+                    || getHeaders("Set-Cookie").size() > 0) {
                 return Optional.empty();
             }
             String policy = policies.isEmpty() ? null : policies.get(0);
@@ -138,7 +153,8 @@ public class PageCacheFilter extends HttpFilter {
                 return Optional.of(new CachedPage(contentType, policy, body));
             }
             String value = nonce.group(1);
-            return Optional.of(new CachedPage(contentType, policy.replace(value, CachedPage.NONCE), body.replace(value, CachedPage.NONCE)));
+            return Optional.of(new CachedPage(
+                    contentType, policy.replace(value, CachedPage.NONCE), body.replace(value, CachedPage.NONCE)));
         }
 
         @Override

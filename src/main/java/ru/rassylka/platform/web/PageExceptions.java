@@ -52,7 +52,8 @@ public class PageExceptions extends ExceptionHandlerFactory {
 
         @Override
         public void handle() {
-            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            Iterator<ExceptionQueuedEvent> events =
+                    getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
                 Throwable exception = events.next().getContext().getException();
                 Optional<Forgery> forgery = forgery(exception);
@@ -60,7 +61,8 @@ public class PageExceptions extends ExceptionHandlerFactory {
                 if (forgery.isPresent()) {
                     events.remove();
                     answerBadRequest(forgery.get());
-                } else if (refusal.isPresent() && FacesContext.getCurrentInstance().getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+                } else if (refusal.isPresent()
+                        && FacesContext.getCurrentInstance().getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
                     events.remove();
                     show(refusal.get());
                 }
@@ -70,7 +72,10 @@ public class PageExceptions extends ExceptionHandlerFactory {
 
         private static void answerBadRequest(Forgery forgery) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            LINES.line(forgery.kind(), "Refused a form post to " + faces.getExternalContext().getRequestServletPath() + ": " + forgery.reason())
+            LINES.line(
+                            forgery.kind(),
+                            "Refused a form post to "
+                                    + faces.getExternalContext().getRequestServletPath() + ": " + forgery.reason())
                     .ifPresent(LOGGER::info);
             faces.getExternalContext().setResponseStatus(400);
             faces.setViewRoot(faces.getApplication().getViewHandler().createView(faces, EXPIRED_VIEW));

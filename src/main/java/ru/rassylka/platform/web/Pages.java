@@ -1,8 +1,8 @@
 package ru.rassylka.platform.web;
 
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +22,19 @@ public final class Pages {
         FacesContext faces = FacesContext.getCurrentInstance();
         ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
         String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(arguments);
+        return arguments.length == 0
+                ? pattern
+                : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(arguments);
     }
 
     /** The counted text of a key: its {@code .one}, {@code .few} or {@code .many} form, as the count asks. */
     public static String counted(String key, long count) {
-        return text(PluralForm.of(count, FacesContext.getCurrentInstance().getViewRoot().getLocale()).key(key), count);
+        return text(
+                PluralForm.of(
+                                count,
+                                FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                        .key(key),
+                count);
     }
 
     public static void infoCounted(String key, long count) {
@@ -56,8 +63,10 @@ public final class Pages {
             external.setResponseContentType("text/html");
             external.setResponseCharacterEncoding("UTF-8");
             try {
-                external.getResponseOutputWriter().write("<!DOCTYPE html><html><body><h1 id=\"error-heading\">"
-                        + text("error.404.title").replace("&", "&amp;").replace("<", "&lt;") + "</h1></body></html>");
+                external.getResponseOutputWriter()
+                        .write("<!DOCTYPE html><html><body><h1 id=\"error-heading\">"
+                                + text("error.404.title").replace("&", "&amp;").replace("<", "&lt;")
+                                + "</h1></body></html>");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -33,7 +33,8 @@ public class PostbackOnlyFilter extends HttpFilter {
             return false;
         }
         try {
-            return URLDecoder.decode(query.replace("+", "%2B"), StandardCharsets.UTF_8).contains("faces.ViewState");
+            return URLDecoder.decode(query.replace("+", "%2B"), StandardCharsets.UTF_8)
+                    .contains("faces.ViewState");
         } catch (IllegalArgumentException malformed) {
             return query.contains("faces.ViewState");
         }

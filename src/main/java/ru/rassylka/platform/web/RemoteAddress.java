@@ -17,7 +17,9 @@ public class RemoteAddress {
     private Settings settings;
 
     public String value() {
-        return ForwardedFor.client(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
+        return ForwardedFor.client(
+                request.getRemoteAddr(),
+                Collections.list(request.getHeaders("X-Forwarded-For")),
                 settings.trustedProxies());
     }
 }

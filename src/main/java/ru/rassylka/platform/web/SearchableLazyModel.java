@@ -74,8 +74,12 @@ public class SearchableLazyModel<T> extends LazyDataModel<T> {
 
     @Override
     public T getRowData(String rowKey) {
-        return getWrappedData() == null ? null : getWrappedData().stream()
-                .filter(row -> getRowKey(row).equals(rowKey)).findFirst().orElse(null);
+        return getWrappedData() == null
+                ? null
+                : getWrappedData().stream()
+                        .filter(row -> getRowKey(row).equals(rowKey))
+                        .findFirst()
+                        .orElse(null);
     }
 
     public String getSearch() {

@@ -15,9 +15,16 @@ import java.util.Set;
 public class StatelessPages {
 
     static final Set<String> VIEWS = Set.of(
-            "/index.xhtml", "/blog/index.xhtml", "/blog/view.xhtml",
-            "/login.xhtml", "/register.xhtml", "/password-reset.xhtml",
-            Pages.NOT_FOUND_VIEW, "/errors/403.xhtml", "/errors/500.xhtml", "/errors/expired.xhtml");
+            "/index.xhtml",
+            "/blog/index.xhtml",
+            "/blog/view.xhtml",
+            "/login.xhtml",
+            "/register.xhtml",
+            "/password-reset.xhtml",
+            Pages.NOT_FOUND_VIEW,
+            "/errors/403.xhtml",
+            "/errors/500.xhtml",
+            "/errors/expired.xhtml");
 
     public boolean contains(String viewId) {
         return VIEWS.contains(viewId);

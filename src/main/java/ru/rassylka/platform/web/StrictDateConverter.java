@@ -21,8 +21,11 @@ public class StrictDateConverter implements Converter<Object> {
             return null;
         }
         DateTimeInput input = input(component);
-        return input.parse(text).orElseThrow(() -> new ConverterException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                Pages.text("input.dateInvalid", text.strip(), input.example()), null)));
+        return input.parse(text)
+                .orElseThrow(() -> new ConverterException(new FacesMessage(
+                        FacesMessage.SEVERITY_ERROR,
+                        Pages.text("input.dateInvalid", text.strip(), input.example()),
+                        null)));
     }
 
     @Override

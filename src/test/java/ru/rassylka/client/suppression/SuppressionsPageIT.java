@@ -45,22 +45,32 @@ class SuppressionsPageIT {
         assertTrue(page.contains("id=\"nav-suppressions\""), "the menu links the page");
         String address = "blocked-" + System.nanoTime() + "@example.net";
 
-        HttpResponse<String> added = owner.ajax("suppressions/", page, "add", "add:addButton", "@all",
-                Map.of("add:address", address));
+        HttpResponse<String> added =
+                owner.ajax("suppressions/", page, "add", "add:addButton", "@all", Map.of("add:address", address));
 
         assertTrue(added.body().contains(address), added.body());
         assertTrue(added.body().contains("добавлен вручную"), "the reason in Russian: " + added.body());
         String english = owner.get("suppressions/?lang=en").body();
-        assertTrue(english.contains("Suppression list") && english.contains(address) && english.contains("added by hand"), english);
+        assertTrue(
+                english.contains("Suppression list") && english.contains(address) && english.contains("added by hand"),
+                english);
         HttpResponse<String> csv = owner.get("suppressions/export");
         assertEquals(200, csv.statusCode());
-        assertTrue(csv.body().startsWith("\uFEFFemail,reason,created_at") || csv.body().startsWith("email,reason,created_at"), csv.body());
+        assertTrue(
+                csv.body().startsWith("\uFEFFemail,reason,created_at")
+                        || csv.body().startsWith("email,reason,created_at"),
+                csv.body());
         assertTrue(csv.body().contains(address + ",MANUAL,"), csv.body());
 
         WebClient stranger = logins().logIn(logins().create("page-stranger"));
         assertFalse(stranger.get("suppressions/export").body().contains(address), "another owner's export");
         assertFalse(stranger.get("suppressions/").body().contains(address), "another owner's page");
-        assertFalse(new WebClient(URI.create(base.toString())).get("suppressions/export").body().contains(address), "an anonymous visitor");
+        assertFalse(
+                new WebClient(URI.create(base.toString()))
+                        .get("suppressions/export")
+                        .body()
+                        .contains(address),
+                "an anonymous visitor");
     }
 
     @Test

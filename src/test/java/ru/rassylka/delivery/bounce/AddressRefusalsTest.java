@@ -9,7 +9,8 @@ class AddressRefusalsTest {
 
     @Test
     void aRefusalWithStatus511IsABadAddress() {
-        assertTrue(AddressRefusals.isAddressBad(550, "5.1.1 <ivan@example.org>: Recipient address rejected: User unknown in virtual mailbox table"));
+        assertTrue(AddressRefusals.isAddressBad(
+                550, "5.1.1 <ivan@example.org>: Recipient address rejected: User unknown in virtual mailbox table"));
     }
 
     @Test
@@ -20,7 +21,8 @@ class AddressRefusalsTest {
 
     @Test
     void aTemporaryRefusalIsNeverABadAddress() {
-        assertFalse(AddressRefusals.isAddressBad(450, "4.1.1 <ivan@example.org>: Recipient address rejected: User unknown"));
+        assertFalse(AddressRefusals.isAddressBad(
+                450, "4.1.1 <ivan@example.org>: Recipient address rejected: User unknown"));
     }
 
     @Test

@@ -26,11 +26,12 @@ public final class BounceBench {
         }
         Path dir = Path.of(args[0]);
         Path labelsFile = args.length > 1 ? Path.of(args[1]) : dir.resolve("labels.tsv");
-        Map<String, FixtureLabels.Label> labels =
-                Files.exists(labelsFile) ? FixtureLabels.read(labelsFile) : Map.of();
+        Map<String, FixtureLabels.Label> labels = Files.exists(labelsFile) ? FixtureLabels.read(labelsFile) : Map.of();
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".eml")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".eml"))
+                    .sorted()
+                    .toList();
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BounceReader reader = new BounceReader();
@@ -48,22 +49,29 @@ public final class BounceBench {
             try {
                 report = reader.read(raw);
             } catch (Exception unreadable) {
-                report = new BounceReport(BounceClass.NOT_A_REPORT, null, null, unreadable.toString(), null, null,
-                        "unreadable");
+                report = new BounceReport(
+                        BounceClass.NOT_A_REPORT, null, null, unreadable.toString(), null, null, "unreadable");
             }
             nanos += System.nanoTime() - start;
             totals.merge(report.kind(), 1, Integer::sum);
             String name = file.getFileName().toString();
             FixtureLabels.Label label = labels.get(name);
             String mark = label == null ? "" : score.add(label, report);
-            out.printf("%s\t%s\t%s\t%s\t%s%s%n", name, dash(report.recipient()), dash(report.statusCode()),
-                    report.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), report.source(), mark);
+            out.printf(
+                    "%s\t%s\t%s\t%s\t%s%s%n",
+                    name,
+                    dash(report.recipient()),
+                    dash(report.statusCode()),
+                    report.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    report.source(),
+                    mark);
         }
         out.println();
         out.printf("files: %d%n", files.size());
         for (BounceClass kind : BounceClass.values()) {
-            out.printf("%-13s %d%n", kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":",
-                    totals.getOrDefault(kind, 0));
+            out.printf(
+                    "%-13s %d%n",
+                    kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":", totals.getOrDefault(kind, 0));
         }
         out.printf(Locale.ROOT, "time per file: %.3f ms%n", files.isEmpty() ? 0.0 : nanos / 1e6 / files.size());
         if (!labels.isEmpty()) {
@@ -134,9 +142,13 @@ public final class BounceBench {
                 }
                 if (label.statusCode() != null) {
                     withStatus++;
-                    if (report.statusCode() != null && report.statusCode().charAt(0) == label.statusCode().charAt(0)
-                            || report.statusCode() == null && (report.kind() == BounceClass.HARD
-                                    ? label.statusCode().charAt(0) == '5' : false)) {
+                    if (report.statusCode() != null
+                                    && report.statusCode().charAt(0)
+                                            == label.statusCode().charAt(0)
+                            || report.statusCode() == null
+                                    && (report.kind() == BounceClass.HARD
+                                            ? label.statusCode().charAt(0) == '5'
+                                            : false)) {
                         statusClassRight++;
                     } else {
                         wrong.append(" status≠").append(label.statusCode());

@@ -44,18 +44,32 @@ class BounceMailboxReaderTest {
     }
 
     private BounceMailboxSettings settings(String protocol, int port) {
-        Map<String, String> values = Map.of("bounce.host", "127.0.0.1", "bounce.protocol", protocol, "bounce.port", String.valueOf(port),
-                "bounce.user", USER, "bounce.password", PASSWORD, "bounce.timeout.millis", "5000");
-        return BounceMailboxSettings.of(name -> Optional.ofNullable(values.get(name))).orElseThrow();
+        Map<String, String> values = Map.of(
+                "bounce.host",
+                "127.0.0.1",
+                "bounce.protocol",
+                protocol,
+                "bounce.port",
+                String.valueOf(port),
+                "bounce.user",
+                USER,
+                "bounce.password",
+                PASSWORD,
+                "bounce.timeout.millis",
+                "5000");
+        return BounceMailboxSettings.of(name -> Optional.ofNullable(values.get(name)))
+                .orElseThrow();
     }
 
     /** A report as it arrives: a delivery status notification to the return path of a delivery, the token in its recipient. */
     private static MimeMessage report(String subject, String token) throws MessagingException {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("MAILER-DAEMON@mx.example.net"));
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress("bounces+" + token + "@bounce.example.org"));
+        message.setRecipient(
+                jakarta.mail.Message.RecipientType.TO, new InternetAddress("bounces+" + token + "@bounce.example.org"));
         message.setSubject(subject);
-        message.setText("This is the mail system at host mx.example.net.\n\n<anna@example.net>: host mx.example.net said: 550 5.1.1 User unknown\n");
+        message.setText(
+                "This is the mail system at host mx.example.net.\n\n<anna@example.net>: host mx.example.net said: 550 5.1.1 User unknown\n");
         message.saveChanges();
         return message;
     }
@@ -63,8 +77,16 @@ class BounceMailboxReaderTest {
     /** Stands in for the parser: the class from the subject, the token from the recipient. */
     private static final Function<MimeMessage, BounceReport> READER = message -> {
         try {
-            String token = ReturnPathTokens.tokenIn(message.getHeader("To", null)).orElse(null);
-            return new BounceReport(BounceClass.valueOf(message.getSubject()), "anna@example.net", "5.1.1", "User unknown", token, null, "test");
+            String token =
+                    ReturnPathTokens.tokenIn(message.getHeader("To", null)).orElse(null);
+            return new BounceReport(
+                    BounceClass.valueOf(message.getSubject()),
+                    "anna@example.net",
+                    "5.1.1",
+                    "User unknown",
+                    token,
+                    null,
+                    "test");
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -84,11 +106,14 @@ class BounceMailboxReaderTest {
         user.deliver(report("HARD", "1-0123456789abcdef"));
         user.deliver(report("AUTO_REPLY", "2-0123456789abcdef"));
         user.deliver(report("SOFT", "3-0123456789abcdef"));
-        BounceMailboxReader reader = new BounceMailboxReader(settings("imap", server.getImap().getPort()), READER, this::record);
+        BounceMailboxReader reader =
+                new BounceMailboxReader(settings("imap", server.getImap().getPort()), READER, this::record);
 
         assertEquals(new BounceMailboxReader.Reading(3, 1, 1, 1), reader.readAll());
 
-        assertEquals(List.of("1-0123456789abcdef", "2-0123456789abcdef"), recorded.stream().map(BounceReport::returnPathToken).toList());
+        assertEquals(
+                List.of("1-0123456789abcdef", "2-0123456789abcdef"),
+                recorded.stream().map(BounceReport::returnPathToken).toList());
         assertEquals(1, server.getReceivedMessages().length, "only the message that failed is left");
         assertEquals("SOFT", server.getReceivedMessages()[0].getSubject());
         assertEquals(new BounceMailboxReader.Reading(1, 0, 0, 1), reader.readAll(), "the next reading tries it again");
@@ -99,11 +124,14 @@ class BounceMailboxReaderTest {
         GreenMailUser user = mailbox(ServerSetupTest.POP3);
         user.deliver(report("HARD", "5-0123456789abcdef"));
         user.deliver(report("COMPLAINT", "6-0123456789abcdef"));
-        BounceMailboxReader reader = new BounceMailboxReader(settings("pop3", server.getPop3().getPort()), READER, this::record);
+        BounceMailboxReader reader =
+                new BounceMailboxReader(settings("pop3", server.getPop3().getPort()), READER, this::record);
 
         assertEquals(new BounceMailboxReader.Reading(2, 2, 0, 0), reader.readAll());
 
-        assertEquals(List.of(BounceClass.HARD, BounceClass.COMPLAINT), recorded.stream().map(BounceReport::kind).toList());
+        assertEquals(
+                List.of(BounceClass.HARD, BounceClass.COMPLAINT),
+                recorded.stream().map(BounceReport::kind).toList());
         assertEquals(0, server.getReceivedMessages().length, "both deleted");
         assertEquals(new BounceMailboxReader.Reading(0, 0, 0, 0), reader.readAll());
     }
@@ -111,17 +139,30 @@ class BounceMailboxReaderTest {
     @Test
     void aWrongPasswordIsAFailureOfTheWholeReading() {
         mailbox(ServerSetupTest.IMAP);
-        Map<String, String> values = Map.of("bounce.host", "127.0.0.1", "bounce.protocol", "imap", "bounce.port", String.valueOf(server.getImap().getPort()),
-                "bounce.user", USER, "bounce.password", "wrong");
-        BounceMailboxReader reader = new BounceMailboxReader(BounceMailboxSettings.of(name -> Optional.ofNullable(values.get(name))).orElseThrow(),
-                READER, this::record);
+        Map<String, String> values = Map.of(
+                "bounce.host",
+                "127.0.0.1",
+                "bounce.protocol",
+                "imap",
+                "bounce.port",
+                String.valueOf(server.getImap().getPort()),
+                "bounce.user",
+                USER,
+                "bounce.password",
+                "wrong");
+        BounceMailboxReader reader = new BounceMailboxReader(
+                BounceMailboxSettings.of(name -> Optional.ofNullable(values.get(name)))
+                        .orElseThrow(),
+                READER,
+                this::record);
         assertThrows(MessagingException.class, reader::readAll);
     }
 
     @Test
     void withoutAHostThereIsNoMailboxAndTheDefaultsAreImapsEveryMinute() {
         assertEquals(Optional.empty(), BounceMailboxSettings.of(name -> Optional.empty()));
-        BounceMailboxSettings settings = BounceMailboxSettings.of(name -> name.equals("bounce.host") ? Optional.of("imap.example.org") : Optional.empty())
+        BounceMailboxSettings settings = BounceMailboxSettings.of(
+                        name -> name.equals("bounce.host") ? Optional.of("imap.example.org") : Optional.empty())
                 .orElseThrow();
         assertEquals("imaps", settings.protocol());
         assertEquals(993, settings.port());
@@ -131,8 +172,13 @@ class BounceMailboxReaderTest {
 
     @Test
     void anUnknownProtocolIsRefusedByName() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> BounceMailboxSettings.of(
-                name -> Map.of("bounce.host", "h", "bounce.protocol", "smtp").entrySet().stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst()));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> BounceMailboxSettings.of(
+                        name -> Map.of("bounce.host", "h", "bounce.protocol", "smtp").entrySet().stream()
+                                .filter(e -> e.getKey().equals(name))
+                                .map(Map.Entry::getValue)
+                                .findFirst()));
         assertEquals(true, refused.getMessage().startsWith("BOUNCE_PROTOCOL"));
     }
 
@@ -145,8 +191,12 @@ class BounceMailboxReaderTest {
 
     @Test
     void afterFailuresTheNextReadingWaitsTwiceAsLongEachTimeUpToHalfAnHour() {
-        BounceMailboxSettings settings = BounceMailboxSettings.of(name -> Map.of("bounce.host", "h", "bounce.poll.seconds", "60").entrySet().stream()
-                .filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst()).orElseThrow();
+        BounceMailboxSettings settings = BounceMailboxSettings.of(
+                        name -> Map.of("bounce.host", "h", "bounce.poll.seconds", "60").entrySet().stream()
+                                .filter(e -> e.getKey().equals(name))
+                                .map(Map.Entry::getValue)
+                                .findFirst())
+                .orElseThrow();
         assertEquals(Duration.ofMinutes(1), settings.delayAfter(0));
         assertEquals(Duration.ofMinutes(2), settings.delayAfter(1));
         assertEquals(Duration.ofMinutes(16), settings.delayAfter(4));

@@ -29,8 +29,8 @@ class BounceReaderTest {
         List<FixtureLabels.Label> all = new ArrayList<>();
         for (String folder : List.of("postfix", "real-world")) {
             all.addAll(FixtureLabels.read(folder(folder).resolve("labels.tsv")).values().stream()
-                    .map(l -> new FixtureLabels.Label(folder + "/" + l.file(), l.recipient(), l.kind(), l.statusCode(),
-                            l.note()))
+                    .map(l -> new FixtureLabels.Label(
+                            folder + "/" + l.file(), l.recipient(), l.kind(), l.statusCode(), l.note()))
                     .toList());
         }
         return all.stream();
@@ -47,7 +47,8 @@ class BounceReaderTest {
     }
 
     @Test
-    void aPostfixBounceForAnUnknownUserIsHardFromTheDsnFieldsWithTheVerpTokenAndTheReturnedMessageId() throws Exception {
+    void aPostfixBounceForAnUnknownUserIsHardFromTheDsnFieldsWithTheVerpTokenAndTheReturnedMessageId()
+            throws Exception {
         BounceReport report = read("postfix/unknown-local-user-5.1.1.eml");
 
         assertAll(
@@ -71,7 +72,8 @@ class BounceReaderTest {
 
     @Test
     void theTokenIsTakenFromTheBounceAddressOfAnotherSendersVerpBounce() throws Exception {
-        assertEquals("OkGew2p6d9r5RJ5x9g1nxNq73zQDL1Zo-here-redacted.br",
+        assertEquals(
+                "OkGew2p6d9r5RJ5x9g1nxNq73zQDL1Zo-here-redacted.br",
                 read("real-world/lhost-postfix-30.eml").returnPathToken());
     }
 
@@ -111,7 +113,9 @@ class BounceReaderTest {
 
     @Test
     void aSuccessNoticeIsNotAReport() throws Exception {
-        assertEquals(BounceClass.NOT_A_REPORT, read("postfix/success-notice-delivered.eml").kind());
+        assertEquals(
+                BounceClass.NOT_A_REPORT,
+                read("postfix/success-notice-delivered.eml").kind());
     }
 
     @Test

@@ -25,29 +25,28 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
+import ru.rassylka.client.ImportJob;
+import ru.rassylka.client.suppression.Suppression;
+import ru.rassylka.client.suppression.SuppressionReason;
+import ru.rassylka.client.suppression.Suppressions;
 import ru.rassylka.delivery.BounceTotals;
 import ru.rassylka.delivery.Delivery;
 import ru.rassylka.delivery.DeliveryAttempt;
 import ru.rassylka.delivery.DeliveryState;
-import ru.rassylka.delivery.SkipReason;
+import ru.rassylka.delivery.MailingRun;
+import ru.rassylka.delivery.RunStatistics;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.Unsubscriptions;
-import ru.rassylka.client.ImportJob;
-import ru.rassylka.platform.BusinessException;
-import ru.rassylka.delivery.RunStatistics;
-import ru.rassylka.client.suppression.Suppression;
-import ru.rassylka.client.suppression.Suppressions;
-import ru.rassylka.client.suppression.SuppressionReason;
-import ru.rassylka.delivery.MailingRun;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.Periodicity;
+import ru.rassylka.platform.BusinessException;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestClients;
-import ru.rassylka.testing.server.TestSuppressions;
 import ru.rassylka.testing.server.TestMailServer;
 import ru.rassylka.testing.server.TestSending;
+import ru.rassylka.testing.server.TestSuppressions;
 import ru.rassylka.testing.server.TestWorkspace;
 
 /**
@@ -59,7 +58,8 @@ class BouncesIT {
 
     private static final String BOUNCE_DOMAIN = "bounces.rassylka.example.org";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Pattern MAIL_FROM = Pattern.compile("MAIL FROM:<bounces\\+([0-9a-f-]+)@" + Pattern.quote(BOUNCE_DOMAIN) + ">.*");
+    private static final Pattern MAIL_FROM =
+            Pattern.compile("MAIL FROM:<bounces\\+([0-9a-f-]+)@" + Pattern.quote(BOUNCE_DOMAIN) + ">.*");
 
     @Deployment
     static WebArchive deployment() {
@@ -111,20 +111,36 @@ class BouncesIT {
     }
 
     private long message(String owner) {
-        return workspace.createMessage(owner, "News for {{full_name}}", "<p>Hello {{email}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>").getId();
+        return workspace
+                .createMessage(
+                        owner,
+                        "News for {{full_name}}",
+                        "<p>Hello {{email}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>")
+                .getId();
     }
 
     /** A once-only mailing to the clients that is sent a second from now, and its finished run. */
     private MailingRun sentRun(String owner, Set<Long> clients) {
-        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Mailing mailing = workspace.createMailing(owner, "Mailing " + System.nanoTime(), message(owner), clients,
-                LocalDateTime.ofInstant(at, ZoneOffset.UTC), Periodicity.ONCE);
-        await("a finished run of mailing " + mailing.getId(), () -> sending.runs(mailing.getId()).stream().anyMatch(MailingRun::isFinished));
+        Instant at =
+                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Mailing mailing = workspace.createMailing(
+                owner,
+                "Mailing " + System.nanoTime(),
+                message(owner),
+                clients,
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                Periodicity.ONCE);
+        await(
+                "a finished run of mailing " + mailing.getId(),
+                () -> sending.runs(mailing.getId()).stream().anyMatch(MailingRun::isFinished));
         return sending.runs(mailing.getId()).get(0);
     }
 
     private Delivery deliveryTo(long runId, String email) {
-        return sending.deliveries(runId).stream().filter(d -> d.getEmail().equals(email)).findFirst().orElseThrow();
+        return sending.deliveries(runId).stream()
+                .filter(d -> d.getEmail().equals(email))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void await(String what, BooleanSupplier condition) {
@@ -164,8 +180,11 @@ class BouncesIT {
             Delivery delivery = deliveryTo(run.getId(), recipient);
             String token = envelopeToken(recipient);
             Optional<BouncedDelivery> found = returnPaths.find(token);
-            assertEquals(Optional.of(new BouncedDelivery(delivery.getId(), ownerAccount.getId(), run.getId(), delivery.getClientId(), recipient)),
-                    found, "the token of " + recipient);
+            assertEquals(
+                    Optional.of(new BouncedDelivery(
+                            delivery.getId(), ownerAccount.getId(), run.getId(), delivery.getClientId(), recipient)),
+                    found,
+                    "the token of " + recipient);
         }
         assertTrue(mail.awaitMail(anna, 1).getHeader("From")[0].contains("@"), "the From header is still the sender");
     }
@@ -180,17 +199,22 @@ class BouncesIT {
         long deliveryId = deliveryTo(run.getId(), anna).getId();
         String signature = token.substring(token.indexOf('-'));
 
-        assertEquals(Optional.empty(), returnPaths.find((deliveryId + 1) + signature), "another delivery's id with this signature");
+        assertEquals(
+                Optional.empty(),
+                returnPaths.find((deliveryId + 1) + signature),
+                "another delivery's id with this signature");
         assertEquals(Optional.empty(), returnPaths.find(deliveryId + "-0000000000000000"), "a made-up signature");
         assertEquals(Optional.empty(), returnPaths.find("bounces"), "not a token");
     }
 
-    private static BounceReport report(BounceClass kind, String recipient, String status, String diagnostic, String token) {
+    private static BounceReport report(
+            BounceClass kind, String recipient, String status, String diagnostic, String token) {
         return new BounceReport(kind, recipient, status, diagnostic, token, null, "test");
     }
 
     @Test
-    void aHardBounceFailsItsDeliverySuppressesTheAddressAndLaterRunsSkipItAlsoAfterTheClientIsDeletedAndImportedAgain() {
+    void
+            aHardBounceFailsItsDeliverySuppressesTheAddressAndLaterRunsSkipItAlsoAfterTheClientIsDeletedAndImportedAgain() {
         String owner = owner("hard");
         String anna = address("anna");
         String boris = address("boris");
@@ -199,8 +223,14 @@ class BouncesIT {
         MailingRun first = sentRun(owner, Set.of(annaId, borisId));
         String token = envelopeToken(anna);
 
-        assertEquals(BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1",
-                "smtp; 550 5.1.1 <" + anna + ">: Recipient address rejected: User unknown", token)));
+        assertEquals(
+                BounceOutcome.RECORDED,
+                bounces.record(report(
+                        BounceClass.HARD,
+                        anna,
+                        "5.1.1",
+                        "smtp; 550 5.1.1 <" + anna + ">: Recipient address rejected: User unknown",
+                        token)));
 
         Delivery bounced = deliveryTo(first.getId(), anna);
         assertEquals(DeliveryState.FAILED, bounced.getState(), "a bounced e-mail did not reach its recipient");
@@ -212,26 +242,41 @@ class BouncesIT {
         DeliveryAttempt report = attempts.get(attempts.size() - 1);
         assertEquals(DeliveryState.FAILED, report.getOutcome());
         assertEquals(550, report.getSmtpCode());
-        assertTrue(report.getReply().contains("5.1.1") && report.getReply().contains("User unknown"), report.getReply());
+        assertTrue(
+                report.getReply().contains("5.1.1") && report.getReply().contains("User unknown"), report.getReply());
         Suppression entry = suppressions.entry(owner, anna).orElseThrow();
         assertEquals(SuppressionReason.HARD_BOUNCE, entry.getReason());
         assertEquals(bounced.getId(), entry.getDeliveryId(), "the delivery that caused it");
         assertEquals("5.1.1", entry.getStatusCode());
-        assertEquals(BounceOutcome.ALREADY_RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "again", token)),
+        assertEquals(
+                BounceOutcome.ALREADY_RECORDED,
+                bounces.record(report(BounceClass.HARD, anna, "5.1.1", "again", token)),
                 "a report read twice counts once");
 
         User owning = accounts.byEmail(owner);
         assertEquals(new BounceTotals(1, 0, 0), as(owning, () -> statistics.runBounces(first.getId())));
         assertEquals(new BounceTotals(1, 0, 0), as(owning, () -> statistics.mailingBounces(first.getMailingId())));
-        assertEquals(List.of(anna), as(owning, () -> statistics.notReceivedAfter(first.getId(), 0, 10)).stream().map(Delivery::getEmail).toList(),
+        assertEquals(
+                List.of(anna),
+                as(owning, () -> statistics.notReceivedAfter(first.getId(), 0, 10)).stream()
+                        .map(Delivery::getEmail)
+                        .toList(),
                 "who did not receive it includes the bounced address");
-        assertEquals(new BounceTotals(0, 0, 0), as(accounts.create("nosy-" + System.nanoTime() + "@example.org", "bounces password", true),
-                () -> statistics.runBounces(first.getId())), "another user counts nothing of this run");
+        assertEquals(
+                new BounceTotals(0, 0, 0),
+                as(
+                        accounts.create("nosy-" + System.nanoTime() + "@example.org", "bounces password", true),
+                        () -> statistics.runBounces(first.getId())),
+                "another user counts nothing of this run");
 
         User ownerAccount = accounts.byEmail(owner);
         clients.delete(ownerAccount, annaId);
-        clients.importCsv(ownerAccount, "email,full_name,comment\n" + anna.toUpperCase(java.util.Locale.ROOT) + ",Анна снова,\n");
-        long again = clients.page(ownerAccount, anna, "email", true, 0, 10).stream().map(Client::getId).findFirst().orElseThrow();
+        clients.importCsv(
+                ownerAccount, "email,full_name,comment\n" + anna.toUpperCase(java.util.Locale.ROOT) + ",Анна снова,\n");
+        long again = clients.page(ownerAccount, anna, "email", true, 0, 10).stream()
+                .map(Client::getId)
+                .findFirst()
+                .orElseThrow();
         MailingRun second = sentRun(owner, Set.of(again, borisId));
         Delivery skipped = deliveryTo(second.getId(), anna);
         assertEquals(DeliveryState.SKIPPED, skipped.getState());
@@ -252,17 +297,24 @@ class BouncesIT {
         String token = envelopeToken(anna);
         long deliveryId = deliveryTo(run.getId(), anna).getId();
 
-        assertEquals(BounceOutcome.NO_DELIVERY, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "unknown", deliveryId + "-0123456789abcdef")));
+        assertEquals(
+                BounceOutcome.NO_DELIVERY,
+                bounces.record(report(BounceClass.HARD, anna, "5.1.1", "unknown", deliveryId + "-0123456789abcdef")));
         assertEquals(BounceOutcome.NO_DELIVERY, bounces.record(report(BounceClass.COMPLAINT, anna, null, null, null)));
-        assertEquals(BounceOutcome.IGNORED, bounces.record(report(BounceClass.AUTO_REPLY, anna, null, "I am on holiday", token)));
+        assertEquals(
+                BounceOutcome.IGNORED,
+                bounces.record(report(BounceClass.AUTO_REPLY, anna, null, "I am on holiday", token)));
         assertEquals(BounceOutcome.IGNORED, bounces.record(report(BounceClass.NOT_A_REPORT, anna, null, null, token)));
         assertEquals(List.of(), suppressions.of(owner));
         assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), anna).getState());
         assertEquals(List.of(), suppressions.bounceKinds(deliveryId));
 
-        assertEquals(BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, victim, "5.1.1", "unknown", token)));
+        assertEquals(
+                BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, victim, "5.1.1", "unknown", token)));
         assertEquals(List.of(), suppressions.of(other), "the other owner's list is untouched");
-        assertEquals(List.of(anna), suppressions.of(owner).stream().map(Suppression::getAddress).toList(),
+        assertEquals(
+                List.of(anna),
+                suppressions.of(owner).stream().map(Suppression::getAddress).toList(),
                 "the address suppressed is the one the delivery went to");
     }
 
@@ -273,12 +325,16 @@ class BouncesIT {
         long annaId = workspace.createClient(owner, anna, "Анна").getId();
         MailingRun run = sentRun(owner, Set.of(annaId));
 
-        assertEquals(BounceOutcome.RECORDED, bounces.record(report(BounceClass.COMPLAINT, anna, null, "abuse", envelopeToken(anna))));
+        assertEquals(
+                BounceOutcome.RECORDED,
+                bounces.record(report(BounceClass.COMPLAINT, anna, null, "abuse", envelopeToken(anna))));
 
         Delivery delivery = deliveryTo(run.getId(), anna);
         assertEquals(DeliveryState.SENT, delivery.getState(), "a complaint means it arrived");
         assertEquals(List.of("COMPLAINT"), suppressions.bounceKinds(delivery.getId()));
-        assertEquals(SuppressionReason.COMPLAINT, suppressions.entry(owner, anna).orElseThrow().getReason());
+        assertEquals(
+                SuppressionReason.COMPLAINT,
+                suppressions.entry(owner, anna).orElseThrow().getReason());
     }
 
     @Test
@@ -290,17 +346,29 @@ class BouncesIT {
             MailingRun run = sentRun(owner, Set.of(annaId));
             String token = mail.envelopesTo(anna).stream()
                     .map(envelope -> new String(envelope.mailFrom(), StandardCharsets.UTF_8))
-                    .map(MAIL_FROM::matcher).filter(Matcher::matches).map(matcher -> matcher.group(1))
-                    .filter(candidate -> returnPaths.find(candidate).map(BouncedDelivery::runId).orElse(-1L) == run.getId())
-                    .findFirst().orElseThrow();
-            assertEquals(BounceOutcome.RECORDED, bounces.record(report(BounceClass.SOFT, anna, "4.2.2", "smtp; 452 4.2.2 Mailbox full", token)));
+                    .map(MAIL_FROM::matcher)
+                    .filter(Matcher::matches)
+                    .map(matcher -> matcher.group(1))
+                    .filter(candidate -> returnPaths
+                                    .find(candidate)
+                                    .map(BouncedDelivery::runId)
+                                    .orElse(-1L)
+                            == run.getId())
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    BounceOutcome.RECORDED,
+                    bounces.record(report(BounceClass.SOFT, anna, "4.2.2", "smtp; 452 4.2.2 Mailbox full", token)));
             assertEquals(DeliveryState.FAILED, deliveryTo(run.getId(), anna).getState());
-            assertEquals("SOFT_BOUNCE", String.valueOf(deliveryTo(run.getId(), anna).getReason()));
+            assertEquals(
+                    "SOFT_BOUNCE", String.valueOf(deliveryTo(run.getId(), anna).getReason()));
             if (bounce < 3) {
                 assertEquals(Optional.empty(), suppressions.entry(owner, anna), "after " + bounce + " soft bounces");
             }
         }
-        assertEquals(SuppressionReason.SOFT_BOUNCES, suppressions.entry(owner, anna).orElseThrow().getReason());
+        assertEquals(
+                SuppressionReason.SOFT_BOUNCES,
+                suppressions.entry(owner, anna).orElseThrow().getReason());
     }
 
     @Test
@@ -312,7 +380,9 @@ class BouncesIT {
         Delivery delivery = deliveryTo(run.getId(), refused);
         assertEquals(DeliveryState.FAILED, delivery.getState());
 
-        await("the refused address on the list", () -> suppressions.entry(owner, refused).isPresent());
+        await(
+                "the refused address on the list",
+                () -> suppressions.entry(owner, refused).isPresent());
         Suppression entry = suppressions.entry(owner, refused).orElseThrow();
         assertEquals(SuppressionReason.HARD_BOUNCE, entry.getReason());
         assertEquals("550", entry.getStatusCode());
@@ -328,15 +398,23 @@ class BouncesIT {
         MailingRun run = sentRun(owner, Set.of(annaId));
         long deliveryId = deliveryTo(run.getId(), anna).getId();
 
-        assertEquals(Optional.of(anna), unsubscriptions.unsubscribe(unsubscribeKeys.tokens().tokenFor(deliveryId)));
-        assertEquals(SuppressionReason.UNSUBSCRIBED, suppressions.entry(owner, anna).orElseThrow().getReason());
+        assertEquals(
+                Optional.of(anna),
+                unsubscriptions.unsubscribe(unsubscribeKeys.tokens().tokenFor(deliveryId)));
+        assertEquals(
+                SuppressionReason.UNSUBSCRIBED,
+                suppressions.entry(owner, anna).orElseThrow().getReason());
 
         User ownerAccount = accounts.byEmail(owner);
         clients.delete(ownerAccount, annaId);
         clients.importCsv(ownerAccount, "email,full_name,comment\n" + anna + ",Анна,\n");
-        long again = clients.page(ownerAccount, anna, "email", true, 0, 10).stream().map(Client::getId).findFirst().orElseThrow();
+        long again = clients.page(ownerAccount, anna, "email", true, 0, 10).stream()
+                .map(Client::getId)
+                .findFirst()
+                .orElseThrow();
         MailingRun second = sentRun(owner, Set.of(again));
-        assertEquals("UNSUBSCRIBED", String.valueOf(deliveryTo(second.getId(), anna).getReason()));
+        assertEquals(
+                "UNSUBSCRIBED", String.valueOf(deliveryTo(second.getId(), anna).getReason()));
         assertFalse(deliveryTo(second.getId(), anna).getState() == DeliveryState.SENT);
     }
 
@@ -344,7 +422,8 @@ class BouncesIT {
     private Suppressions ownList;
 
     @Test
-    void theOwnerAddsSearchesExportsAndRemovesEntriesAComplaintOnlyWhenConfirmedAndAnImportCountsSuppressedRows() throws Exception {
+    void theOwnerAddsSearchesExportsAndRemovesEntriesAComplaintOnlyWhenConfirmedAndAnImportCountsSuppressedRows()
+            throws Exception {
         String owner = owner("list");
         User account = accounts.byEmail(owner);
         String complained = address("complained");
@@ -355,17 +434,30 @@ class BouncesIT {
 
         Suppression added = as(account, () -> ownList.add(byHand));
         assertEquals(SuppressionReason.MANUAL, added.getReason());
-        assertTrue(added.getAddress().endsWith("@xn--80a1acny.xn--p1ai"), "kept with the domain in its ASCII form: " + added.getAddress());
-        BusinessException twice = assertThrows(BusinessException.class, () -> as(account, () -> ownList.add(byHand.toLowerCase(java.util.Locale.ROOT))));
+        assertTrue(
+                added.getAddress().endsWith("@xn--80a1acny.xn--p1ai"),
+                "kept with the domain in its ASCII form: " + added.getAddress());
+        BusinessException twice = assertThrows(
+                BusinessException.class,
+                () -> as(account, () -> ownList.add(byHand.toLowerCase(java.util.Locale.ROOT))));
         assertEquals("suppressions.alreadyListed", twice.getMessageKey());
-        assertEquals("suppressions.invalidAddress", assertThrows(BusinessException.class, () -> as(account, () -> ownList.add("not an address"))).getMessageKey());
+        assertEquals(
+                "suppressions.invalidAddress",
+                assertThrows(BusinessException.class, () -> as(account, () -> ownList.add("not an address")))
+                        .getMessageKey());
         assertEquals(2L, as(account, () -> ownList.count(null)));
-        assertEquals(List.of(added.getId()), as(account, () -> ownList.page("почта", null, true, 0, 10)).stream().map(Suppression::getId).toList(),
+        assertEquals(
+                List.of(added.getId()),
+                as(account, () -> ownList.page("почта", null, true, 0, 10)).stream()
+                        .map(Suppression::getId)
+                        .toList(),
                 "found by the domain as typed");
         assertEquals(0L, as(account, () -> ownList.count("nobody-here")));
 
         String local = byHand.substring(0, byHand.indexOf('@')).toLowerCase(java.util.Locale.ROOT);
-        ImportJob job = clients.importCsv(account, "email,full_name,comment\n" + local + "@xn--80a1acny.xn--p1ai,Иван,\n" + address("new") + ",Новый,\n");
+        ImportJob job = clients.importCsv(
+                account,
+                "email,full_name,comment\n" + local + "@xn--80a1acny.xn--p1ai,Иван,\n" + address("new") + ",Новый,\n");
         assertEquals(2, job.getImported());
         assertEquals(1, job.getSuppressed(), "the import says how many rows are suppressed");
 
@@ -380,14 +472,24 @@ class BouncesIT {
         String exported = csv.toString(StandardCharsets.UTF_8);
         assertTrue(exported.contains(complained + ",COMPLAINT,"), exported);
         assertTrue(exported.contains(",MANUAL,"), exported);
-        assertTrue(exported.contains("," + run.getId() + "," + deliveryTo(run.getId(), complained).getId() + ","), "the delivery that caused it: " + exported);
+        assertTrue(
+                exported.contains("," + run.getId() + ","
+                        + deliveryTo(run.getId(), complained).getId() + ","),
+                "the delivery that caused it: " + exported);
 
         Suppression complaint = suppressions.entry(owner, complained).orElseThrow();
         String otherOwner = owner("stranger");
-        assertEquals("suppressions.notFound", assertThrows(BusinessException.class,
-                () -> as(accounts.byEmail(otherOwner), () -> ownList.remove(complaint.getId(), true))).getMessageKey(), "another owner's entry");
-        assertEquals("suppressions.complaintNeedsConfirmation", assertThrows(BusinessException.class,
-                () -> as(account, () -> ownList.remove(complaint.getId(), false))).getMessageKey());
+        assertEquals(
+                "suppressions.notFound",
+                assertThrows(
+                                BusinessException.class,
+                                () -> as(accounts.byEmail(otherOwner), () -> ownList.remove(complaint.getId(), true)))
+                        .getMessageKey(),
+                "another owner's entry");
+        assertEquals(
+                "suppressions.complaintNeedsConfirmation",
+                assertThrows(BusinessException.class, () -> as(account, () -> ownList.remove(complaint.getId(), false)))
+                        .getMessageKey());
         assertTrue(suppressions.entry(owner, complained).isPresent());
         as(account, () -> ownList.remove(complaint.getId(), true));
         as(account, () -> ownList.remove(added.getId(), false));
@@ -403,12 +505,18 @@ class BouncesIT {
         long borisId = workspace.createClient(owner, boris, "Борис").getId();
         MailingRun sent = sentRun(owner, Set.of(annaId));
         String token = envelopeToken(anna);
-        Mailing other = workspace.createMailing(owner, "Waiting " + System.nanoTime(), message(owner), Set.of(annaId, borisId),
-                LocalDateTime.now(ZoneOffset.UTC).plusDays(1), Periodicity.ONCE);
+        Mailing other = workspace.createMailing(
+                owner,
+                "Waiting " + System.nanoTime(),
+                message(owner),
+                Set.of(annaId, borisId),
+                LocalDateTime.now(ZoneOffset.UTC).plusDays(1),
+                Periodicity.ONCE);
         MailingRun waiting = sending.waitingRun(owner, other.getId());
         assertEquals(DeliveryState.PENDING, deliveryTo(waiting.getId(), anna).getState());
 
-        assertEquals(BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "User unknown", token)));
+        assertEquals(
+                BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "User unknown", token)));
 
         Delivery skipped = deliveryTo(waiting.getId(), anna);
         assertEquals(DeliveryState.SKIPPED, skipped.getState());

@@ -30,9 +30,15 @@ final class FixtureLabels {
             if (cells.length < 4) {
                 throw new IllegalArgumentException("a label needs file, recipient, class and status: " + line);
             }
-            labels.put(cells[0], new Label(cells[0], orNull(cells[1]),
-                    BounceClass.valueOf(cells[2].strip().toUpperCase(Locale.ROOT).replace('-', '_')),
-                    orNull(cells[3]), cells.length > 4 ? cells[4] : ""));
+            labels.put(
+                    cells[0],
+                    new Label(
+                            cells[0],
+                            orNull(cells[1]),
+                            BounceClass.valueOf(
+                                    cells[2].strip().toUpperCase(Locale.ROOT).replace('-', '_')),
+                            orNull(cells[3]),
+                            cells.length > 4 ? cells[4] : ""));
         }
         return labels;
     }

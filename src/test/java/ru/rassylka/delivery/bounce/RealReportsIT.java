@@ -115,12 +115,24 @@ class RealReportsIT {
             String email = address(name);
             clients.put(email, workspace.createClient(owner, email, name).getId());
         }
-        long message = workspace.createMessage(owner, "News for {{full_name}}",
-                "<p>Hello {{email}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>").getId();
-        Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Mailing mailing = workspace.createMailing(owner, "Mailing " + System.nanoTime(), message, new java.util.HashSet<>(clients.values()),
-                LocalDateTime.ofInstant(at, ZoneOffset.UTC), Periodicity.ONCE);
-        await("a finished run of mailing " + mailing.getId(), () -> sending.runs(mailing.getId()).stream().anyMatch(MailingRun::isFinished));
+        long message = workspace
+                .createMessage(
+                        owner,
+                        "News for {{full_name}}",
+                        "<p>Hello {{email}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>")
+                .getId();
+        Instant at =
+                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Mailing mailing = workspace.createMailing(
+                owner,
+                "Mailing " + System.nanoTime(),
+                message,
+                new java.util.HashSet<>(clients.values()),
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                Periodicity.ONCE);
+        await(
+                "a finished run of mailing " + mailing.getId(),
+                () -> sending.runs(mailing.getId()).stream().anyMatch(MailingRun::isFinished));
         MailingRun run = sending.runs(mailing.getId()).get(0);
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
         for (String email : clients.keySet()) {
@@ -132,7 +144,10 @@ class RealReportsIT {
     }
 
     private Delivery delivery(long runId, String email) {
-        return sending.deliveries(runId).stream().filter(d -> d.getEmail().equals(email)).findFirst().orElseThrow();
+        return sending.deliveries(runId).stream()
+                .filter(d -> d.getEmail().equals(email))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Delivery now(Delivery delivery) {
@@ -145,7 +160,10 @@ class RealReportsIT {
         assertEquals(1, envelopes.size(), "one transaction for " + delivery.getEmail());
         String mailFrom = new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8);
         String received = mailFrom.substring(mailFrom.indexOf('<') + 1, mailFrom.indexOf('>'));
-        assertEquals(returnPaths.addressFor(delivery.getId()).orElseThrow(), received, "the envelope sender is the delivery's return path");
+        assertEquals(
+                returnPaths.addressFor(delivery.getId()).orElseThrow(),
+                received,
+                "the envelope sender is the delivery's return path");
         return received;
     }
 
@@ -198,7 +216,8 @@ class RealReportsIT {
     }
 
     /** Reads the fixture come back to the delivery's return path, checks it is read with its token, class and status code. */
-    private BounceReport readFor(String fixture, Delivery delivery, BounceClass kind, String statusCode) throws Exception {
+    private BounceReport readFor(String fixture, Delivery delivery, BounceClass kind, String statusCode)
+            throws Exception {
         String returnPath = returnPathReceived(delivery);
         BounceReport report = read(cameBackTo(fixture(fixture), returnPath));
         assertEquals(kind, report.kind(), fixture + ": class");
@@ -226,12 +245,17 @@ class RealReportsIT {
 
     private void assertUntouched(Delivery delivery, int attemptsBefore) {
         assertEquals(DeliveryState.SENT, now(delivery).getState(), delivery.getEmail() + " is still sent");
-        assertEquals(attemptsBefore, sending.attempts(delivery.getId()).size(), "no attempt added for " + delivery.getEmail());
-        assertEquals(List.of(), suppressions.bounceKinds(delivery.getId()), "no bounce recorded for " + delivery.getEmail());
+        assertEquals(
+                attemptsBefore,
+                sending.attempts(delivery.getId()).size(),
+                "no attempt added for " + delivery.getEmail());
+        assertEquals(
+                List.of(), suppressions.bounceKinds(delivery.getId()), "no bounce recorded for " + delivery.getEmail());
     }
 
     private void assertHardBounceSuppressed(SentRun sent, Delivery delivery, String statusCode) {
-        Suppression entry = suppressions.entry(sent.owner(), delivery.getEmail()).orElseThrow();
+        Suppression entry =
+                suppressions.entry(sent.owner(), delivery.getEmail()).orElseThrow();
         assertEquals(SuppressionReason.HARD_BOUNCE, entry.getReason());
         assertEquals(delivery.getId(), entry.getDeliveryId(), "the delivery that caused it");
         assertEquals(statusCode, entry.getStatusCode());
@@ -247,14 +271,21 @@ class RealReportsIT {
 
         BounceReport report = readFor(POSTFIX_USER_UNKNOWN, anna, BounceClass.HARD, "5.1.1");
         assertEquals("DSN fields", report.source());
-        assertEquals("user@relay-hard.rassylka.test", report.recipient(), "the report names the address Postfix was given");
+        assertEquals(
+                "user@relay-hard.rassylka.test", report.recipient(), "the report names the address Postfix was given");
 
         assertEquals(BounceOutcome.RECORDED, bounces.record(report));
 
         assertBounced(anna, "HARD_BOUNCE", "5.1.1", 550, "hard");
-        assertTrue(lastAttempt(anna).getReply().contains("User unknown in virtual mailbox table"), lastAttempt(anna).getReply());
+        assertTrue(
+                lastAttempt(anna).getReply().contains("User unknown in virtual mailbox table"),
+                lastAttempt(anna).getReply());
         assertHardBounceSuppressed(sent, anna, "5.1.1");
-        assertEquals(List.of(anna.getEmail()), suppressions.of(sent.owner()).stream().map(Suppression::getAddress).toList(),
+        assertEquals(
+                List.of(anna.getEmail()),
+                suppressions.of(sent.owner()).stream()
+                        .map(Suppression::getAddress)
+                        .toList(),
                 "the address suppressed is the delivery's, whatever the report names");
         MailingRun run = sending.runs(sent.run().getMailingId()).get(0);
         assertEquals(1, run.getSent());
@@ -273,8 +304,13 @@ class RealReportsIT {
         assertEquals(BounceOutcome.RECORDED, bounces.record(report));
 
         assertBounced(anna, "SOFT_BOUNCE", "5.2.2", 552, "soft");
-        assertTrue(lastAttempt(anna).getReply().contains("Mailbox full"), lastAttempt(anna).getReply());
-        assertEquals(Optional.empty(), suppressions.entry(sent.owner(), anna.getEmail()), "one soft bounce suppresses nobody");
+        assertTrue(
+                lastAttempt(anna).getReply().contains("Mailbox full"),
+                lastAttempt(anna).getReply());
+        assertEquals(
+                Optional.empty(),
+                suppressions.entry(sent.owner(), anna.getEmail()),
+                "one soft bounce suppresses nobody");
         assertEquals(List.of(), suppressions.of(sent.owner()));
     }
 
@@ -290,7 +326,8 @@ class RealReportsIT {
 
         for (Sample sample : samples) {
             BounceReport report = readFor(sample.fixture(), sample.delivery(), BounceClass.HARD, sample.statusCode());
-            assertTrue(report.source().contains("text"), sample.fixture() + " is read from its text: " + report.source());
+            assertTrue(
+                    report.source().contains("text"), sample.fixture() + " is read from its text: " + report.source());
             assertEquals(BounceOutcome.RECORDED, bounces.record(report), sample.fixture());
         }
 
@@ -332,7 +369,9 @@ class RealReportsIT {
         int attempts = sending.attempts(anna.getId()).size();
 
         BounceReport report = readFor("real-world/rfc3834-01.eml", anna, BounceClass.AUTO_REPLY, null);
-        assertEquals(Optional.of(anna.getId()), returnPaths.find(report.returnPathToken()).map(BouncedDelivery::deliveryId),
+        assertEquals(
+                Optional.of(anna.getId()),
+                returnPaths.find(report.returnPathToken()).map(BouncedDelivery::deliveryId),
                 "the auto-reply names the delivery it answers");
 
         assertEquals(BounceOutcome.IGNORED, bounces.record(report));
@@ -361,7 +400,9 @@ class RealReportsIT {
 
         assertUntouched(anna, attempts);
         assertEquals(List.of(), suppressions.of(sent.owner()));
-        assertEquals(sent.run().getSent(), sending.runs(sent.run().getMailingId()).get(0).getSent());
+        assertEquals(
+                sent.run().getSent(),
+                sending.runs(sent.run().getMailingId()).get(0).getSent());
     }
 
     @Test
@@ -380,12 +421,22 @@ class RealReportsIT {
         assertEquals(anna.getEmail(), report.recipient(), "the report's text names the first owner's client");
         assertEquals(tokenOf(otherReturnPath), report.returnPathToken());
 
-        assertEquals(BounceOutcome.RECORDED, bounces.record(report), "a genuine token: the report is the other owner's delivery's");
+        assertEquals(
+                BounceOutcome.RECORDED,
+                bounces.record(report),
+                "a genuine token: the report is the other owner's delivery's");
 
         assertUntouched(anna, attempts);
         assertEquals(List.of(), suppressions.of(first.owner()), "the first owner's list is untouched");
-        assertEquals(Optional.empty(), suppressions.entry(other.owner(), anna.getEmail()), "nor is the address put on the other list");
-        assertEquals(List.of(victor.getEmail()), suppressions.of(other.owner()).stream().map(Suppression::getAddress).toList(),
+        assertEquals(
+                Optional.empty(),
+                suppressions.entry(other.owner(), anna.getEmail()),
+                "nor is the address put on the other list");
+        assertEquals(
+                List.of(victor.getEmail()),
+                suppressions.of(other.owner()).stream()
+                        .map(Suppression::getAddress)
+                        .toList(),
                 "only the address the token's delivery went to");
         assertBounced(victor, "HARD_BOUNCE", "5.1.1", 550, "hard");
     }

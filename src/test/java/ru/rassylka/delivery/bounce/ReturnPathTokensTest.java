@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ReturnPathTokensTest {
 
-    private final ReturnPathTokens tokens = new ReturnPathTokens("a key of thirty-two bytes or more!".getBytes(StandardCharsets.US_ASCII));
+    private final ReturnPathTokens tokens =
+            new ReturnPathTokens("a key of thirty-two bytes or more!".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void aTokenNamesItsDelivery() {
@@ -40,20 +41,31 @@ class ReturnPathTokensTest {
     void anAlteredSignatureNamesNothing() {
         String token = tokens.tokenFor(41);
         char last = token.charAt(token.length() - 1);
-        assertEquals(OptionalLong.empty(), tokens.deliveryOf(token.substring(0, token.length() - 1) + (last == '0' ? '1' : '0')));
+        assertEquals(
+                OptionalLong.empty(),
+                tokens.deliveryOf(token.substring(0, token.length() - 1) + (last == '0' ? '1' : '0')));
     }
 
     @Test
     void aTokenSignedWithAnotherKeyNamesNothing() {
-        ReturnPathTokens other = new ReturnPathTokens("another key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
+        ReturnPathTokens other =
+                new ReturnPathTokens("another key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII));
         assertNotEquals(tokens.tokenFor(5), other.tokenFor(5));
         assertEquals(OptionalLong.empty(), tokens.deliveryOf(other.tokenFor(5)));
     }
 
     @Test
     void garbageNamesNothing() {
-        for (String garbage : new String[] {null, "", "-", "0-0000000000000000", "12", "x-y", "99999999999999999999-0000000000000000",
-                "1-" + "0".repeat(60)}) {
+        for (String garbage : new String[] {
+            null,
+            "",
+            "-",
+            "0-0000000000000000",
+            "12",
+            "x-y",
+            "99999999999999999999-0000000000000000",
+            "1-" + "0".repeat(60)
+        }) {
             assertEquals(OptionalLong.empty(), tokens.deliveryOf(garbage), String.valueOf(garbage));
         }
     }
@@ -61,7 +73,10 @@ class ReturnPathTokensTest {
     @Test
     void theTokenIsFoundInAHeaderThatNamesTheReturnPath() {
         String token = tokens.tokenFor(99);
-        assertEquals(Optional.of(token), ReturnPathTokens.tokenIn("Return-Path: <BOUNCES+" + token.toUpperCase(Locale.ROOT) + "@bounce.example.org>"));
+        assertEquals(
+                Optional.of(token),
+                ReturnPathTokens.tokenIn(
+                        "Return-Path: <BOUNCES+" + token.toUpperCase(Locale.ROOT) + "@bounce.example.org>"));
         assertEquals(Optional.empty(), ReturnPathTokens.tokenIn("To: someone@example.org"));
     }
 }

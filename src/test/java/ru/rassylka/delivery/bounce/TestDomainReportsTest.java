@@ -1,6 +1,5 @@
 package ru.rassylka.delivery.bounce;
 
-import ru.rassylka.mail.TestDomainReports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import ru.rassylka.mail.TestDomainReports;
 
 class TestDomainReportsTest {
 
@@ -18,8 +18,10 @@ class TestDomainReportsTest {
     private static final String RETURN_PATH = TOKENS.addressFor(42, "bounces.localhost");
 
     @Test
-    void anEmailToTheBounceDomainComesBackAsADeliveryStatusNotificationThatTheReaderReadsAsAHardBounceOfItsDelivery() throws Exception {
-        MimeMessage report = TestDomainReports.reportOn(sent("Someone@bounce.test"), RETURN_PATH, "Someone@bounce.test").orElseThrow();
+    void anEmailToTheBounceDomainComesBackAsADeliveryStatusNotificationThatTheReaderReadsAsAHardBounceOfItsDelivery()
+            throws Exception {
+        MimeMessage report = TestDomainReports.reportOn(sent("Someone@bounce.test"), RETURN_PATH, "Someone@bounce.test")
+                .orElseThrow();
 
         byte[] raw = TestDomainReports.bytesOf(report);
         String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
@@ -40,8 +42,11 @@ class TestDomainReportsTest {
     }
 
     @Test
-    void anEmailToTheComplaintDomainComesBackAsAnAbuseReportThatTheReaderReadsAsAComplaintOfItsDelivery() throws Exception {
-        MimeMessage report = TestDomainReports.reportOn(sent("someone@complaint.test"), RETURN_PATH, "someone@complaint.test").orElseThrow();
+    void anEmailToTheComplaintDomainComesBackAsAnAbuseReportThatTheReaderReadsAsAComplaintOfItsDelivery()
+            throws Exception {
+        MimeMessage report = TestDomainReports.reportOn(
+                        sent("someone@complaint.test"), RETURN_PATH, "someone@complaint.test")
+                .orElseThrow();
 
         byte[] raw = TestDomainReports.bytesOf(report);
         String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
@@ -61,8 +66,10 @@ class TestDomainReportsTest {
         assertTrue(TestDomainReports.isReported("x@COMPLAINT.test"));
         assertFalse(TestDomainReports.isReported("x@example.org"));
         assertFalse(TestDomainReports.isReported("x@sub.bounce.test"));
-        assertTrue(TestDomainReports.reportOn(sent("x@example.org"), RETURN_PATH, "x@example.org").isEmpty());
-        assertTrue(TestDomainReports.reportOn(sent("x@bounce.test"), "", "x@bounce.test").isEmpty());
+        assertTrue(TestDomainReports.reportOn(sent("x@example.org"), RETURN_PATH, "x@example.org")
+                .isEmpty());
+        assertTrue(TestDomainReports.reportOn(sent("x@bounce.test"), "", "x@bounce.test")
+                .isEmpty());
     }
 
     private static MimeMessage sent(String to) throws Exception {

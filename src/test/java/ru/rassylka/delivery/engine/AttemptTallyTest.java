@@ -26,11 +26,13 @@ class AttemptTallyTest {
                 attempt(1, TEN, DeliveryState.FAILED, 550),
                 attempt(2, TEN, DeliveryState.SENT, 250)));
 
-        assertEquals(Map.of(
-                new AttemptTally.Key(1, TEN, DeliveryState.SENT, 250), 2,
-                new AttemptTally.Key(1, TEN.plusSeconds(3600), DeliveryState.SENT, 250), 1,
-                new AttemptTally.Key(1, TEN, DeliveryState.FAILED, 550), 1,
-                new AttemptTally.Key(2, TEN, DeliveryState.SENT, 250), 1), tally);
+        assertEquals(
+                Map.of(
+                        new AttemptTally.Key(1, TEN, DeliveryState.SENT, 250), 2,
+                        new AttemptTally.Key(1, TEN.plusSeconds(3600), DeliveryState.SENT, 250), 1,
+                        new AttemptTally.Key(1, TEN, DeliveryState.FAILED, 550), 1,
+                        new AttemptTally.Key(2, TEN, DeliveryState.SENT, 250), 1),
+                tally);
     }
 
     @Test

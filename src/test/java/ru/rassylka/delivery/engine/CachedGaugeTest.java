@@ -11,7 +11,8 @@ class CachedGaugeTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final AtomicLong queries = new AtomicLong();
-    private final CachedGauge gauge = new CachedGauge(() -> queries.incrementAndGet() * 10, Duration.ofSeconds(5), nanos::get);
+    private final CachedGauge gauge =
+            new CachedGauge(() -> queries.incrementAndGet() * 10, Duration.ofSeconds(5), nanos::get);
 
     @Test
     void aGaugeAskedTwiceWithinTheIntervalRunsItsQueryOnce() {
@@ -34,12 +35,15 @@ class CachedGaugeTest {
     @Test
     void aFailedQueryIsRunAgainAtTheNextAsk() {
         AtomicLong calls = new AtomicLong();
-        CachedGauge failingOnce = new CachedGauge(() -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("the database is away");
-            }
-            return 7;
-        }, Duration.ofSeconds(5), nanos::get);
+        CachedGauge failingOnce = new CachedGauge(
+                () -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("the database is away");
+                    }
+                    return 7;
+                },
+                Duration.ofSeconds(5),
+                nanos::get);
 
         assertThrows(IllegalStateException.class, failingOnce::value);
         assertEquals(7, failingOnce.value());

@@ -44,6 +44,8 @@ class ClaimTest {
         assertFalse(claim.written());
         assertFalse(claim.sendingEnded(), "one outcome still waits to be written");
         assertTrue(claim.written());
-        assertTrue(new Claim(7, List.of(first), NOW).sendingEnded(), "a worker that queued nothing leaves nothing to renew");
+        assertTrue(
+                new Claim(7, List.of(first), NOW).sendingEnded(),
+                "a worker that queued nothing leaves nothing to renew");
     }
 }

@@ -41,15 +41,19 @@ class FailureClassifierTest {
 
     @Test
     void replyOf5xxFailsAtOnce() {
-        assertEquals(DeliveryState.FAILED, FailureClassifier.ofReply(554, "554 5.7.1 Rejected").outcome());
+        assertEquals(
+                DeliveryState.FAILED,
+                FailureClassifier.ofReply(554, "554 5.7.1 Rejected").outcome());
     }
 
     @Test
     void recipientRefusedWith550InsideSendFailedFails() throws Exception {
         InternetAddress to = new InternetAddress("x@example.org");
-        SMTPAddressFailedException refused = new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 550, "550 5.1.1 User unknown");
-        SendFailedException failed = new SendFailedException("Invalid Addresses", refused, new InternetAddress[0],
-                new InternetAddress[0], new InternetAddress[] {to});
+        SMTPAddressFailedException refused =
+                new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 550, "550 5.1.1 User unknown");
+        SendFailedException failed = new SendFailedException(
+                "Invalid Addresses", refused, new InternetAddress[0], new InternetAddress[0], new InternetAddress[] {to
+                });
         Verdict verdict = FailureClassifier.of(failed);
         assertEquals(DeliveryState.FAILED, verdict.outcome());
         assertEquals(550, verdict.code());
@@ -59,7 +63,8 @@ class FailureClassifierTest {
     @Test
     void recipientDeferredWith451IsRetried() throws Exception {
         InternetAddress to = new InternetAddress("x@example.org");
-        SMTPAddressFailedException deferred = new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 451, "451 4.3.0 Later");
+        SMTPAddressFailedException deferred =
+                new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 451, "451 4.3.0 Later");
         Verdict verdict = FailureClassifier.of(new SendFailedException("Invalid Addresses", deferred));
         assertEquals(DeliveryState.RETRY, verdict.outcome());
         assertEquals(451, verdict.code());
@@ -67,7 +72,8 @@ class FailureClassifierTest {
 
     @Test
     void dataRefusedWith552Fails() {
-        SMTPSendFailedException refused = new SMTPSendFailedException("DATA", 552, "552 5.3.4 Message too big", null, null, null, null);
+        SMTPSendFailedException refused =
+                new SMTPSendFailedException("DATA", 552, "552 5.3.4 Message too big", null, null, null, null);
         Verdict verdict = FailureClassifier.of(refused);
         assertEquals(DeliveryState.FAILED, verdict.outcome());
         assertEquals(552, verdict.code());
@@ -75,8 +81,8 @@ class FailureClassifierTest {
 
     @Test
     void connectionRefusedIsRetriedAndMarksTheServerUnreachable() {
-        MailConnectException refused = new MailConnectException(
-                new SocketConnectException("Connection refused", new ConnectException("Connection refused"), "127.0.0.1", 2525, 1000));
+        MailConnectException refused = new MailConnectException(new SocketConnectException(
+                "Connection refused", new ConnectException("Connection refused"), "127.0.0.1", 2525, 1000));
         Verdict verdict = FailureClassifier.of(refused);
         assertEquals(DeliveryState.RETRY, verdict.outcome());
         assertTrue(verdict.serverUnreachable());
@@ -86,8 +92,11 @@ class FailureClassifierTest {
 
     @Test
     void readTimeoutAndResetAreRetried() {
-        assertTrue(FailureClassifier.of(new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"))).serverUnreachable());
-        Verdict reset = FailureClassifier.of(new MessagingException("IOException while sending message", new SocketException("Connection reset")));
+        assertTrue(FailureClassifier.of(new MessagingException(
+                        "Exception reading response", new SocketTimeoutException("Read timed out")))
+                .serverUnreachable());
+        Verdict reset = FailureClassifier.of(
+                new MessagingException("IOException while sending message", new SocketException("Connection reset")));
         assertEquals(DeliveryState.RETRY, reset.outcome());
         assertTrue(reset.serverUnreachable());
     }
@@ -101,7 +110,9 @@ class FailureClassifierTest {
 
     @Test
     void longRepliesAreClipped() {
-        assertEquals(FailureClassifier.REPLY_MAX, FailureClassifier.ofReply(550, "5".repeat(5000)).reply().length());
+        assertEquals(
+                FailureClassifier.REPLY_MAX,
+                FailureClassifier.ofReply(550, "5".repeat(5000)).reply().length());
     }
 
     @Test
@@ -116,8 +127,14 @@ class FailureClassifierTest {
 
     @Test
     void aThrottlingReplyToMailFromConcernsTheSenderAndIsTemporary() {
-        SMTPSendFailedException throttled = new SMTPSendFailedException("MAIL FROM:<no-reply@example.org>", 451,
-                "451 4.7.1 Sending rate limited, slow down", null, null, null, null);
+        SMTPSendFailedException throttled = new SMTPSendFailedException(
+                "MAIL FROM:<no-reply@example.org>",
+                451,
+                "451 4.7.1 Sending rate limited, slow down",
+                null,
+                null,
+                null,
+                null);
         Verdict verdict = FailureClassifier.of(throttled);
         assertEquals(DeliveryState.RETRY, verdict.outcome());
         assertEquals(Verdict.Scope.SENDER, verdict.scope());
@@ -127,19 +144,25 @@ class FailureClassifierTest {
 
     @Test
     void sesThrottlingAtTheEndOfDataConcernsTheSender() {
-        SMTPSendFailedException throttled = new SMTPSendFailedException(".", 454,
-                "454 Throttling failure: Maximum sending rate exceeded.", null, null, null, null);
+        SMTPSendFailedException throttled = new SMTPSendFailedException(
+                ".", 454, "454 Throttling failure: Maximum sending rate exceeded.", null, null, null, null);
         assertEquals(Verdict.Scope.SENDER, FailureClassifier.of(throttled).scope());
-        assertEquals(Verdict.Scope.SENDER, FailureClassifier.of(new SMTPSendFailedException("DATA", 451, "451 4.3.0 Try later",
-                null, null, null, null)).scope());
+        assertEquals(
+                Verdict.Scope.SENDER,
+                FailureClassifier.of(
+                                new SMTPSendFailedException("DATA", 451, "451 4.3.0 Try later", null, null, null, null))
+                        .scope());
     }
 
     @Test
     void aRefusalOfTheSenderConcernsTheSenderAndLasts() throws Exception {
-        SMTPSendFailedException refused = new SMTPSendFailedException("MAIL FROM:<no-reply@example.org>", 550,
-                "550 5.7.1 Sender address rejected", null, null, null, null);
-        refused.setNextException(new SMTPSenderFailedException(new InternetAddress("no-reply@example.org"),
-                "MAIL FROM:<no-reply@example.org>", 550, "550 5.7.1 Sender address rejected"));
+        SMTPSendFailedException refused = new SMTPSendFailedException(
+                "MAIL FROM:<no-reply@example.org>", 550, "550 5.7.1 Sender address rejected", null, null, null, null);
+        refused.setNextException(new SMTPSenderFailedException(
+                new InternetAddress("no-reply@example.org"),
+                "MAIL FROM:<no-reply@example.org>",
+                550,
+                "550 5.7.1 Sender address rejected"));
         Verdict verdict = FailureClassifier.of(refused);
         assertEquals(DeliveryState.FAILED, verdict.outcome());
         assertEquals(Verdict.Scope.SENDER, verdict.scope());
@@ -150,8 +173,8 @@ class FailureClassifierTest {
     @Test
     void a421ClosingTheSessionConcernsTheSenderWhateverCommandItAnswered() throws Exception {
         InternetAddress to = new InternetAddress("x@example.org");
-        SMTPAddressFailedException closing = new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 421,
-                "421 4.7.0 Too many connections, closing");
+        SMTPAddressFailedException closing = new SMTPAddressFailedException(
+                to, "RCPT TO:<x@example.org>", 421, "421 4.7.0 Too many connections, closing");
         Verdict verdict = FailureClassifier.of(new SendFailedException("Invalid Addresses", closing));
         assertEquals(DeliveryState.RETRY, verdict.outcome());
         assertEquals(Verdict.Scope.SENDER, verdict.scope());
@@ -160,20 +183,30 @@ class FailureClassifierTest {
     @Test
     void aRefusalOfTheRecipientOrOfTheMailStaysWithTheRecipient() throws Exception {
         InternetAddress to = new InternetAddress("x@example.org");
-        assertEquals(Verdict.Scope.RECIPIENT, FailureClassifier.of(new SendFailedException("Invalid Addresses",
-                new SMTPAddressFailedException(to, "RCPT TO:<x@example.org>", 451, "451 4.2.1 Mailbox busy"))).scope());
-        assertEquals(Verdict.Scope.RECIPIENT, FailureClassifier.of(new SMTPSendFailedException(".", 554,
-                "554 5.7.1 Message rejected as spam", null, null, null, null)).scope());
+        assertEquals(
+                Verdict.Scope.RECIPIENT,
+                FailureClassifier.of(new SendFailedException(
+                                "Invalid Addresses",
+                                new SMTPAddressFailedException(
+                                        to, "RCPT TO:<x@example.org>", 451, "451 4.2.1 Mailbox busy")))
+                        .scope());
+        assertEquals(
+                Verdict.Scope.RECIPIENT,
+                FailureClassifier.of(new SMTPSendFailedException(
+                                ".", 554, "554 5.7.1 Message rejected as spam", null, null, null, null))
+                        .scope());
     }
 
     @Test
     void aRefusedLoginConcernsTheSenderAndLastsUnlessTheServerSaysItIsTemporary() {
-        Verdict refused = FailureClassifier.of(new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid"));
+        Verdict refused =
+                FailureClassifier.of(new AuthenticationFailedException("535 5.7.8 Authentication credentials invalid"));
         assertEquals(DeliveryState.FAILED, refused.outcome());
         assertEquals(Verdict.Scope.SENDER, refused.scope());
         assertEquals(535, refused.code());
 
-        Verdict later = FailureClassifier.of(new AuthenticationFailedException("454 4.7.0 Temporary authentication failure"));
+        Verdict later =
+                FailureClassifier.of(new AuthenticationFailedException("454 4.7.0 Temporary authentication failure"));
         assertEquals(DeliveryState.RETRY, later.outcome());
         assertEquals(Verdict.Scope.SENDER, later.scope());
     }

@@ -117,7 +117,11 @@ class RateLimiterTest {
         now = sendFor(limiter, now, 1000);
 
         assertTrue(limiter.slowDown(now));
-        assertEquals(500, limiter.perSecond(now), 10, "half of the 1,000 a second sent now, not the 10 of the first slowdown");
+        assertEquals(
+                500,
+                limiter.perSecond(now),
+                10,
+                "half of the 1,000 a second sent now, not the 10 of the first slowdown");
         assertTrue(limiter.reserve(now) > 0, "the next one waits");
     }
 

@@ -41,6 +41,7 @@ class RetryPolicyTest {
 
     @Test
     void atLeastOneAttemptIsRequired() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        assertThrows(
+                IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(2)));
     }
 }

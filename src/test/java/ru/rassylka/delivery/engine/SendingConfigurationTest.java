@@ -10,8 +10,12 @@ class SendingConfigurationTest {
     @Test
     void defaultInstanceNameIsTheHostAndPortSoARestartKeepsIt() {
         assertEquals("mailer-8080", SendingConfiguration.defaultInstanceName("4242@mailer", 8080));
-        assertEquals(SendingConfiguration.defaultInstanceName("4242@mailer", 8080), SendingConfiguration.defaultInstanceName("5151@mailer", 8080));
-        assertNotEquals(SendingConfiguration.defaultInstanceName("4242@mailer", 8080), SendingConfiguration.defaultInstanceName("4242@mailer", 8081),
+        assertEquals(
+                SendingConfiguration.defaultInstanceName("4242@mailer", 8080),
+                SendingConfiguration.defaultInstanceName("5151@mailer", 8080));
+        assertNotEquals(
+                SendingConfiguration.defaultInstanceName("4242@mailer", 8080),
+                SendingConfiguration.defaultInstanceName("4242@mailer", 8081),
                 "two instances on one host listen on two ports");
     }
 

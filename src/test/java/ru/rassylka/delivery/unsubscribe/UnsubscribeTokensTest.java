@@ -18,7 +18,8 @@ class UnsubscribeTokensTest {
     private static final byte[] OLD_KEY = bytes("the key before the rotation, 32+");
     private static final byte[] NEW_KEY = bytes("the key after the rotation, 32 b+");
 
-    private final UnsubscribeTokens tokens = new UnsubscribeTokens("a secret of thirty-two bytes ok!".getBytes(StandardCharsets.UTF_8));
+    private final UnsubscribeTokens tokens =
+            new UnsubscribeTokens("a secret of thirty-two bytes ok!".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aTokenNamesItsDelivery() {
@@ -34,11 +35,13 @@ class UnsubscribeTokensTest {
 
     @Test
     void anotherKeyCannotForgeATokenAndATamperedOneIsRefused() {
-        String foreign = new UnsubscribeTokens("another secret of 32 bytes, too!".getBytes(StandardCharsets.UTF_8)).tokenFor(7);
+        String foreign =
+                new UnsubscribeTokens("another secret of 32 bytes, too!".getBytes(StandardCharsets.UTF_8)).tokenFor(7);
         assertTrue(tokens.deliveryOf(foreign).isEmpty());
         String token = tokens.tokenFor(7);
         char last = token.charAt(token.length() - 1);
-        assertTrue(tokens.deliveryOf(token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A')).isEmpty());
+        assertTrue(tokens.deliveryOf(token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A'))
+                .isEmpty());
     }
 
     @Test
@@ -79,19 +82,26 @@ class UnsubscribeTokensTest {
         }
 
         assertArrayEquals(key, UnsubscribeTokens.key("KEY", HexFormat.of().formatHex(key)));
-        assertArrayEquals(key, UnsubscribeTokens.key("KEY", HexFormat.of().withUpperCase().formatHex(key)));
+        assertArrayEquals(
+                key, UnsubscribeTokens.key("KEY", HexFormat.of().withUpperCase().formatHex(key)));
         assertArrayEquals(key, UnsubscribeTokens.key("KEY", Base64.getEncoder().encodeToString(key)));
-        assertArrayEquals(key, UnsubscribeTokens.key("KEY", " " + Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n"));
+        assertArrayEquals(
+                key,
+                UnsubscribeTokens.key(
+                        "KEY", " " + Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n"));
     }
 
     @Test
     void aKeyOfFewerThan32BytesIsRefusedWithoutRepeatingIt() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[31]);
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", shortKey));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", shortKey));
         assertTrue(refused.getMessage().contains("UNSUBSCRIBE_SIGNING_KEY"), refused.getMessage());
         assertFalse(refused.getMessage().contains(shortKey), refused.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> UnsubscribeTokens.key("KEY", "not a key at all, neither hex nor base64!"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> UnsubscribeTokens.key("KEY", "not a key at all, neither hex nor base64!"));
     }
 
     private static byte[] bytes(String text) {

@@ -28,12 +28,17 @@ class CsvWriterTest {
     void everyCsvFileTheServiceWritesGoesThroughCsvWriter() throws IOException {
         Path sources = Path.of("src/main/java");
         try (Stream<Path> files = Files.walk(sources)) {
-            List<Path> all = files.filter(path -> path.toString().endsWith(".java")).toList();
-            List<String> printers = all.stream().filter(CsvWriterTest::printsCsv)
-                    .map(path -> sources.relativize(path).toString().replace('\\', '/')).toList();
+            List<Path> all =
+                    files.filter(path -> path.toString().endsWith(".java")).toList();
+            List<String> printers = all.stream()
+                    .filter(CsvWriterTest::printsCsv)
+                    .map(path -> sources.relativize(path).toString().replace('\\', '/'))
+                    .toList();
 
             assertTrue(all.size() > 100, "the scan finds the sources: " + all.size());
-            assertEquals(List.of("ru/rassylka/platform/csv/CsvWriter.java"), printers,
+            assertEquals(
+                    List.of("ru/rassylka/platform/csv/CsvWriter.java"),
+                    printers,
                     "only CsvWriter prints CSV, so that every file keeps the spreadsheet cell rule");
         }
     }

@@ -50,14 +50,18 @@ class PluralFormTest {
     void everyCountedTextHasEachFormOfItsLanguage() {
         ResourceBundle russian = ResourceBundle.getBundle("i18n.messages", RU);
         ResourceBundle english = ResourceBundle.getBundle("i18n.messages", EN);
-        List<String> counted = russian.keySet().stream().filter(key -> key.endsWith(".one"))
-                .map(key -> key.substring(0, key.length() - ".one".length())).toList();
+        List<String> counted = russian.keySet().stream()
+                .filter(key -> key.endsWith(".one"))
+                .map(key -> key.substring(0, key.length() - ".one".length()))
+                .toList();
         assertTrue(counted.contains("home.figures.mailings"), counted.toString());
         for (String base : counted) {
             Stream.of(ONE, FEW, MANY).forEach(form -> assertTrue(russian.containsKey(form.key(base)), form.key(base)));
-            Stream.of(ONE, MANY).forEach(form -> assertTrue(english.containsKey(form.key(base)), "en " + form.key(base)));
+            Stream.of(ONE, MANY)
+                    .forEach(form -> assertTrue(english.containsKey(form.key(base)), "en " + form.key(base)));
         }
-        assertEquals("21 уникальный клиент, 3 уникальных клиента, 12 уникальных клиентов",
+        assertEquals(
+                "21 уникальный клиент, 3 уникальных клиента, 12 уникальных клиентов",
                 "21 " + russian.getString(PluralForm.of(21, RU).key("home.figures.clients"))
                         + ", 3 " + russian.getString(PluralForm.of(3, RU).key("home.figures.clients"))
                         + ", 12 " + russian.getString(PluralForm.of(12, RU).key("home.figures.clients")));

@@ -18,9 +18,14 @@ import ru.rassylka.testing.Bundles;
 /** Every message a Faces converter or validator (and the PrimeFaces inputs in use) can show exists in Russian and English. */
 class StandardMessagesTest {
 
-    private static final List<String> PRIMEFACES_KEYS = List.of("primefaces.calendar.INVALID", "primefaces.calendar.MIN_DATE",
-            "primefaces.calendar.MAX_DATE", "primefaces.calendar.OUT_OF_RANGE", "primefaces.FileValidator.SIZE_LIMIT",
-            "primefaces.FileValidator.ALLOW_TYPES", "primefaces.password.INVALID_MATCH");
+    private static final List<String> PRIMEFACES_KEYS = List.of(
+            "primefaces.calendar.INVALID",
+            "primefaces.calendar.MIN_DATE",
+            "primefaces.calendar.MAX_DATE",
+            "primefaces.calendar.OUT_OF_RANGE",
+            "primefaces.FileValidator.SIZE_LIMIT",
+            "primefaces.FileValidator.ALLOW_TYPES",
+            "primefaces.password.INVALID_MATCH");
 
     @Test
     void everyFacesConverterAndValidatorMessageIsTranslated() throws Exception {
@@ -40,13 +45,19 @@ class StandardMessagesTest {
 
     @Test
     void theMessageOfAnUnreadableDateNamesTheValueAndAnExampleInRussian() {
-        assertEquals("«{0}» — не дата и время. Пример: {1}.", Bundles.messages("ru").getProperty("jakarta.faces.converter.DateTimeConverter.DATETIME"));
+        assertEquals(
+                "«{0}» — не дата и время. Пример: {1}.",
+                Bundles.messages("ru").getProperty("jakarta.faces.converter.DateTimeConverter.DATETIME"));
     }
 
     /** The message ids that the Faces API declares on its converters, validators and inputs. */
     private static List<String> facesMessageKeys() throws Exception {
         List<String> keys = new ArrayList<>();
-        String jar = Converter.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        String jar = Converter.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath();
         try (JarFile api = new JarFile(jar)) {
             for (String name : api.stream().map(entry -> entry.getName()).toList()) {
                 if (name.matches("jakarta/faces/(convert|validator)/[A-Za-z]+\\.class")) {
@@ -64,8 +75,12 @@ class StandardMessagesTest {
         List<String> ids = new ArrayList<>();
         for (Field field : type.getDeclaredFields()) {
             int modifiers = field.getModifiers();
-            if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class
-                    && field.getName().endsWith("_ID") && field.get(null) instanceof String id && id.matches("jakarta\\.faces\\.(converter|validator|component)\\..+")
+            if (Modifier.isPublic(modifiers)
+                    && Modifier.isStatic(modifiers)
+                    && field.getType() == String.class
+                    && field.getName().endsWith("_ID")
+                    && field.get(null) instanceof String id
+                    && id.matches("jakarta\\.faces\\.(converter|validator|component)\\..+")
                     && !id.equals(field.getName())) {
                 ids.add(id);
             }

@@ -42,17 +42,25 @@ class ColumnLengthsTest {
         for (Class<?> entity : entities()) {
             for (Field field : entity.getDeclaredFields()) {
                 Column column = field.getAnnotation(Column.class);
-                if (column == null || !(field.getType() == String.class || field.getType().isEnum() || field.isAnnotationPresent(CollectionTable.class))) {
+                if (column == null
+                        || !(field.getType() == String.class
+                                || field.getType().isEnum()
+                                || field.isAnnotationPresent(CollectionTable.class))) {
                     continue;
                 }
                 String table = field.isAnnotationPresent(CollectionTable.class)
-                        ? field.getAnnotation(CollectionTable.class).name() : entity.getAnnotation(Table.class).name();
-                String name = table + "." + (column.name().isEmpty() ? field.getName() : column.name()).toLowerCase(Locale.ROOT);
+                        ? field.getAnnotation(CollectionTable.class).name()
+                        : entity.getAnnotation(Table.class).name();
+                String name = table + "."
+                        + (column.name().isEmpty() ? field.getName() : column.name()).toLowerCase(Locale.ROOT);
                 Integer length = varchars.get(name);
                 if (length == null) {
                     continue; // a text column: no length of its own
                 }
-                assertEquals(length, column.length(), name + " in the migrations and on " + entity.getSimpleName() + "." + field.getName());
+                assertEquals(
+                        length,
+                        column.length(),
+                        name + " in the migrations and on " + entity.getSimpleName() + "." + field.getName());
                 Size size = field.getAnnotation(Size.class);
                 if (size != null) {
                     assertEquals(length, size.max(), "@Size of " + entity.getSimpleName() + "." + field.getName());
@@ -87,7 +95,9 @@ class ColumnLengthsTest {
     private static List<Path> scripts() throws IOException {
         Path db = classesRoot().resolve("db");
         try (Stream<Path> files = Files.walk(db)) {
-            return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -95,10 +105,13 @@ class ColumnLengthsTest {
         Path root = classesRoot();
         List<Class<?>> entities = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".class")).toList()) {
+            for (Path file :
+                    files.filter(file -> file.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString();
-                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()).replace(File.separatorChar, '.'),
-                        false, ColumnLengthsTest.class.getClassLoader());
+                Class<?> type = Class.forName(
+                        name.substring(0, name.length() - ".class".length()).replace(File.separatorChar, '.'),
+                        false,
+                        ColumnLengthsTest.class.getClassLoader());
                 if (type.isAnnotationPresent(Entity.class)) {
                     entities.add(type);
                 }
@@ -110,7 +123,11 @@ class ColumnLengthsTest {
     /** The build output of the application: its classes and its migrations. */
     private static Path classesRoot() {
         try {
-            return Path.of(Mailing.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Mailing.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -36,33 +36,42 @@ class MigrationChecksumsTest {
 
     @Test
     void anEditedMigrationIsNamed() {
-        List<String> problems = problems(Map.of("db/migration/V9__statistics.sql", 2), Map.of("db/migration/V9__statistics.sql", 1));
+        List<String> problems =
+                problems(Map.of("db/migration/V9__statistics.sql", 2), Map.of("db/migration/V9__statistics.sql", 1));
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("db/migration/V9__statistics.sql changed after it landed"), problems.get(0));
+        assertTrue(
+                problems.get(0).startsWith("db/migration/V9__statistics.sql changed after it landed"), problems.get(0));
     }
 
     @Test
     void aNewMigrationWithoutAPinnedChecksumAsksForItsLine() {
-        List<String> problems = problems(Map.of("db/migration/V1__a.sql", 1, "db/migration/V13__new.sql", -5),
+        List<String> problems = problems(
+                Map.of("db/migration/V1__a.sql", 1, "db/migration/V13__new.sql", -5),
                 Map.of("db/migration/V1__a.sql", 1));
 
-        assertEquals(List.of("db/migration/V13__new.sql has no pinned checksum: add the line"
-                + " \"db/migration/V13__new.sql -5\" to src/test/resources/" + PINNED), problems);
+        assertEquals(
+                List.of("db/migration/V13__new.sql has no pinned checksum: add the line"
+                        + " \"db/migration/V13__new.sql -5\" to src/test/resources/" + PINNED),
+                problems);
     }
 
     @Test
     void aRemovedMigrationIsNamed() {
         List<String> problems = problems(Map.of(), Map.of("db/vendor/postgresql/V4_1__x.sql", 7));
 
-        assertEquals(List.of("db/vendor/postgresql/V4_1__x.sql was removed after it landed: databases that applied it"
-                + " refuse to start; bring it back"), problems);
+        assertEquals(
+                List.of("db/vendor/postgresql/V4_1__x.sql was removed after it landed: databases that applied it"
+                        + " refuse to start; bring it back"),
+                problems);
     }
 
     @Test
     void theChecksumIsFlywaysCrcOfTheLines() {
         // Flyway reads lines: the byte-order mark and the kind of line break do not count
-        assertEquals(checksum("create table a (id int);\nselect 1;\n"), checksum("\uFEFFcreate table a (id int);\r\nselect 1;"));
+        assertEquals(
+                checksum("create table a (id int);\nselect 1;\n"),
+                checksum("\uFEFFcreate table a (id int);\r\nselect 1;"));
     }
 
     /** What differs between the migrations and the pinned checksums, one sentence each. */
@@ -71,14 +80,21 @@ class MigrationChecksumsTest {
         new TreeMap<>(migrations).forEach((file, checksum) -> {
             Integer landed = pinned.get(file);
             if (landed == null) {
-                problems.add(file + " has no pinned checksum: add the line \"" + file + " " + checksum + "\" to src/test/resources/" + PINNED);
+                problems.add(file + " has no pinned checksum: add the line \"" + file + " " + checksum
+                        + "\" to src/test/resources/" + PINNED);
             } else if (landed.intValue() != checksum) {
-                problems.add(file + " changed after it landed (checksum " + checksum + ", pinned " + landed
-                        + "): databases that applied it refuse to start; undo the edit and add a new migration instead");
+                problems.add(
+                        file + " changed after it landed (checksum " + checksum + ", pinned " + landed
+                                + "): databases that applied it refuse to start; undo the edit and add a new migration instead");
             }
         });
-        new TreeMap<>(pinned).keySet().stream().filter(file -> !migrations.containsKey(file))
-                .forEach(file -> problems.add(file + " was removed after it landed: databases that applied it refuse to start; bring it back"));
+        new TreeMap<>(pinned)
+                .keySet().stream()
+                        .filter(file -> !migrations.containsKey(file))
+                        .forEach(
+                                file -> problems.add(
+                                        file
+                                                + " was removed after it landed: databases that applied it refuse to start; bring it back"));
         return problems;
     }
 
@@ -101,11 +117,15 @@ class MigrationChecksumsTest {
 
     /** Every migration the service ships (the common ones and each database's own), by path under the classpath root. */
     private static Map<String, Integer> migrations() throws IOException, URISyntaxException {
-        Path root = Path.of(MigrationChecksumsTest.class.getResource("/db").toURI()).getParent();
+        Path root =
+                Path.of(MigrationChecksumsTest.class.getResource("/db").toURI()).getParent();
         Map<String, Integer> checksums = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root.resolve("db"))) {
-            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".sql")).toList()) {
-                checksums.put(root.relativize(file).toString().replace('\\', '/'), checksum(Files.readString(file, StandardCharsets.UTF_8)));
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".sql"))
+                    .toList()) {
+                checksums.put(
+                        root.relativize(file).toString().replace('\\', '/'),
+                        checksum(Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
         assertTrue(checksums.containsKey("db/migration/V1__accounts.sql"), checksums.toString());

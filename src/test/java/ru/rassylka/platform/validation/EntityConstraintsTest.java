@@ -50,35 +50,54 @@ class EntityConstraintsTest {
 
     @Test
     void theOtherFormsFieldsAreLimitedByTheirEntitiesConstants() {
-        assertEquals(List.of("Не длиннее 255 символов."), messages(Message.class, "subject", "x".repeat(Message.SUBJECT_MAX + 1), RUSSIAN));
+        assertEquals(
+                List.of("Не длиннее 255 символов."),
+                messages(Message.class, "subject", "x".repeat(Message.SUBJECT_MAX + 1), RUSSIAN));
         assertEquals(List.of("Заполните это поле."), messages(Message.class, "body", "", RUSSIAN));
-        assertEquals(List.of("At most 200 characters."), messages(Client.class, "fullName", "x".repeat(Client.FULL_NAME_MAX + 1), Locale.ENGLISH));
-        assertEquals(List.of("At most 1000 characters."), messages(Client.class, "comment", "x".repeat(Client.COMMENT_MAX + 1), Locale.ENGLISH));
-        assertEquals(List.of("Не длиннее 200 символов."), messages(Article.class, "title", "x".repeat(Article.TITLE_MAX + 1), RUSSIAN));
-        assertEquals(List.of("Не длиннее 32 символов."), messages(User.class, "phone", "1".repeat(User.PHONE_MAX + 1), RUSSIAN));
-        assertEquals(List.of("Не длиннее 500 символов."), messages(Mailing.class, "disabledReason", "x".repeat(Mailing.REASON_MAX + 1), RUSSIAN));
+        assertEquals(
+                List.of("At most 200 characters."),
+                messages(Client.class, "fullName", "x".repeat(Client.FULL_NAME_MAX + 1), Locale.ENGLISH));
+        assertEquals(
+                List.of("At most 1000 characters."),
+                messages(Client.class, "comment", "x".repeat(Client.COMMENT_MAX + 1), Locale.ENGLISH));
+        assertEquals(
+                List.of("Не длиннее 200 символов."),
+                messages(Article.class, "title", "x".repeat(Article.TITLE_MAX + 1), RUSSIAN));
+        assertEquals(
+                List.of("Не длиннее 32 символов."),
+                messages(User.class, "phone", "1".repeat(User.PHONE_MAX + 1), RUSSIAN));
+        assertEquals(
+                List.of("Не длиннее 500 символов."),
+                messages(Mailing.class, "disabledReason", "x".repeat(Mailing.REASON_MAX + 1), RUSSIAN));
     }
 
     @Test
     void aLengthWithALowerBoundNamesBothBounds() {
         assertEquals(List.of("От 8 до 128 символов."), messages(RegisterBacking.class, "password", "short", RUSSIAN));
-        assertEquals(List.of("From 8 to 128 characters."), messages(RegisterBacking.class, "password", "short", Locale.ENGLISH));
+        assertEquals(
+                List.of("From 8 to 128 characters."),
+                messages(RegisterBacking.class, "password", "short", Locale.ENGLISH));
     }
 
     /** The messages of the property's constraints for the value, in the language of a form's view. */
     static List<String> messages(Class<?> type, String property, Object value, Locale locale) {
         MessageInterpolator interpolator = FACTORY.getMessageInterpolator();
-        Validator validator = FACTORY.usingContext().messageInterpolator(new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return interpolator.interpolate(template, context, locale);
-            }
+        Validator validator = FACTORY.usingContext()
+                .messageInterpolator(new MessageInterpolator() {
+                    @Override
+                    public String interpolate(String template, Context context) {
+                        return interpolator.interpolate(template, context, locale);
+                    }
 
-            @Override
-            public String interpolate(String template, Context context, Locale ignored) {
-                return interpolator.interpolate(template, context, locale);
-            }
-        }).getValidator();
-        return validator.validateValue(type, property, value).stream().map(ConstraintViolation::getMessage).sorted().toList();
+                    @Override
+                    public String interpolate(String template, Context context, Locale ignored) {
+                        return interpolator.interpolate(template, context, locale);
+                    }
+                })
+                .getValidator();
+        return validator.validateValue(type, property, value).stream()
+                .map(ConstraintViolation::getMessage)
+                .sorted()
+                .toList();
     }
 }

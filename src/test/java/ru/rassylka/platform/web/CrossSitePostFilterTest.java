@@ -50,7 +50,9 @@ class CrossSitePostFilterTest {
 
     @Test
     void anOriginDropsThePathAndTheSchemesDefaultPort() {
-        assertEquals(Optional.of("https://mail.example.org"), CrossSitePostFilter.originOf("https://mail.example.org:443/rassylka/"));
+        assertEquals(
+                Optional.of("https://mail.example.org"),
+                CrossSitePostFilter.originOf("https://mail.example.org:443/rassylka/"));
         assertEquals(Optional.of("http://[::1]:8080"), CrossSitePostFilter.originOf("http://[::1]:8080"));
     }
 }

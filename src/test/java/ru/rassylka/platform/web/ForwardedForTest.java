@@ -27,12 +27,15 @@ class ForwardedForTest {
 
     @Test
     void anIpv6ProxyIsRecognisedInEitherSpelling() {
-        assertEquals("203.0.113.7", ForwardedFor.client("0:0:0:0:0:0:0:1", List.of("203.0.113.7"), Set.of(ForwardedFor.canonical("::1"))));
+        assertEquals(
+                "203.0.113.7",
+                ForwardedFor.client("0:0:0:0:0:0:0:1", List.of("203.0.113.7"), Set.of(ForwardedFor.canonical("::1"))));
     }
 
     @Test
     void addressesAClientPutInFrontOfTheProxiesAreNotBelieved() {
-        assertEquals("203.0.113.7", ForwardedFor.client("10.0.0.1", List.of("192.0.2.66, 203.0.113.7, 10.0.0.2"), PROXIES));
+        assertEquals(
+                "203.0.113.7", ForwardedFor.client("10.0.0.1", List.of("192.0.2.66, 203.0.113.7, 10.0.0.2"), PROXIES));
     }
 
     @Test

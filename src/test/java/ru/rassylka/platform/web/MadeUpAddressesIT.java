@@ -8,7 +8,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,7 +74,8 @@ class MadeUpAddressesIT {
     void anItemAddressWithLeadingZerosIsRedirectedToItsOneSpelling() {
         HttpResponse<String> response = new WebClient(uri()).get("blog/00012?lang=en");
         assertEquals(301, response.statusCode());
-        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/blog/12?lang=en"),
+        assertTrue(
+                response.headers().firstValue("Location").orElse("").endsWith("/blog/12?lang=en"),
                 response.headers().firstValue("Location").toString());
     }
 
@@ -90,7 +90,8 @@ class MadeUpAddressesIT {
     }
 
     private int viewFiles() {
-        return Integer.parseInt(new WebClient(uri()).get("test-support/view-files").body().trim());
+        return Integer.parseInt(
+                new WebClient(uri()).get("test-support/view-files").body().trim());
     }
 
     private TestLogins logins() {

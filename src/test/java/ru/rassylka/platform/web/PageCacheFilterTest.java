@@ -28,8 +28,15 @@ class PageCacheFilterTest {
             keys.add(key("/blog/12", null, new Cookie("lang", language)));
         }
         // the three real pages, their English variants (made from "en" among the made-up languages), and "no key"
-        assertEquals(Set.of(Optional.of("ru /blog/12"), Optional.of("ru /blog/?page=2"), Optional.of("ru /"),
-                Optional.of("en /"), Optional.of("en /blog/12"), Optional.empty()), keys);
+        assertEquals(
+                Set.of(
+                        Optional.of("ru /blog/12"),
+                        Optional.of("ru /blog/?page=2"),
+                        Optional.of("ru /"),
+                        Optional.of("en /"),
+                        Optional.of("en /blog/12"),
+                        Optional.empty()),
+                keys);
     }
 
     @Test

@@ -48,7 +48,8 @@ class SearchableLazyModelTest {
     @Test
     void theChosenSortReachesThePagerAndNoSortLeavesTheListsOwnOrder() {
         model.load(40, 20, Map.of(), Map.of());
-        SortMeta byName = SortMeta.builder().field("name").order(SortOrder.ASCENDING).build();
+        SortMeta byName =
+                SortMeta.builder().field("name").order(SortOrder.ASCENDING).build();
         model.load(0, 20, Map.of("name", byName), Map.of());
         assertEquals(List.of("null|null|false|40|20", "null|name|true|0|20"), paged);
     }

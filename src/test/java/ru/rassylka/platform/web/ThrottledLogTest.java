@@ -35,8 +35,12 @@ class ThrottledLogTest {
             log.line("view state", "post " + post).ifPresent(written::add);
         }
 
-        assertEquals(List.of("post 0", "post 400 (and 399 more since 2026-03-01T10:00:00Z)",
-                "post 800 (and 399 more since 2026-03-01T10:00:10Z)"), written);
+        assertEquals(
+                List.of(
+                        "post 0",
+                        "post 400 (and 399 more since 2026-03-01T10:00:00Z)",
+                        "post 800 (and 399 more since 2026-03-01T10:00:10Z)"),
+                written);
     }
 
     @Test

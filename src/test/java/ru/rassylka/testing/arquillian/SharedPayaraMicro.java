@@ -23,8 +23,9 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
                 running = super.deploy(archive);
                 deployed = archive;
             } else if (!deployed.getName().equals(archive.getName())) {
-                throw new DeploymentException("Container tests share one deployment, testing.Deployments.application(); "
-                        + archive.getName() + " is another one");
+                throw new DeploymentException(
+                        "Container tests share one deployment, testing.Deployments.application(); " + archive.getName()
+                                + " is another one");
             }
             return running;
         }

@@ -140,7 +140,8 @@ public final class FaultySmtpFront {
         open.add(client);
         // ISO-8859-1 turns each byte into one char and back, so commands are kept as the bytes sent
         try (client;
-                BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
                 OutputStream out = client.getOutputStream()) {
             reply(out, "220 faulty-front ESMTP");
             List<String> recipients = new ArrayList<>();
@@ -150,7 +151,11 @@ public final class FaultySmtpFront {
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("EHLO")) {
-                    reply(out, offersSmtputf8 ? "250-faulty-front\r\n250-8BITMIME\r\n250 SMTPUTF8" : "250-faulty-front\r\n250 8BITMIME");
+                    reply(
+                            out,
+                            offersSmtputf8
+                                    ? "250-faulty-front\r\n250-8BITMIME\r\n250 SMTPUTF8"
+                                    : "250-faulty-front\r\n250 8BITMIME");
                 } else if (command.startsWith("HELO")) {
                     reply(out, "250 faulty-front");
                 } else if (command.startsWith("MAIL FROM")) {
@@ -218,7 +223,8 @@ public final class FaultySmtpFront {
         if (local.contains("+policy5xx@")) {
             return "550 5.7.1 <" + address + ">: Recipient address rejected: refused by the recipient's policy";
         }
-        if (local.contains("+defer4xx@") && deferred.computeIfAbsent(local, key -> new AtomicInteger()).getAndIncrement() == 0) {
+        if (local.contains("+defer4xx@")
+                && deferred.computeIfAbsent(local, key -> new AtomicInteger()).getAndIncrement() == 0) {
             return "451 4.3.0 <" + address + ">: Temporary failure, try again later";
         }
         if (local.contains("+slow@") || local.contains("+slower@")) {

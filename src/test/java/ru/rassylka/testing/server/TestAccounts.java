@@ -52,9 +52,13 @@ public class TestAccounts {
     public void ageCounters(Duration by, String... keys) {
         for (String key : keys) {
             em.createQuery("update MailQuota q set q.windowStart = :at where q.key = :key")
-                    .setParameter("at", Instant.now().minus(by)).setParameter("key", key).executeUpdate();
+                    .setParameter("at", Instant.now().minus(by))
+                    .setParameter("key", key)
+                    .executeUpdate();
             em.createQuery("update ThrottleEntry e set e.updatedAt = :at where e.key = :key")
-                    .setParameter("at", Instant.now().minus(by)).setParameter("key", key).executeUpdate();
+                    .setParameter("at", Instant.now().minus(by))
+                    .setParameter("key", key)
+                    .executeUpdate();
         }
     }
 
@@ -64,6 +68,8 @@ public class TestAccounts {
     }
 
     public User byEmail(String email) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email)).getSingleResult();
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getSingleResult();
     }
 }

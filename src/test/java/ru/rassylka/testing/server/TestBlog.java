@@ -47,19 +47,25 @@ public class TestBlog {
     }
 
     public long views(long id) {
-        return em.createQuery("select a.views from Article a where a.id = :id", Long.class).setParameter("id", id).getSingleResult();
+        return em.createQuery("select a.views from Article a where a.id = :id", Long.class)
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     /** Makes the database refuse every change of the article's row (as a failing database would), until {@link #acceptChanges}. */
     public void refuseChanges(long id) {
         em.createNativeQuery("create or replace function refuse_article_change() returns trigger language plpgsql as "
-                + "$$ begin raise exception 'article % refuses changes', old.id; end $$").executeUpdate();
-        em.createNativeQuery("create trigger refuse_article_" + id + " before update on article for each row when (old.id = " + id
-                + ") execute function refuse_article_change()").executeUpdate();
+                        + "$$ begin raise exception 'article % refuses changes', old.id; end $$")
+                .executeUpdate();
+        em.createNativeQuery(
+                        "create trigger refuse_article_" + id + " before update on article for each row when (old.id = "
+                                + id + ") execute function refuse_article_change()")
+                .executeUpdate();
     }
 
     public void acceptChanges(long id) {
-        em.createNativeQuery("drop trigger if exists refuse_article_" + id + " on article").executeUpdate();
+        em.createNativeQuery("drop trigger if exists refuse_article_" + id + " on article")
+                .executeUpdate();
     }
 
     public long images() {
@@ -68,14 +74,16 @@ public class TestBlog {
 
     public long articlesTitled(String title) {
         return em.createQuery("select count(a) from Article a where a.title = :title", Long.class)
-                .setParameter("title", title).getSingleResult();
+                .setParameter("title", title)
+                .getSingleResult();
     }
 
     /** Global figures counted by plain SQL, to compare with the page: mailings, active mailings, distinct client e-mails. */
     public long[] globalFigures() {
         return new long[] {
             count("select count(*) from mailing where deleted_at is null"),
-            count("select count(*) from mailing where deleted_at is null and paused_at is null and disabled_at is null and next_run_at is not null"),
+            count(
+                    "select count(*) from mailing where deleted_at is null and paused_at is null and disabled_at is null and next_run_at is not null"),
             count("select count(distinct email) from client")
         };
     }

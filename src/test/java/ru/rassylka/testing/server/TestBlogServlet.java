@@ -45,7 +45,10 @@ public class TestBlogServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
         switch (String.valueOf(request.getPathInfo())) {
-            case "/publish" -> write(response, String.valueOf(blog.publish(request.getParameter("title"), request.getParameter("html"))));
+            case "/publish" ->
+                write(
+                        response,
+                        String.valueOf(blog.publish(request.getParameter("title"), request.getParameter("html"))));
             case "/unpublish" -> {
                 blog.unpublish(Long.parseLong(request.getParameter("id")));
                 write(response, "ok");
@@ -69,7 +72,11 @@ public class TestBlogServlet extends HttpServlet {
             case "/figures" -> {
                 figures.refreshGlobal();
                 pages.clear();
-                write(response, Arrays.stream(blog.globalFigures()).mapToObj(String::valueOf).collect(Collectors.joining("|")));
+                write(
+                        response,
+                        Arrays.stream(blog.globalFigures())
+                                .mapToObj(String::valueOf)
+                                .collect(Collectors.joining("|")));
             }
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -79,7 +86,8 @@ public class TestBlogServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (String.valueOf(request.getPathInfo())) {
             case "/views" -> write(response, String.valueOf(blog.views(Long.parseLong(request.getParameter("id")))));
-            case "/unwritten-views" -> write(response, String.valueOf(viewCounts.unwritten(Long.parseLong(request.getParameter("id")))));
+            case "/unwritten-views" ->
+                write(response, String.valueOf(viewCounts.unwritten(Long.parseLong(request.getParameter("id")))));
             case "/images" -> write(response, String.valueOf(blog.images()));
             case "/articles" -> write(response, String.valueOf(blog.articlesTitled(request.getParameter("title"))));
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);

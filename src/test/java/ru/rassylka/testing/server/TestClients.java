@@ -15,9 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.time.Instant;
 import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
 import ru.rassylka.client.ClientExport;
@@ -65,8 +65,11 @@ public class TestClients {
 
     /** The owner's number of clients as kept in client_count, if a row is kept. */
     public Optional<Long> keptCount(User owner) {
-        return em.createNativeQuery("select clients from client_count where owner_id = ?").setParameter(1, owner.getId())
-                .getResultStream().findFirst().map(value -> ((Number) value).longValue());
+        return em.createNativeQuery("select clients from client_count where owner_id = ?")
+                .setParameter(1, owner.getId())
+                .getResultStream()
+                .findFirst()
+                .map(value -> ((Number) value).longValue());
     }
 
     /** Imports the text as an uploaded file of the owner and answers the job once it has finished. */
@@ -75,7 +78,8 @@ public class TestClients {
         try {
             Path file = Files.createTempFile("test-import-", ".csv");
             Files.writeString(file, csv, StandardCharsets.UTF_8);
-            ImportJob job = as(owner, () -> clientImport.start(file, file.getFileName().toString()));
+            ImportJob job =
+                    as(owner, () -> clientImport.start(file, file.getFileName().toString()));
             Instant deadline = Instant.now().plusSeconds(60);
             while (job.isRunning() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);

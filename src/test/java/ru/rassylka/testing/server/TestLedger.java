@@ -43,7 +43,7 @@ public class TestLedger {
                 case "SENT" -> byState[0] += n;
                 case "FAILED" -> byState[1] += n;
                 case "SKIPPED" -> byState[2] += n;
-                default -> { }
+                default -> {}
             }
         }
         Number attempts = (Number) em.createNativeQuery("select count(*) from delivery_attempt where run_id = ?1")
@@ -54,11 +54,13 @@ public class TestLedger {
 
     /** {@code rows|groups|attempts} of a run's attempt summary: its rows, its (hour, outcome, code) groups, their sum. */
     public String summary(long runId) {
-        Object[] row = (Object[]) em.createNativeQuery("select count(*), count(distinct concat(hour_start, outcome, smtp_code)),"
-                        + " coalesce(sum(attempts), 0) from attempt_summary where run_id = ?1")
-                .setParameter(1, runId)
-                .getSingleResult();
-        return ((Number) row[0]).longValue() + "|" + ((Number) row[1]).longValue() + "|" + ((Number) row[2]).longValue();
+        Object[] row = (Object[])
+                em.createNativeQuery("select count(*), count(distinct concat(hour_start, outcome, smtp_code)),"
+                                + " coalesce(sum(attempts), 0) from attempt_summary where run_id = ?1")
+                        .setParameter(1, runId)
+                        .getSingleResult();
+        return ((Number) row[0]).longValue() + "|" + ((Number) row[1]).longValue() + "|"
+                + ((Number) row[2]).longValue();
     }
 
     public long userId(String email) {

@@ -133,7 +133,8 @@ public class TestMailServer {
      */
     public List<FaultySmtpFront.Envelope> envelopesTo(String marker) {
         byte[] wanted = marker.getBytes(StandardCharsets.UTF_8);
-        return front.envelopes().stream().filter(envelope -> envelope.rcptTo().stream().anyMatch(command -> indexOf(command, wanted) >= 0))
+        return front.envelopes().stream()
+                .filter(envelope -> envelope.rcptTo().stream().anyMatch(command -> indexOf(command, wanted) >= 0))
                 .toList();
     }
 
@@ -181,7 +182,9 @@ public class TestMailServer {
 
     /** The e-mails received for an address, oldest first. */
     public List<MimeMessage> to(String address) {
-        return Arrays.stream(server.getReceivedMessages()).filter(message -> isFor(message, address)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> isFor(message, address))
+                .toList();
     }
 
     /**
@@ -194,7 +197,9 @@ public class TestMailServer {
             return List.of();
         }
         try {
-            return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+            return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage)
+                    .toList();
         } catch (FolderException e) {
             throw new IllegalStateException(e);
         }
@@ -233,7 +238,8 @@ public class TestMailServer {
 
     /** The value of the token parameter of the first link in an e-mail's text. */
     public static Optional<String> token(String text) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)").matcher(text);
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("[?&]token=([A-Za-z0-9_\\-]+)").matcher(text);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
@@ -241,7 +247,8 @@ public class TestMailServer {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                     .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address)
-                            || recipient instanceof InternetAddress named && address.equalsIgnoreCase(named.getAddress()));
+                            || recipient instanceof InternetAddress named
+                                    && address.equalsIgnoreCase(named.getAddress()));
         } catch (MessagingException e) {
             return false;
         }

@@ -82,8 +82,11 @@ public class TestSending {
 
     /** A "send now" run of the owner's mailing that waits: the mailing is paused in the transaction that starts it. */
     public MailingRun waitingRun(String ownerEmail, long mailingId) {
-        User owner = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(ownerEmail)).getSingleResult();
-        MailingRun run = as(owner, () -> starts.sendNow(mailingId, UUID.randomUUID().toString()));
+        User owner = em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(ownerEmail))
+                .getSingleResult();
+        MailingRun run =
+                as(owner, () -> starts.sendNow(mailingId, UUID.randomUUID().toString()));
         em.find(Mailing.class, mailingId).pause(Instant.now());
         return run;
     }
@@ -93,11 +96,13 @@ public class TestSending {
 
     /** The leases of the run's deliveries being sent now. */
     public List<Lease> leases(long runId) {
-        List<?> rows = em.createNativeQuery("select id, claim_id, next_attempt_at from delivery where run_id = ?1 and state = 'SENDING'"
-                        + " and claim_id is not null")
+        List<?> rows = em.createNativeQuery(
+                        "select id, claim_id, next_attempt_at from delivery where run_id = ?1 and state = 'SENDING'"
+                                + " and claim_id is not null")
                 .setParameter(1, runId)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast)
+        return rows.stream()
+                .map(Object[].class::cast)
                 .map(row -> new Lease(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), instant(row[2])))
                 .toList();
     }
@@ -108,7 +113,8 @@ public class TestSending {
 
     /** As if an instance that died had claimed all the run's deliveries: SENDING under a lease that ended at {@code leaseEnd}. */
     public void leasedToDeadInstance(long runId, Instant leaseEnd) {
-        em.createNativeQuery("update delivery set state = 'SENDING', claimed_by = 'dead-instance', next_attempt_at = ?1 where run_id = ?2")
+        em.createNativeQuery(
+                        "update delivery set state = 'SENDING', claimed_by = 'dead-instance', next_attempt_at = ?1 where run_id = ?2")
                 .setParameter(1, Timestamp.from(leaseEnd))
                 .setParameter(2, runId)
                 .executeUpdate();
@@ -130,7 +136,8 @@ public class TestSending {
 
     /** A run of the mailing at {@code scheduledAt} already exists, as a run of that occurrence would. */
     public void runExists(long mailingId, Instant scheduledAt) {
-        em.persist(new MailingRun(em.find(Mailing.class, mailingId), scheduledAt, false, "test@localhost", Instant.now()));
+        em.persist(
+                new MailingRun(em.find(Mailing.class, mailingId), scheduledAt, false, "test@localhost", Instant.now()));
     }
 
     /** Database sessions now waiting for a lock another one holds. */
@@ -145,7 +152,8 @@ public class TestSending {
     public long rowsRead(String sql, long runId) {
         boolean postgresql = Databases.isPostgresql(em);
         Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement explain = connection.prepareStatement((postgresql ? "explain (analyze, format json) " : "explain analyze ") + sql)) {
+        try (PreparedStatement explain = connection.prepareStatement(
+                (postgresql ? "explain (analyze, format json) " : "explain analyze ") + sql)) {
             explain.setLong(1, runId);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rows = explain.executeQuery()) {
@@ -153,7 +161,8 @@ public class TestSending {
                     plan.append(rows.getString(1)).append('\n');
                 }
             }
-            Matcher read = Pattern.compile(postgresql ? "\"Actual Rows\": (\\d+)" : "scanCount: (\\d+)").matcher(plan);
+            Matcher read = Pattern.compile(postgresql ? "\"Actual Rows\": (\\d+)" : "scanCount: (\\d+)")
+                    .matcher(plan);
             long most = 0;
             while (read.find()) {
                 most = Math.max(most, Long.parseLong(read.group(1)));

@@ -61,7 +61,8 @@ public class TestSupportServlet extends HttpServlet {
                 case "/reset" -> {
                     int before = mailServer.to(email).size();
                     self.requestPasswordReset(email);
-                    String token = TestMailServer.token(mailServer.awaitMail(email, before + 1)).orElseThrow();
+                    String token = TestMailServer.token(mailServer.awaitMail(email, before + 1))
+                            .orElseThrow();
                     self.resetPassword(token, request.getParameter("password"));
                 }
                 default -> {
@@ -79,7 +80,8 @@ public class TestSupportServlet extends HttpServlet {
 
     private void createUser(HttpServletRequest request) {
         String roles = request.getParameter("roles");
-        Role[] granted = roles == null || roles.isBlank() ? new Role[0]
+        Role[] granted = roles == null || roles.isBlank()
+                ? new Role[0]
                 : Arrays.stream(roles.split(",")).map(Role::valueOf).toArray(Role[]::new);
         accounts.create(request.getParameter("email"), request.getParameter("password"), true, granted);
     }
@@ -93,15 +95,20 @@ public class TestSupportServlet extends HttpServlet {
         }
         if ("/mail-count".equals(request.getPathInfo())) {
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(String.valueOf(mailServer.to(request.getParameter("to")).size()));
+            response.getWriter()
+                    .write(String.valueOf(
+                            mailServer.to(request.getParameter("to")).size()));
             return;
         }
         if ("/envelope-count".equals(request.getPathInfo())) {
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(String.valueOf(mailServer.envelopeTo(request.getParameter("to")).size()));
+            response.getWriter()
+                    .write(String.valueOf(
+                            mailServer.envelopeTo(request.getParameter("to")).size()));
             return;
         }
-        MimeMessage mail = mailServer.awaitMail(request.getParameter("to"), Integer.parseInt(request.getParameter("count")));
+        MimeMessage mail =
+                mailServer.awaitMail(request.getParameter("to"), Integer.parseInt(request.getParameter("count")));
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write(TestMailServer.text(mail));
     }

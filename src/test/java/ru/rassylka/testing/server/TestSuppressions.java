@@ -18,20 +18,28 @@ public class TestSuppressions {
     private EntityManager em;
 
     public List<Suppression> of(String ownerEmail) {
-        return em.createNamedQuery(Suppression.ALL, Suppression.class).setParameter("owner", owner(ownerEmail).getId()).getResultList();
+        return em.createNamedQuery(Suppression.ALL, Suppression.class)
+                .setParameter("owner", owner(ownerEmail).getId())
+                .getResultList();
     }
 
     public Optional<Suppression> entry(String ownerEmail, String address) {
-        return of(ownerEmail).stream().filter(entry -> entry.getAddress().equals(address)).findFirst();
+        return of(ownerEmail).stream()
+                .filter(entry -> entry.getAddress().equals(address))
+                .findFirst();
     }
 
     /** The kinds of the bounces recorded for the delivery. */
     @SuppressWarnings("unchecked")
     public List<String> bounceKinds(long deliveryId) {
-        return em.createNativeQuery("select kind from bounce where delivery_id = ?1 order by id").setParameter(1, deliveryId).getResultList();
+        return em.createNativeQuery("select kind from bounce where delivery_id = ?1 order by id")
+                .setParameter(1, deliveryId)
+                .getResultList();
     }
 
     private User owner(String email) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email)).getSingleResult();
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getSingleResult();
     }
 }

@@ -56,8 +56,13 @@ public class TestWorkspace {
     }
 
     /** A mailing to all the owner's clients, or to the given ones. */
-    public Mailing createMailing(String ownerEmail, String name, long messageId, Set<Long> clientIds,
-            LocalDateTime firstSend, Periodicity periodicity) {
+    public Mailing createMailing(
+            String ownerEmail,
+            String name,
+            long messageId,
+            Set<Long> clientIds,
+            LocalDateTime firstSend,
+            Periodicity periodicity) {
         boolean all = clientIds == null || clientIds.isEmpty();
         MailingPlan plan = new MailingPlan(name, messageId, all, clientIds, firstSend, periodicity, null);
         return as(owner(ownerEmail), () -> mailings.create(plan));
@@ -98,7 +103,8 @@ public class TestWorkspace {
     /** A one-line picture of the mailing's state, to see that nothing changed. */
     public String describe(long mailingId) {
         Mailing m = mailing(mailingId);
-        return m.getName() + "|" + m.getMessage().getId() + "|" + m.isAllClients() + "|" + m.getRecipients().size()
+        return m.getName() + "|" + m.getMessage().getId() + "|" + m.isAllClients() + "|"
+                + m.getRecipients().size()
                 + "|" + m.getFirstSend() + "|" + m.getPeriodicity() + "|" + m.getEndDate() + "|" + m.getNextRunAt()
                 + "|" + m.isPaused() + "|" + m.isDisabled() + "|" + m.isDeleted();
     }
@@ -106,10 +112,13 @@ public class TestWorkspace {
     /** A one-line picture of the message's state. */
     public String describeMessage(long messageId) {
         Message m = message(messageId);
-        return m.getSubject() + "|" + m.getBody() + "|" + m.getBodyKind() + "|" + m.isDeleted() + "|" + m.getUpdatedAt();
+        return m.getSubject() + "|" + m.getBody() + "|" + m.getBodyKind() + "|" + m.isDeleted() + "|"
+                + m.getUpdatedAt();
     }
 
     private User owner(String email) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email)).getSingleResult();
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getSingleResult();
     }
 }

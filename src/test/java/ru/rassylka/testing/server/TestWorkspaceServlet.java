@@ -30,13 +30,25 @@ public class TestWorkspaceServlet extends HttpServlet {
         request.setCharacterEncoding("UTF-8");
         String owner = request.getParameter("owner");
         Long id = switch (String.valueOf(request.getPathInfo())) {
-            case "/client" -> workspace.createClient(owner, request.getParameter("email"), request.getParameter("name")).getId();
-            case "/message" -> workspace.createMessage(owner, request.getParameter("subject"), request.getParameter("body")).getId();
+            case "/client" ->
+                workspace
+                        .createClient(owner, request.getParameter("email"), request.getParameter("name"))
+                        .getId();
+            case "/message" ->
+                workspace
+                        .createMessage(owner, request.getParameter("subject"), request.getParameter("body"))
+                        .getId();
             case "/mailing" -> {
                 String client = request.getParameter("client");
-                yield workspace.createMailing(owner, request.getParameter("name"), Long.parseLong(request.getParameter("message")),
-                        client == null ? null : Set.of(Long.parseLong(client)), LocalDateTime.parse(request.getParameter("first")),
-                        Periodicity.valueOf(request.getParameter("periodicity"))).getId();
+                yield workspace
+                        .createMailing(
+                                owner,
+                                request.getParameter("name"),
+                                Long.parseLong(request.getParameter("message")),
+                                client == null ? null : Set.of(Long.parseLong(client)),
+                                LocalDateTime.parse(request.getParameter("first")),
+                                Periodicity.valueOf(request.getParameter("periodicity")))
+                        .getId();
             }
             default -> null;
         };
