@@ -32,6 +32,8 @@ public final class ReturnPathTokens {
             Pattern.compile("(?i)" + LOCAL_PART + "\\+([0-9]{1,19}-[0-9a-f]{" + MAC_BYTES * 2 + "})@");
 
     private final SecretKeySpec key;
+    /** One initialised MAC per thread: none is looked up per token. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public ReturnPathTokens(byte[] secret) {
         if (secret.length < 16) {
@@ -81,15 +83,20 @@ public final class ReturnPathTokens {
     }
 
     private byte[] mac(long deliveryId) {
+        Mac mac = macs.get();
+        mac.update(PURPOSE);
+        byte[] full =
+                mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array());
+        byte[] cut = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, cut, 0, MAC_BYTES);
+        return cut;
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(PURPOSE);
-            byte[] full = mac.doFinal(
-                    ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array());
-            byte[] cut = new byte[MAC_BYTES];
-            System.arraycopy(full, 0, cut, 0, MAC_BYTES);
-            return cut;
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -10,8 +10,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.IDN;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -24,7 +22,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
@@ -77,6 +74,7 @@ public class ReturnPaths {
 
     private Optional<String> domain;
     private ReturnPathTokens tokens;
+    private ReturnPathStamp stamp;
 
     @PostConstruct
     void init() {
@@ -89,6 +87,7 @@ public class ReturnPaths {
         byte[] secret = key.map(value -> UnsubscribeTokens.key("BOUNCE_SIGNING_KEY", value))
                 .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
         tokens = new ReturnPathTokens(secret);
+        stamp = new ReturnPathStamp(domain, tokens);
         logger.info(
                 () -> domain.map(value -> "Mailing e-mails carry the return path " + ReturnPathTokens.LOCAL_PART
                                 + "+<delivery>@" + value
@@ -110,15 +109,15 @@ public class ReturnPaths {
 
     /** The delivery's return path, when {@code BOUNCE_DOMAIN} is set. */
     public Optional<String> addressFor(long deliveryId) {
-        return domain.map(value -> tokens.addressFor(deliveryId, value));
+        return stamp.addressFor(deliveryId);
     }
 
-    /** Makes the delivery's return path the envelope sender of its e-mail (an {@link SMTPMessage}), when {@code BOUNCE_DOMAIN} is set. */
-    public void stamp(MimeMessage message, long deliveryId) throws MessagingException {
-        Optional<String> address = addressFor(deliveryId);
-        if (address.isPresent() && message instanceof SMTPMessage smtp) {
-            smtp.setEnvelopeFrom(address.get());
-        }
+    /**
+     * What makes each delivery's return path the envelope sender of its e-mail, when {@code BOUNCE_DOMAIN}
+     * is set: a plain object the sending asks for once and keeps, rather than a call here per e-mail.
+     */
+    public ReturnPathStamp stamp() {
+        return stamp;
     }
 
     /** The delivery id of a genuine token, or empty for a forged or altered one. */

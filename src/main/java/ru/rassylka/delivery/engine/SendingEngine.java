@@ -43,6 +43,7 @@ import ru.rassylka.delivery.RunStarted;
 import ru.rassylka.delivery.Runs;
 import ru.rassylka.delivery.bounce.Bounces;
 import ru.rassylka.delivery.bounce.Refusal;
+import ru.rassylka.delivery.bounce.ReturnPathStamp;
 import ru.rassylka.delivery.bounce.ReturnPaths;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
@@ -67,7 +68,7 @@ import ru.rassylka.platform.Settings;
  */
 @Singleton
 @Startup
-@DependsOn({"Migrations", "SendingTimers", "UnsubscribeKeys"})
+@DependsOn({"Migrations", "SendingTimers", "UnsubscribeKeys", "ReturnPaths"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ManagedExecutorDefinition(name = SendingEngine.EXECUTOR, maxAsync = 64)
@@ -151,6 +152,7 @@ public class SendingEngine {
     private volatile RateLimiter limiter;
     private volatile ClaimSize claimSize;
     private UnsubscribeTokens tokens;
+    private ReturnPathStamp returnPath;
     private Counter sentCounter;
     private Counter failedCounter;
 
@@ -168,6 +170,7 @@ public class SendingEngine {
     @PostConstruct
     void start() {
         tokens = unsubscribeKeys.tokens();
+        returnPath = returnPaths.stamp();
         breaker = settings.newBreaker();
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
@@ -337,7 +340,7 @@ public class SendingEngine {
                                 settings.unsubscribeMailto(),
                                 token);
                 message = run.signed(message);
-                returnPaths.stamp(message, delivery.id());
+                returnPath.stamp(message, delivery.id());
             } catch (MessagingException e) {
                 breaker.released();
                 record(delivery, FailureClassifier.of(e), now, 0);

@@ -29,6 +29,8 @@ public final class UnsubscribeTokens {
 
     private final SecretKeySpec key;
     private final List<SecretKeySpec> accepted = new ArrayList<>();
+    /** One initialised MAC per thread and key, in the order of {@link #accepted}: none is looked up per token. */
+    private final ThreadLocal<List<Mac>> macs = ThreadLocal.withInitial(this::newMacs);
 
     /** Signs with {@code secret}, and accepts tokens signed with it or with any of the {@code previous} keys. */
     public UnsubscribeTokens(byte[] secret, byte[]... previous) {
@@ -67,7 +69,7 @@ public final class UnsubscribeTokens {
         byte[] id = ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array();
         return ENCODER.encodeToString(ByteBuffer.allocate(Long.BYTES + MAC_BYTES)
                 .put(id)
-                .put(mac(key, id))
+                .put(mac(0, id))
                 .array());
     }
 
@@ -89,8 +91,8 @@ public final class UnsubscribeTokens {
         byte[] id = new byte[Long.BYTES];
         byte[] given = new byte[MAC_BYTES];
         buffer.get(id).get(given);
-        for (SecretKeySpec candidate : accepted) {
-            if (MessageDigest.isEqual(mac(candidate, id), given)) {
+        for (int i = 0; i < accepted.size(); i++) {
+            if (MessageDigest.isEqual(mac(i, id), given)) {
                 return OptionalLong.of(ByteBuffer.wrap(id).getLong());
             }
         }
@@ -104,16 +106,25 @@ public final class UnsubscribeTokens {
         return new SecretKeySpec(secret, ALGORITHM);
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] id) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] full = mac.doFinal(id);
-            byte[] cut = new byte[MAC_BYTES];
-            System.arraycopy(full, 0, cut, 0, MAC_BYTES);
-            return cut;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    /** The first {@value #MAC_BYTES} bytes of the HMAC of {@code id} under the {@code index}th accepted key (0: the current one). */
+    private byte[] mac(int index, byte[] id) {
+        byte[] full = macs.get().get(index).doFinal(id);
+        byte[] cut = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, cut, 0, MAC_BYTES);
+        return cut;
+    }
+
+    private List<Mac> newMacs() {
+        List<Mac> made = new ArrayList<>(accepted.size());
+        for (SecretKeySpec candidate : accepted) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(candidate);
+                made.add(mac);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            }
         }
+        return made;
     }
 }
