@@ -52,13 +52,13 @@ import ru.rassylka.delivery.engine.SendResult;
 import ru.rassylka.delivery.engine.SendingEngine;
 import ru.rassylka.delivery.engine.SendingTimers;
 import ru.rassylka.delivery.engine.Verdict;
-import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.Unsubscriptions;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.manage.AllMailings;
+import ru.rassylka.platform.signing.SigningKeys;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
@@ -107,7 +107,7 @@ class SendingIT {
     private Unsubscriptions unsubscriptions;
 
     @EJB
-    private UnsubscribeKeys unsubscribeKeys;
+    private SigningKeys signingKeys;
 
     @EJB
     private Claims claims;
@@ -452,7 +452,7 @@ class SendingIT {
                     String fresh = "key of instance " + instance;
                     keys.add(instances.submit(() -> {
                         start.await();
-                        return unsubscribeKeys.signingKey(name, fresh);
+                        return signingKeys.signingKey(name, fresh);
                     }));
                 }
                 Set<String> made = new HashSet<>();
