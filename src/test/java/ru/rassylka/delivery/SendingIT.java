@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rassylka.testing.server.Callers.as;
+import static ru.rassylka.testing.server.TestMailings.PATIENCE;
+import static ru.rassylka.testing.server.TestMailings.address;
+import static ru.rassylka.testing.server.TestMailings.await;
+import static ru.rassylka.testing.server.TestMailings.pause;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -34,7 +39,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,17 +56,18 @@ import ru.rassylka.delivery.engine.SendResult;
 import ru.rassylka.delivery.engine.SendingEngine;
 import ru.rassylka.delivery.engine.SendingTimers;
 import ru.rassylka.delivery.engine.Verdict;
-import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.Unsubscriptions;
 import ru.rassylka.mailing.Mailing;
 import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.manage.AllMailings;
+import ru.rassylka.platform.signing.SigningKeys;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestMailServer;
+import ru.rassylka.testing.server.TestMailings;
 import ru.rassylka.testing.server.TestSending;
 import ru.rassylka.testing.server.TestWorkspace;
 
@@ -75,12 +80,14 @@ import ru.rassylka.testing.server.TestWorkspace;
 class SendingIT {
 
     private static final String PASSWORD = "sending password";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.application();
     }
+
+    @Inject
+    private TestMailings scenario;
 
     @EJB
     private TestAccounts accounts;
@@ -107,7 +114,7 @@ class SendingIT {
     private Unsubscriptions unsubscriptions;
 
     @EJB
-    private UnsubscribeKeys unsubscribeKeys;
+    private SigningKeys signingKeys;
 
     @EJB
     private Claims claims;
@@ -127,17 +134,6 @@ class SendingIT {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private ManagedExecutorService executor;
 
-    private String owner(String prefix) {
-        String email = prefix + "-" + System.nanoTime() + "@example.org";
-        accounts.create(email, PASSWORD, true);
-        workspace.setTimeZone(email, "UTC");
-        return email;
-    }
-
-    private static String address(String name) {
-        return name + "-" + System.nanoTime() + "@example.net";
-    }
-
     private long htmlMessage(String owner) {
         return workspace
                 .createMessage(
@@ -147,63 +143,20 @@ class SendingIT {
                 .getId();
     }
 
-    /** A mailing of the owner's message to the clients, once, {@code seconds} from now on the UTC wall clock. */
-    private Mailing mailingIn(String owner, long messageId, Set<Long> clients, int seconds, Periodicity periodicity) {
-        // the next whole second after the wait, so that the first send is never in the past by the time it is saved
-        Instant at = Instant.now()
-                .plusSeconds(seconds)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .plusSeconds(1);
-        LocalDateTime first = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-        return workspace.createMailing(owner, "Mailing " + System.nanoTime(), messageId, clients, first, periodicity);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            pause(200);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private MailingRun finishedRun(long mailingId) {
-        await(
-                "a finished run of mailing " + mailingId,
-                () -> sending.runs(mailingId).stream().anyMatch(MailingRun::isFinished));
-        return sending.runs(mailingId).get(0);
-    }
-
-    private Delivery deliveryTo(long runId, String email) {
-        return sending.deliveries(runId).stream()
-                .filter(d -> d.getEmail().equals(email))
-                .findFirst()
-                .orElseThrow();
-    }
-
     @Test
     void mailingDueInThreeSecondsIsSentOnTimeOneMailPerRecipientWithHeadersAndAttempts() throws Exception {
-        String owner = owner("due");
+        String owner = scenario.owner("due");
         String first = address("anna");
         String second = address("boris");
-        long anna = workspace.createClient(owner, first, "Анна Петрова").getId();
-        long boris = workspace.createClient(owner, second, "Boris <b>Bold</b>").getId();
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(anna, boris), 3, Periodicity.ONCE);
+        long anna = scenario.client(owner, first, "Анна Петрова");
+        long boris = scenario.client(owner, second, "Boris <b>Bold</b>");
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(anna, boris), 3, Periodicity.ONCE);
         Instant scheduled = mailing.getNextRunAt();
 
         MimeMessage toAnna = mail.awaitMail(first, 1);
         MimeMessage toBoris = mail.awaitMail(second, 1);
 
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
         assertEquals(scheduled, run.getScheduledAt());
         assertFalse(run.getStartedAt().isBefore(scheduled), "not sent before its time");
         assertTrue(
@@ -232,7 +185,7 @@ class SendingIT {
         assertTrue(html.contains("/unsubscribe?t="), "the body's link is the delivery's unsubscribe address: " + html);
         assertEquals(1, mail.to(first).size());
 
-        Delivery delivery = deliveryTo(run.getId(), first);
+        Delivery delivery = scenario.deliveryTo(run.getId(), first);
         assertEquals(DeliveryState.SENT, delivery.getState());
         List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
         assertEquals(1, attempts.size());
@@ -246,14 +199,14 @@ class SendingIT {
 
     @Test
     void dailyMailingGetsItsNextRunPlannedADayLater() {
-        String owner = owner("daily");
+        String owner = scenario.owner("daily");
         String to = address("daily");
-        long client = workspace.createClient(owner, to, "Daily Reader").getId();
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(client), 2, Periodicity.DAILY);
+        long client = scenario.client(owner, to, "Daily Reader");
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(client), 2, Periodicity.DAILY);
         Instant first = mailing.getNextRunAt();
 
         mail.awaitMail(to, 1);
-        finishedRun(mailing.getId());
+        scenario.finishedRun(mailing.getId());
 
         Mailing after = sending.mailing(mailing.getId());
         assertEquals(first.plus(Duration.ofDays(1)), after.getNextRunAt());
@@ -263,15 +216,15 @@ class SendingIT {
 
     @Test
     void temporaryRefusalIsRetriedAndThenSent() {
-        String owner = owner("defer");
+        String owner = scenario.owner("defer");
         String to = address("later").replace("@", "+defer4xx@");
-        long client = workspace.createClient(owner, to, "Later Reader").getId();
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(client), 1, Periodicity.ONCE);
+        long client = scenario.client(owner, to, "Later Reader");
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(client), 1, Periodicity.ONCE);
 
         mail.awaitMail(to, 1);
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
 
-        Delivery delivery = deliveryTo(run.getId(), to);
+        Delivery delivery = scenario.deliveryTo(run.getId(), to);
         assertEquals(DeliveryState.SENT, delivery.getState());
         assertEquals(2, delivery.getAttempts());
         List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
@@ -288,17 +241,18 @@ class SendingIT {
 
     @Test
     void permanentRefusalFailsAtOnceWithoutRetry() {
-        String owner = owner("reject");
+        String owner = scenario.owner("reject");
         String bad = address("nobody").replace("@", "+reject5xx@");
         String good = address("somebody");
-        long badClient = workspace.createClient(owner, bad, "Nobody").getId();
-        long goodClient = workspace.createClient(owner, good, "Somebody").getId();
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(badClient, goodClient), 1, Periodicity.ONCE);
+        long badClient = scenario.client(owner, bad, "Nobody");
+        long goodClient = scenario.client(owner, good, "Somebody");
+        Mailing mailing =
+                scenario.mailingIn(owner, htmlMessage(owner), Set.of(badClient, goodClient), 1, Periodicity.ONCE);
 
         mail.awaitMail(good, 1);
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
 
-        Delivery delivery = deliveryTo(run.getId(), bad);
+        Delivery delivery = scenario.deliveryTo(run.getId(), bad);
         assertEquals(DeliveryState.FAILED, delivery.getState());
         assertEquals(1, delivery.getAttempts());
         assertNull(delivery.getNextAttemptAt());
@@ -315,9 +269,9 @@ class SendingIT {
 
     @Test
     void pauseStopsARunningRunAndResumeFinishesItWithoutDuplicates() {
-        String owner = owner("pause");
+        String owner = scenario.owner("pause");
         List<String> recipients = slowRecipients(owner, 16);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
 
         await("the first e-mails", () -> received(recipients) >= 2);
         as(accounts.byEmail(owner), () -> mailings.pause(mailing.getId()));
@@ -334,7 +288,7 @@ class SendingIT {
                 "a once-only mailing whose run is still open has started, not completed");
 
         as(accounts.byEmail(owner), () -> mailings.resume(mailing.getId()));
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
         assertEquals(recipients.size(), run.getSent());
         for (String to : recipients) {
             assertEquals(1, mail.to(to).size(), to);
@@ -366,13 +320,13 @@ class SendingIT {
     }
 
     private void stopMidRunSkipsTheRest(String prefix, BiConsumer<String, Long> stop, SkipReason reason) {
-        String owner = owner(prefix);
+        String owner = scenario.owner(prefix);
         List<String> recipients = slowRecipients(owner, 16);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
 
         await("the first e-mails", () -> received(recipients) >= 2);
         stop.accept(owner, mailing.getId());
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
 
         assertTrue(run.getSkipped() > 0, "some were skipped: " + run.getSkipped());
         assertEquals(recipients.size(), run.getSent() + run.getSkipped());
@@ -385,19 +339,19 @@ class SendingIT {
 
     @Test
     void unsubscribedClientIsSkippedAndTheLinkUnsubscribes() throws Exception {
-        String owner = owner("unsubscribe");
+        String owner = scenario.owner("unsubscribe");
         String stays = address("stays");
         String left = address("left");
-        long staysId = workspace.createClient(owner, stays, "Stays").getId();
-        long leftId = workspace.createClient(owner, left, "Left").getId();
+        long staysId = scenario.client(owner, stays, "Stays");
+        long leftId = scenario.client(owner, left, "Left");
         sending.unsubscribe(leftId);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
 
         MimeMessage received = mail.awaitMail(stays, 1);
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
 
         assertEquals(1, run.getSkipped());
-        Delivery skipped = deliveryTo(run.getId(), left);
+        Delivery skipped = scenario.deliveryTo(run.getId(), left);
         assertEquals(DeliveryState.SKIPPED, skipped.getState());
         assertEquals(SkipReason.UNSUBSCRIBED, skipped.getReason());
         assertTrue(mail.to(left).isEmpty());
@@ -417,10 +371,10 @@ class SendingIT {
 
     @Test
     void restartWithTimersGoneSendsAMissedOccurrenceOnceAndPlansTheNextFuture() {
-        String owner = owner("restart");
+        String owner = scenario.owner("restart");
         String to = address("restart");
-        long client = workspace.createClient(owner, to, "Restart Reader").getId();
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(client), 3600, Periodicity.DAILY);
+        long client = scenario.client(owner, to, "Restart Reader");
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(client), 3600, Periodicity.DAILY);
         // as if the service had been down for three days: three occurrences missed, no timer for them
         LocalDateTime firstSend = LocalDateTime.now(ZoneOffset.UTC).minusDays(3).truncatedTo(ChronoUnit.MINUTES);
         sending.occurrenceMissed(mailing.getId(), firstSend, firstSend.toInstant(ZoneOffset.UTC));
@@ -428,7 +382,7 @@ class SendingIT {
         timers.rebuild(); // what every start does; the sweep would find it as well
 
         mail.awaitMail(to, 1);
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
         pause(6000); // a sweep and the rebuilt timer have both had their chance
         assertEquals(1, sending.runs(mailing.getId()).size(), "one run for all missed occurrences");
         assertEquals(1, mail.to(to).size());
@@ -452,7 +406,7 @@ class SendingIT {
                     String fresh = "key of instance " + instance;
                     keys.add(instances.submit(() -> {
                         start.await();
-                        return unsubscribeKeys.signingKey(name, fresh);
+                        return signingKeys.signingKey(name, fresh);
                     }));
                 }
                 Set<String> made = new HashSet<>();
@@ -468,9 +422,9 @@ class SendingIT {
 
     @Test
     void twoInstancesStoppingOneRunCountEachSkippedDeliveryOnce() throws Exception {
-        String owner = owner("twostops");
+        String owner = scenario.owner("twostops");
         List<String> recipients = slowRecipients(owner, 6);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
 
         // one instance stops the run and holds its transaction open: the owner is blocked in it
@@ -500,25 +454,25 @@ class SendingIT {
 
     @Test
     void aMailingThatFailsInTheSweepHoldsBackNoLaterMailing() {
-        String owner = owner("sweep");
+        String owner = scenario.owner("sweep");
         long message = htmlMessage(owner);
         String poisonTo = address("poison");
         String to = address("after-poison");
-        long poisonClient = workspace.createClient(owner, poisonTo, "Poison").getId();
-        long client = workspace.createClient(owner, to, "After Poison").getId();
+        long poisonClient = scenario.client(owner, poisonTo, "Poison");
+        long client = scenario.client(owner, to, "After Poison");
         // the oldest due mailing, whose occurrence can never be written: a run of that instant exists already
-        Mailing poison = mailingIn(owner, message, Set.of(poisonClient), 3600, Periodicity.ONCE);
+        Mailing poison = scenario.mailingIn(owner, message, Set.of(poisonClient), 3600, Periodicity.ONCE);
         LocalDateTime longAgo = LocalDateTime.of(2001, 1, 1, 0, 0);
         sending.occurrenceMissed(poison.getId(), longAgo, longAgo.toInstant(ZoneOffset.UTC));
         sending.runExists(poison.getId(), longAgo.toInstant(ZoneOffset.UTC));
         // a later due mailing without a timer: only the sweep starts it
-        Mailing later = mailingIn(owner, message, Set.of(client), 3600, Periodicity.ONCE);
+        Mailing later = scenario.mailingIn(owner, message, Set.of(client), 3600, Periodicity.ONCE);
         LocalDateTime minuteAgo =
                 LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
         sending.occurrenceMissed(later.getId(), minuteAgo, minuteAgo.toInstant(ZoneOffset.UTC));
         try {
             mail.awaitMail(to, 1);
-            assertEquals(1, finishedRun(later.getId()).getSent());
+            assertEquals(1, scenario.finishedRun(later.getId()).getSent());
         } finally {
             as(accounts.byEmail(owner), () -> mailings.delete(poison.getId()));
         }
@@ -527,15 +481,15 @@ class SendingIT {
 
     @Test
     void stoppedRunWhoseDeliveriesADeadInstanceHeldFinishes() {
-        String owner = owner("dead");
+        String owner = scenario.owner("dead");
         List<String> recipients = slowRecipients(owner, 3);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         sending.leasedToDeadInstance(run.getId(), Instant.now().minusSeconds(60));
 
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
 
-        MailingRun finished = finishedRun(mailing.getId());
+        MailingRun finished = scenario.finishedRun(mailing.getId());
         assertEquals(recipients.size(), finished.getSkipped());
         assertTrue(
                 sending.deliveries(run.getId()).stream()
@@ -548,9 +502,9 @@ class SendingIT {
 
     @Test
     void lateOutcomeOfADeliveryTakenOverWhenItsRunStoppedIsNotCountedAgain() {
-        String owner = owner("late");
+        String owner = scenario.owner("late");
         slowRecipients(owner, 2);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // a slow instance holds both deliveries past its lease
@@ -567,14 +521,14 @@ class SendingIT {
         assertEquals(0, stopped.getSent(), "the delivery was counted as skipped already");
         assertEquals(
                 DeliveryState.SKIPPED,
-                deliveryTo(run.getId(), held.get(0).email()).getState());
+                scenario.deliveryTo(run.getId(), held.get(0).email()).getState());
     }
 
     @Test
     void idleCheckOfAnOpenRunReadsOneWaitingDeliveryAtMost() {
-        String owner = owner("idle");
+        String owner = scenario.owner("idle");
         slowRecipients(owner, 12);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
 
         long read = sending.rowsRead(RunEnd.LEFT, run.getId());
@@ -589,22 +543,21 @@ class SendingIT {
 
     @Test
     void aCyrillicLocalPartGoesOutOnlyWithSmtputf8AndFailsWithItsReasonWithout() {
-        String owner = owner("smtputf8");
+        String owner = scenario.owner("smtputf8");
         String marker = "-" + System.nanoTime() + "@example.com";
         String offered = "стас" + marker;
         String notOffered = "олег" + marker.replace("@", "0@");
-        long offeredClient = workspace.createClient(owner, offered, "Стас").getId();
-        long notOfferedClient =
-                workspace.createClient(owner, notOffered, "Олег").getId();
+        long offeredClient = scenario.client(owner, offered, "Стас");
+        long notOfferedClient = scenario.client(owner, notOffered, "Олег");
 
         mail.offerSmtputf8(true);
         try {
-            Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(offeredClient), 1, Periodicity.ONCE);
-            MailingRun run = finishedRun(mailing.getId());
+            Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(offeredClient), 1, Periodicity.ONCE);
+            MailingRun run = scenario.finishedRun(mailing.getId());
             assertEquals(
                     DeliveryState.SENT,
-                    deliveryTo(run.getId(), offered).getState(),
-                    deliveryTo(run.getId(), offered).getLastReply());
+                    scenario.deliveryTo(run.getId(), offered).getState(),
+                    scenario.deliveryTo(run.getId(), offered).getLastReply());
         } finally {
             mail.behaveNormally();
         }
@@ -622,9 +575,9 @@ class SendingIT {
                 "the transaction asks for SMTPUTF8: "
                         + new String(envelopes.get(0).mailFrom(), StandardCharsets.UTF_8));
 
-        Mailing without = mailingIn(owner, htmlMessage(owner), Set.of(notOfferedClient), 1, Periodicity.ONCE);
-        MailingRun run = finishedRun(without.getId());
-        Delivery failed = deliveryTo(run.getId(), notOffered);
+        Mailing without = scenario.mailingIn(owner, htmlMessage(owner), Set.of(notOfferedClient), 1, Periodicity.ONCE);
+        MailingRun run = scenario.finishedRun(without.getId());
+        Delivery failed = scenario.deliveryTo(run.getId(), notOffered);
         assertEquals(DeliveryState.FAILED, failed.getState());
         assertEquals(1, failed.getAttempts(), "a permanent failure, not retried");
         assertEquals("NO_SMTPUTF8", String.valueOf(failed.getReason()), "the reason the statistics show");
@@ -640,17 +593,18 @@ class SendingIT {
 
     @Test
     void anInternationalDomainGoesOutInItsAsciiForm() {
-        String owner = owner("idn");
+        String owner = scenario.owner("idn");
         String local = "ivan-" + System.nanoTime();
         String client = local + "@почта.рф";
         String ascii = local + "@xn--80a1acny.xn--p1ai";
-        long clientId = workspace.createClient(owner, client, "Иван").getId();
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(clientId), 1, Periodicity.ONCE);
+        long clientId = scenario.client(owner, client, "Иван");
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(clientId), 1, Periodicity.ONCE);
 
         MimeMessage received = mail.awaitMail(ascii, 1);
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
 
-        assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), client).getState());
+        assertEquals(
+                DeliveryState.SENT, scenario.deliveryTo(run.getId(), client).getState());
         List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(local + "@");
         assertEquals(1, envelopes.size());
         assertArrayEquals(
@@ -665,18 +619,17 @@ class SendingIT {
 
     @Test
     void aThrottlingRelaySlowsTheSenderWithoutSpendingRecipientsAttempts() {
-        String owner = owner("throttled");
+        String owner = scenario.owner("throttled");
         List<String> recipients = List.of(address("throttled-a"), address("throttled-b"), address("throttled-c"));
         Set<Long> clients = new HashSet<>();
-        recipients.forEach(
-                to -> clients.add(workspace.createClient(owner, to, "Throttled").getId()));
+        recipients.forEach(to -> clients.add(scenario.client(owner, to, "Throttled")));
         int throttles = 5; // as many as one recipient's attempts (SEND_MAX_ATTEMPTS 5)
 
         mail.answerMailFrom("451 4.7.1 Sending rate limited, slow down", throttles);
         MailingRun run;
         try {
-            Mailing mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
-            run = finishedRun(mailing.getId());
+            Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+            run = scenario.finishedRun(mailing.getId());
         } finally {
             mail.behaveNormally();
         }
@@ -685,7 +638,7 @@ class SendingIT {
         int throttled = 0;
         for (String to : recipients) {
             assertEquals(1, mail.to(to).size(), "one e-mail to " + to);
-            Delivery delivery = deliveryTo(run.getId(), to);
+            Delivery delivery = scenario.deliveryTo(run.getId(), to);
             assertEquals(DeliveryState.SENT, delivery.getState());
             assertEquals(1, delivery.getAttempts(), "the throttled tries were not " + to + "'s attempts");
             List<DeliveryAttempt> attempts = sending.attempts(delivery.getId());
@@ -702,16 +655,15 @@ class SendingIT {
 
     @Test
     void aLastingSenderRefusalPausesTheRunWithItsReason() {
-        String owner = owner("refused-sender");
+        String owner = scenario.owner("refused-sender");
         List<String> recipients = List.of(address("sender-refused-a"), address("sender-refused-b"));
         Set<Long> clients = new HashSet<>();
-        recipients.forEach(to ->
-                clients.add(workspace.createClient(owner, to, "Sender Refused").getId()));
+        recipients.forEach(to -> clients.add(scenario.client(owner, to, "Sender Refused")));
 
         mail.answerMailFrom("550 5.7.1 Sender address rejected: not owned by the login", Integer.MAX_VALUE);
         Mailing mailing;
         try {
-            mailing = mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+            mailing = scenario.mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
             await(
                     "the mailing paused by the refusal",
                     () -> sending.mailing(mailing.getId()).isPaused());
@@ -740,7 +692,7 @@ class SendingIT {
                 "the refusal is recorded as an attempt");
 
         as(accounts.byEmail(owner), () -> mailings.resume(mailing.getId()));
-        MailingRun finished = finishedRun(mailing.getId());
+        MailingRun finished = scenario.finishedRun(mailing.getId());
         assertEquals(recipients.size(), finished.getSent());
         for (String to : recipients) {
             assertEquals(1, mail.to(to).size(), to);
@@ -757,11 +709,11 @@ class SendingIT {
     @Test
     void batchesThatOutliveTheirLeaseSendEachRecipientOneMail() {
         // two workers claim up to two deliveries for 3 s (pom.xml), and this relay takes 2 s per e-mail
-        String owner = owner("outlive");
+        String owner = scenario.owner("outlive");
         List<String> recipients = slowRecipients(owner, 8, "+slower@");
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
 
-        MailingRun run = finishedRun(mailing.getId());
+        MailingRun run = scenario.finishedRun(mailing.getId());
         pause(2500); // an e-mail still on its way to the relay arrives meanwhile
 
         assertEquals(recipients.size(), run.getSent());
@@ -773,19 +725,19 @@ class SendingIT {
     @Test
     void aRunOfTwentyFiveAtFourPerSecondOutlastingItsThreeSecondLeaseSendsEachRecipientOneMail() {
         // two workers and a 3-s lease (pom.xml); claims of at most 10 at 4 messages/s: about 6 s of sending
-        String owner = owner("paced");
+        String owner = scenario.owner("paced");
         String marker = "-" + System.nanoTime() + "@paced.example.net";
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             String to = "paced" + i + marker;
-            workspace.createClient(owner, to, "Paced " + i);
+            scenario.client(owner, to, "Paced " + i);
             recipients.add(to);
         }
         Map<List<Long>, Set<Instant>> leaseEnds = new HashMap<>();
         MailingRun run;
         engine.usePace(4, 10);
         try {
-            Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
+            Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 1, Periodicity.ONCE);
             await(
                     "the run of mailing " + mailing.getId(),
                     () -> !sending.runs(mailing.getId()).isEmpty());
@@ -835,9 +787,9 @@ class SendingIT {
 
     @Test
     void outcomeFromAHolderWhoseDeliveryAnotherInstanceTookAfterTheLeaseEndedIsNotRecorded() {
-        String owner = owner("fence");
+        String owner = scenario.owner("fence");
         slowRecipients(owner, 2);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         Claim first = claims.claim(run.getId(), "first-instance", 10, now, now.minusSeconds(1));
@@ -847,7 +799,7 @@ class SendingIT {
 
         outcomes.record("first-instance", List.of(sent(taken, now)));
 
-        Delivery delivery = deliveryTo(run.getId(), taken.email());
+        Delivery delivery = scenario.deliveryTo(run.getId(), taken.email());
         assertEquals(DeliveryState.SENDING, delivery.getState(), "the former holder's outcome changes nothing");
         assertEquals(0, sending.runs(mailing.getId()).get(0).getSent());
         outcomes.record(
@@ -860,7 +812,7 @@ class SendingIT {
                         now)));
         assertEquals(
                 DeliveryState.SENT,
-                deliveryTo(run.getId(), taken.email()).getState(),
+                scenario.deliveryTo(run.getId(), taken.email()).getState(),
                 "the holder's outcome is recorded");
         assertEquals(1, sending.runs(mailing.getId()).get(0).getSent());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
@@ -868,9 +820,9 @@ class SendingIT {
 
     @Test
     void renewalKeepsWhatTheHolderStillHoldsAndTellsItWhatAnotherInstanceTook() {
-        String owner = owner("renew");
+        String owner = scenario.owner("renew");
         slowRecipients(owner, 2);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // the holder's lease ended, e.g. its heartbeat stalled; another instance takes one of the two
@@ -894,15 +846,15 @@ class SendingIT {
         assertTrue(
                 claims.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(),
                 "a renewed lease is not claimed again");
-        assertEquals("other", deliveryTo(run.getId(), lost.email()).getClaimedBy());
+        assertEquals("other", scenario.deliveryTo(run.getId(), lost.email()).getClaimedBy());
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 
     @Test
     void deliveriesAnInstanceLeftSendingAreDueAgainBeforeTheRestWhenItStartsAgainUnderItsName() {
-        String owner = owner("restarted");
+        String owner = scenario.owner("restarted");
         slowRecipients(owner, 6);
-        Mailing mailing = mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
         MailingRun run = sending.waitingRun(owner, mailing.getId());
         Instant now = Instant.now();
         // killed while holding two under a lease of five minutes; another instance holds one, three wait
@@ -919,7 +871,8 @@ class SendingIT {
                 "what the instance left is claimed at once, not after its lease, and before those that wait");
         assertEquals(
                 DeliveryState.SENDING,
-                deliveryTo(run.getId(), living.deliveries().get(0).email()).getState(),
+                scenario.deliveryTo(run.getId(), living.deliveries().get(0).email())
+                        .getState(),
                 "another instance keeps its own");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
@@ -941,7 +894,7 @@ class SendingIT {
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String to = address("slow" + i).replace("@", marker);
-            workspace.createClient(owner, to, "Slow " + i);
+            scenario.client(owner, to, "Slow " + i);
             recipients.add(to);
         }
         return recipients;

@@ -1,17 +1,13 @@
 package ru.rassylka.delivery.bounce;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import ru.rassylka.platform.signing.Signer;
 
 /**
  * The tokens of return paths ({@code bounces+<token>@BOUNCE_DOMAIN}): the delivery id and the
@@ -24,29 +20,23 @@ public final class ReturnPathTokens {
     /** The local part before the {@code +} of every return path. */
     public static final String LOCAL_PART = "bounces";
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final byte[] PURPOSE = "return-path:".getBytes(StandardCharsets.US_ASCII);
+    private static final String PURPOSE = "return-path:";
     private static final int MAC_BYTES = 8;
     private static final Pattern TOKEN = Pattern.compile("([1-9][0-9]{0,18})-([0-9a-f]{" + MAC_BYTES * 2 + "})");
     private static final Pattern IN_ADDRESS =
             Pattern.compile("(?i)" + LOCAL_PART + "\\+([0-9]{1,19}-[0-9a-f]{" + MAC_BYTES * 2 + "})@");
 
-    private final SecretKeySpec key;
-    /** One initialised MAC per thread: none is looked up per token. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final Signer signer;
 
     public ReturnPathTokens(byte[] secret) {
-        if (secret.length < 16) {
-            throw new IllegalArgumentException("The return path key is too short");
-        }
-        this.key = new SecretKeySpec(secret, ALGORITHM);
+        this.signer = new Signer(secret, PURPOSE, MAC_BYTES);
     }
 
     public String tokenFor(long deliveryId) {
         if (deliveryId <= 0) {
             throw new IllegalArgumentException("A delivery id is positive: " + deliveryId);
         }
-        return deliveryId + "-" + HexFormat.of().formatHex(mac(deliveryId));
+        return deliveryId + "-" + HexFormat.of().formatHex(signer.signature(bytesOf(deliveryId)));
     }
 
     /** The return path of the delivery at {@code domain}. */
@@ -70,7 +60,7 @@ public final class ReturnPathTokens {
             return OptionalLong.empty();
         }
         byte[] given = HexFormat.of().parseHex(matcher.group(2));
-        return MessageDigest.isEqual(mac(id), given) ? OptionalLong.of(id) : OptionalLong.empty();
+        return signer.signs(bytesOf(id), given) ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
     /** The token of the first return path in {@code text} (an address, a header), whether genuine or not. */
@@ -82,23 +72,7 @@ public final class ReturnPathTokens {
         return matcher.find() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
-    private byte[] mac(long deliveryId) {
-        Mac mac = macs.get();
-        mac.update(PURPOSE);
-        byte[] full =
-                mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array());
-        byte[] cut = new byte[MAC_BYTES];
-        System.arraycopy(full, 0, cut, 0, MAC_BYTES);
-        return cut;
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+    private static byte[] bytesOf(long deliveryId) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(deliveryId).array();
     }
 }

@@ -11,23 +11,21 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.IDN;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
-import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.TestDomainReports;
 import ru.rassylka.platform.persistence.Migrations;
+import ru.rassylka.platform.signing.SigningKey;
+import ru.rassylka.platform.signing.SigningKeys;
 
 /**
  * The return path of every mailing e-mail when {@code BOUNCE_DOMAIN} is set: the envelope sender
@@ -70,7 +68,7 @@ public class ReturnPaths {
     private Logger logger;
 
     @Inject
-    private UnsubscribeKeys signingKeys;
+    private SigningKeys signingKeys;
 
     private Optional<String> domain;
     private ReturnPathTokens tokens;
@@ -83,16 +81,14 @@ public class ReturnPaths {
                 .filter(value -> !value.isEmpty())
                 .map(value -> IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT))
                 .or(() -> mailSettings.development() ? Optional.of(DEVELOPMENT_DOMAIN) : Optional.empty());
-        Optional<String> key = configuredKey.filter(value -> !value.isBlank());
-        byte[] secret = key.map(value -> UnsubscribeTokens.key("BOUNCE_SIGNING_KEY", value))
-                .orElseGet(() -> Base64.getDecoder().decode(storedKey()));
-        tokens = new ReturnPathTokens(secret);
+        SigningKey key = signingKeys.key(KEY_NAME, "BOUNCE_SIGNING_KEY", configuredKey);
+        tokens = new ReturnPathTokens(key.secret());
         stamp = new ReturnPathStamp(domain, tokens);
         logger.info(
                 () -> domain.map(value -> "Mailing e-mails carry the return path " + ReturnPathTokens.LOCAL_PART
                                 + "+<delivery>@" + value
                                 + ", signed with the key "
-                                + (key.isPresent() ? "of BOUNCE_SIGNING_KEY" : "stored in the database")
+                                + key.origin()
                                 + (mailSettings.development()
                                         ? "; e-mails to *@" + TestDomainReports.BOUNCE_DOMAIN + " and *@"
                                                 + TestDomainReports.COMPLAINT_DOMAIN
@@ -145,12 +141,5 @@ public class ReturnPaths {
         } catch (SQLException e) {
             throw new IllegalStateException("The delivery of a return path could not be read", e);
         }
-    }
-
-    /** The stored key (base64), made by the first instance that asks, in the one store of signing keys. */
-    private String storedKey() {
-        byte[] fresh = new byte[UnsubscribeTokens.KEY_MIN_BYTES];
-        new SecureRandom().nextBytes(fresh);
-        return signingKeys.signingKey(KEY_NAME, Base64.getEncoder().encodeToString(fresh));
     }
 }

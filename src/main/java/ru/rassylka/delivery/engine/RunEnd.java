@@ -3,6 +3,7 @@ package ru.rassylka.delivery.engine;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,14 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import ru.rassylka.client.suppression.AddressSuppressed;
 import ru.rassylka.delivery.MailingSending;
 import ru.rassylka.delivery.SkipReason;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
  * How runs end, in plain JDBC: a run is finished once none of its deliveries is left to try, and the
- * deliveries that wait in a stopped run (mailing deleted or disabled, owner blocked) or for a client who
- * unsubscribed are skipped with the reason. Each method is one short transaction.
+ * deliveries that wait in a stopped run (mailing deleted or disabled, owner blocked), for a client who
+ * unsubscribed or for an address just suppressed are skipped with the reason, all by one statement that
+ * counts them in their runs. Each method is one short transaction, or joins the caller's.
  */
 @Stateless
 @PermitAll
@@ -118,7 +121,13 @@ public class RunEnd {
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 long runId = rows.getLong(1);
-                skipWaiting(connection, runId, null, SkipReason.valueOf(rows.getString(2)), now);
+                skip(
+                        connection,
+                        "d.run_id = ? and " + WAITING,
+                        SkipReason.valueOf(rows.getString(2)),
+                        now,
+                        runId,
+                        Timestamp.from(now));
                 stopped.add(runId);
             }
             return stopped;
@@ -130,55 +139,57 @@ public class RunEnd {
     /** Skips what still waits for the client in unfinished runs: it has just unsubscribed. */
     public void skipClient(long clientId, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
-            List<Long> runs = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select distinct run_id from delivery where client_id = ? and " + WAITING)) {
-                select.setLong(1, clientId);
-                select.setTimestamp(2, Timestamp.from(now));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        runs.add(rows.getLong(1));
-                    }
-                }
-            }
-            for (long runId : runs) {
-                skipWaiting(connection, runId, clientId, SkipReason.UNSUBSCRIBED, now);
-            }
+            skip(
+                    connection,
+                    "d.client_id = ? and " + WAITING,
+                    SkipReason.UNSUBSCRIBED,
+                    now,
+                    clientId,
+                    Timestamp.from(now));
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries to client " + clientId + " could not be skipped", e);
         }
     }
 
     /**
-     * Skips the run's deliveries that wait (of one client, or all when {@code clientId} is null),
-     * and adds to the run's counter the rows this update changed: an instance that stops the same
-     * run at the same time finds them skipped and adds nothing.
+     * Skips what still waits for a newly suppressed address (either way its domain is written) in its
+     * owner's unfinished runs, in the transaction that suppressed it. Only deliveries not yet claimed:
+     * one being sent keeps going.
      */
-    private static void skipWaiting(Connection connection, long runId, Long clientId, SkipReason reason, Instant now)
+    public void skipSuppressed(@Observes AddressSuppressed suppressed) {
+        try (Connection connection = dataSource.getConnection()) {
+            skip(
+                    connection,
+                    "d.run_id in (select id from mailing_run where owner_id = ? and finished_at is null)"
+                            + " and d.email in (?, ?) and d.state in ('PENDING', 'RETRY')",
+                    SkipReason.valueOf(suppressed.reason().name()),
+                    suppressed.at(),
+                    suppressed.ownerId(),
+                    suppressed.address().ascii(),
+                    suppressed.address().unicode());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries to a suppressed address could not be skipped", e);
+        }
+    }
+
+    /**
+     * Skips the deliveries {@code which} names (a condition on {@code d}, the delivery, with its
+     * {@code parameters}), and adds to each run's counter the rows this statement changed: an
+     * instance that skips the same deliveries at the same time finds them skipped and adds nothing.
+     */
+    private static void skip(Connection connection, String which, SkipReason reason, Instant now, Object... parameters)
             throws SQLException {
-        String skip =
-                "update delivery set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ? where run_id = ?"
-                        + (clientId == null ? "" : " and client_id = ?") + " and " + WAITING;
-        int skipped;
+        String skip = "with skipped as (update delivery d set state = 'SKIPPED', reason = ?, next_attempt_at = null,"
+                + " finished_at = ? where " + which + " returning d.run_id)"
+                + " update mailing_run r set skipped = r.skipped + s.count"
+                + " from (select run_id, count(*) as count from skipped group by run_id) s where r.id = s.run_id";
         try (PreparedStatement update = connection.prepareStatement(skip)) {
             update.setString(1, reason.name());
             update.setTimestamp(2, Timestamp.from(now));
-            update.setLong(3, runId);
-            int next = 4;
-            if (clientId != null) {
-                update.setLong(next++, clientId);
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(3 + i, parameters[i]);
             }
-            update.setTimestamp(next, Timestamp.from(now));
-            skipped = update.executeUpdate();
-        }
-        if (skipped == 0) {
-            return;
-        }
-        try (PreparedStatement count =
-                connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
-            count.setInt(1, skipped);
-            count.setLong(2, runId);
-            count.executeUpdate();
+            update.executeUpdate();
         }
     }
 }

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.rassylka.testing.server.Callers.as;
+import static ru.rassylka.testing.server.TestMailings.address;
+import static ru.rassylka.testing.server.TestMailings.await;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,9 +42,9 @@ import ru.rassylka.testing.server.FaultySmtpFront;
 import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestClients;
 import ru.rassylka.testing.server.TestMailServer;
+import ru.rassylka.testing.server.TestMailings;
 import ru.rassylka.testing.server.TestSending;
 import ru.rassylka.testing.server.TestSuppressions;
-import ru.rassylka.testing.server.TestWorkspace;
 
 /**
  * Return paths on Payara with PostgreSQL and the test SMTP server, whose envelopes are kept as
@@ -57,7 +54,6 @@ import ru.rassylka.testing.server.TestWorkspace;
 class BouncesIT {
 
     private static final String BOUNCE_DOMAIN = "bounces.rassylka.example.org";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern MAIL_FROM =
             Pattern.compile("MAIL FROM:<bounces\\+([0-9a-f-]+)@" + Pattern.quote(BOUNCE_DOMAIN) + ">.*");
 
@@ -66,11 +62,11 @@ class BouncesIT {
         return Deployments.application();
     }
 
-    @EJB
-    private TestAccounts accounts;
+    @Inject
+    private TestMailings scenario;
 
     @EJB
-    private TestWorkspace workspace;
+    private TestAccounts accounts;
 
     @EJB
     private TestSending sending;
@@ -99,64 +95,6 @@ class BouncesIT {
     @EJB
     private UnsubscribeKeys unsubscribeKeys;
 
-    private String owner(String prefix) {
-        String email = prefix + "-" + System.nanoTime() + "@example.org";
-        accounts.create(email, "bounces password", true);
-        workspace.setTimeZone(email, "UTC");
-        return email;
-    }
-
-    private static String address(String name) {
-        return name + "-" + System.nanoTime() + "@example.net";
-    }
-
-    private long message(String owner) {
-        return workspace
-                .createMessage(
-                        owner,
-                        "News for {{full_name}}",
-                        "<p>Hello {{email}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>")
-                .getId();
-    }
-
-    /** A once-only mailing to the clients that is sent a second from now, and its finished run. */
-    private MailingRun sentRun(String owner, Set<Long> clients) {
-        Instant at =
-                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Mailing mailing = workspace.createMailing(
-                owner,
-                "Mailing " + System.nanoTime(),
-                message(owner),
-                clients,
-                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
-                Periodicity.ONCE);
-        await(
-                "a finished run of mailing " + mailing.getId(),
-                () -> sending.runs(mailing.getId()).stream().anyMatch(MailingRun::isFinished));
-        return sending.runs(mailing.getId()).get(0);
-    }
-
-    private Delivery deliveryTo(long runId, String email) {
-        return sending.deliveries(runId).stream()
-                .filter(d -> d.getEmail().equals(email))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private String envelopeToken(String recipient) {
         List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(recipient);
         assertEquals(1, envelopes.size(), "one transaction for " + recipient);
@@ -168,16 +106,16 @@ class BouncesIT {
 
     @Test
     void theEnvelopeSenderOfEachEmailIsItsDeliverysReturnPathWhichMapsBackToTheOwnerAndDelivery() throws Exception {
-        String owner = owner("verp");
+        String owner = scenario.owner("verp");
         String anna = address("anna");
         String boris = address("boris");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        long borisId = workspace.createClient(owner, boris, "Борис").getId();
-        MailingRun run = sentRun(owner, Set.of(annaId, borisId));
+        long annaId = scenario.client(owner, anna, "Анна");
+        long borisId = scenario.client(owner, boris, "Борис");
+        MailingRun run = scenario.sentRun(owner, Set.of(annaId, borisId));
         User ownerAccount = accounts.byEmail(owner);
 
         for (String recipient : List.of(anna, boris)) {
-            Delivery delivery = deliveryTo(run.getId(), recipient);
+            Delivery delivery = scenario.deliveryTo(run.getId(), recipient);
             String token = envelopeToken(recipient);
             Optional<BouncedDelivery> found = returnPaths.find(token);
             assertEquals(
@@ -191,12 +129,12 @@ class BouncesIT {
 
     @Test
     void aForgedOrAlteredTokenMapsToNothing() {
-        String owner = owner("forged");
+        String owner = scenario.owner("forged");
         String anna = address("anna");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        MailingRun run = sentRun(owner, Set.of(annaId));
+        long annaId = scenario.client(owner, anna, "Анна");
+        MailingRun run = scenario.sentRun(owner, Set.of(annaId));
         String token = envelopeToken(anna);
-        long deliveryId = deliveryTo(run.getId(), anna).getId();
+        long deliveryId = scenario.deliveryTo(run.getId(), anna).getId();
         String signature = token.substring(token.indexOf('-'));
 
         assertEquals(
@@ -215,12 +153,12 @@ class BouncesIT {
     @Test
     void
             aHardBounceFailsItsDeliverySuppressesTheAddressAndLaterRunsSkipItAlsoAfterTheClientIsDeletedAndImportedAgain() {
-        String owner = owner("hard");
+        String owner = scenario.owner("hard");
         String anna = address("anna");
         String boris = address("boris");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        long borisId = workspace.createClient(owner, boris, "Борис").getId();
-        MailingRun first = sentRun(owner, Set.of(annaId, borisId));
+        long annaId = scenario.client(owner, anna, "Анна");
+        long borisId = scenario.client(owner, boris, "Борис");
+        MailingRun first = scenario.sentRun(owner, Set.of(annaId, borisId));
         String token = envelopeToken(anna);
 
         assertEquals(
@@ -232,7 +170,7 @@ class BouncesIT {
                         "smtp; 550 5.1.1 <" + anna + ">: Recipient address rejected: User unknown",
                         token)));
 
-        Delivery bounced = deliveryTo(first.getId(), anna);
+        Delivery bounced = scenario.deliveryTo(first.getId(), anna);
         assertEquals(DeliveryState.FAILED, bounced.getState(), "a bounced e-mail did not reach its recipient");
         assertEquals("HARD_BOUNCE", String.valueOf(bounced.getReason()));
         MailingRun after = sending.runs(first.getMailingId()).get(0);
@@ -277,25 +215,26 @@ class BouncesIT {
                 .map(Client::getId)
                 .findFirst()
                 .orElseThrow();
-        MailingRun second = sentRun(owner, Set.of(again, borisId));
-        Delivery skipped = deliveryTo(second.getId(), anna);
+        MailingRun second = scenario.sentRun(owner, Set.of(again, borisId));
+        Delivery skipped = scenario.deliveryTo(second.getId(), anna);
         assertEquals(DeliveryState.SKIPPED, skipped.getState());
         assertEquals("HARD_BOUNCE", String.valueOf(skipped.getReason()), "the reason the statistics show");
-        assertEquals(DeliveryState.SENT, deliveryTo(second.getId(), boris).getState());
+        assertEquals(
+                DeliveryState.SENT, scenario.deliveryTo(second.getId(), boris).getState());
         assertEquals(1, mail.envelopesTo(anna).size(), "nothing more went to the bounced address");
     }
 
     @Test
     void aForgedTokenAnAutoReplyOrAReportNamingAnotherOwnersClientChangesNoOtherList() {
-        String owner = owner("first");
-        String other = owner("second");
+        String owner = scenario.owner("first");
+        String other = scenario.owner("second");
         String anna = address("anna");
         String victim = address("victim");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        workspace.createClient(other, victim, "Жертва");
-        MailingRun run = sentRun(owner, Set.of(annaId));
+        long annaId = scenario.client(owner, anna, "Анна");
+        scenario.client(other, victim, "Жертва");
+        MailingRun run = scenario.sentRun(owner, Set.of(annaId));
         String token = envelopeToken(anna);
-        long deliveryId = deliveryTo(run.getId(), anna).getId();
+        long deliveryId = scenario.deliveryTo(run.getId(), anna).getId();
 
         assertEquals(
                 BounceOutcome.NO_DELIVERY,
@@ -306,7 +245,7 @@ class BouncesIT {
                 bounces.record(report(BounceClass.AUTO_REPLY, anna, null, "I am on holiday", token)));
         assertEquals(BounceOutcome.IGNORED, bounces.record(report(BounceClass.NOT_A_REPORT, anna, null, null, token)));
         assertEquals(List.of(), suppressions.of(owner));
-        assertEquals(DeliveryState.SENT, deliveryTo(run.getId(), anna).getState());
+        assertEquals(DeliveryState.SENT, scenario.deliveryTo(run.getId(), anna).getState());
         assertEquals(List.of(), suppressions.bounceKinds(deliveryId));
 
         assertEquals(
@@ -320,16 +259,16 @@ class BouncesIT {
 
     @Test
     void aComplaintSuppressesTheAddressAndKeepsItsDeliverySent() {
-        String owner = owner("complaint");
+        String owner = scenario.owner("complaint");
         String anna = address("anna");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        MailingRun run = sentRun(owner, Set.of(annaId));
+        long annaId = scenario.client(owner, anna, "Анна");
+        MailingRun run = scenario.sentRun(owner, Set.of(annaId));
 
         assertEquals(
                 BounceOutcome.RECORDED,
                 bounces.record(report(BounceClass.COMPLAINT, anna, null, "abuse", envelopeToken(anna))));
 
-        Delivery delivery = deliveryTo(run.getId(), anna);
+        Delivery delivery = scenario.deliveryTo(run.getId(), anna);
         assertEquals(DeliveryState.SENT, delivery.getState(), "a complaint means it arrived");
         assertEquals(List.of("COMPLAINT"), suppressions.bounceKinds(delivery.getId()));
         assertEquals(
@@ -339,11 +278,11 @@ class BouncesIT {
 
     @Test
     void threeSoftBouncesWithinThirtyDaysSuppressTheAddressAndTwoDoNot() {
-        String owner = owner("soft");
+        String owner = scenario.owner("soft");
         String anna = address("anna");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
+        long annaId = scenario.client(owner, anna, "Анна");
         for (int bounce = 1; bounce <= 3; bounce++) {
-            MailingRun run = sentRun(owner, Set.of(annaId));
+            MailingRun run = scenario.sentRun(owner, Set.of(annaId));
             String token = mail.envelopesTo(anna).stream()
                     .map(envelope -> new String(envelope.mailFrom(), StandardCharsets.UTF_8))
                     .map(MAIL_FROM::matcher)
@@ -359,9 +298,11 @@ class BouncesIT {
             assertEquals(
                     BounceOutcome.RECORDED,
                     bounces.record(report(BounceClass.SOFT, anna, "4.2.2", "smtp; 452 4.2.2 Mailbox full", token)));
-            assertEquals(DeliveryState.FAILED, deliveryTo(run.getId(), anna).getState());
             assertEquals(
-                    "SOFT_BOUNCE", String.valueOf(deliveryTo(run.getId(), anna).getReason()));
+                    DeliveryState.FAILED, scenario.deliveryTo(run.getId(), anna).getState());
+            assertEquals(
+                    "SOFT_BOUNCE",
+                    String.valueOf(scenario.deliveryTo(run.getId(), anna).getReason()));
             if (bounce < 3) {
                 assertEquals(Optional.empty(), suppressions.entry(owner, anna), "after " + bounce + " soft bounces");
             }
@@ -373,11 +314,11 @@ class BouncesIT {
 
     @Test
     void aRecipientTheServerRefusesAsUnknownIsSuppressedAsAHardBounce() {
-        String owner = owner("refused");
+        String owner = scenario.owner("refused");
         String refused = "gone-" + System.nanoTime() + "+reject5xx@example.net";
-        long refusedId = workspace.createClient(owner, refused, "Анна").getId();
-        MailingRun run = sentRun(owner, Set.of(refusedId));
-        Delivery delivery = deliveryTo(run.getId(), refused);
+        long refusedId = scenario.client(owner, refused, "Анна");
+        MailingRun run = scenario.sentRun(owner, Set.of(refusedId));
+        Delivery delivery = scenario.deliveryTo(run.getId(), refused);
         assertEquals(DeliveryState.FAILED, delivery.getState());
 
         await(
@@ -392,11 +333,11 @@ class BouncesIT {
 
     @Test
     void anUnsubscribedAddressStaysSkippedAfterTheClientIsDeletedAndImportedAgain() {
-        String owner = owner("unsubscribe");
+        String owner = scenario.owner("unsubscribe");
         String anna = address("anna");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        MailingRun run = sentRun(owner, Set.of(annaId));
-        long deliveryId = deliveryTo(run.getId(), anna).getId();
+        long annaId = scenario.client(owner, anna, "Анна");
+        MailingRun run = scenario.sentRun(owner, Set.of(annaId));
+        long deliveryId = scenario.deliveryTo(run.getId(), anna).getId();
 
         assertEquals(
                 Optional.of(anna),
@@ -412,10 +353,11 @@ class BouncesIT {
                 .map(Client::getId)
                 .findFirst()
                 .orElseThrow();
-        MailingRun second = sentRun(owner, Set.of(again));
+        MailingRun second = scenario.sentRun(owner, Set.of(again));
         assertEquals(
-                "UNSUBSCRIBED", String.valueOf(deliveryTo(second.getId(), anna).getReason()));
-        assertFalse(deliveryTo(second.getId(), anna).getState() == DeliveryState.SENT);
+                "UNSUBSCRIBED",
+                String.valueOf(scenario.deliveryTo(second.getId(), anna).getReason()));
+        assertFalse(scenario.deliveryTo(second.getId(), anna).getState() == DeliveryState.SENT);
     }
 
     @EJB
@@ -424,11 +366,11 @@ class BouncesIT {
     @Test
     void theOwnerAddsSearchesExportsAndRemovesEntriesAComplaintOnlyWhenConfirmedAndAnImportCountsSuppressedRows()
             throws Exception {
-        String owner = owner("list");
+        String owner = scenario.owner("list");
         User account = accounts.byEmail(owner);
         String complained = address("complained");
-        long clientId = workspace.createClient(owner, complained, "Жалобщик").getId();
-        MailingRun run = sentRun(owner, Set.of(clientId));
+        long clientId = scenario.client(owner, complained, "Жалобщик");
+        MailingRun run = scenario.sentRun(owner, Set.of(clientId));
         bounces.record(report(BounceClass.COMPLAINT, complained, null, "abuse report", envelopeToken(complained)));
         String byHand = "Ivan-" + System.nanoTime() + "@Почта.РФ";
 
@@ -474,11 +416,11 @@ class BouncesIT {
         assertTrue(exported.contains(",MANUAL,"), exported);
         assertTrue(
                 exported.contains("," + run.getId() + ","
-                        + deliveryTo(run.getId(), complained).getId() + ","),
+                        + scenario.deliveryTo(run.getId(), complained).getId() + ","),
                 "the delivery that caused it: " + exported);
 
         Suppression complaint = suppressions.entry(owner, complained).orElseThrow();
-        String otherOwner = owner("stranger");
+        String otherOwner = scenario.owner("stranger");
         assertEquals(
                 "suppressions.notFound",
                 assertThrows(
@@ -498,31 +440,32 @@ class BouncesIT {
 
     @Test
     void aHardBounceSkipsWhatStillWaitsForTheAddressInTheOwnersOpenRuns() {
-        String owner = owner("waiting");
+        String owner = scenario.owner("waiting");
         String anna = address("anna");
         String boris = address("boris");
-        long annaId = workspace.createClient(owner, anna, "Анна").getId();
-        long borisId = workspace.createClient(owner, boris, "Борис").getId();
-        MailingRun sent = sentRun(owner, Set.of(annaId));
+        long annaId = scenario.client(owner, anna, "Анна");
+        long borisId = scenario.client(owner, boris, "Борис");
+        MailingRun sent = scenario.sentRun(owner, Set.of(annaId));
         String token = envelopeToken(anna);
-        Mailing other = workspace.createMailing(
-                owner,
-                "Waiting " + System.nanoTime(),
-                message(owner),
-                Set.of(annaId, borisId),
-                LocalDateTime.now(ZoneOffset.UTC).plusDays(1),
-                Periodicity.ONCE);
+        Mailing other =
+                scenario.mailingIn(owner, scenario.message(owner), Set.of(annaId, borisId), 86_400, Periodicity.ONCE);
         MailingRun waiting = sending.waitingRun(owner, other.getId());
-        assertEquals(DeliveryState.PENDING, deliveryTo(waiting.getId(), anna).getState());
+        assertEquals(
+                DeliveryState.PENDING,
+                scenario.deliveryTo(waiting.getId(), anna).getState());
 
         assertEquals(
                 BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "User unknown", token)));
 
-        Delivery skipped = deliveryTo(waiting.getId(), anna);
+        Delivery skipped = scenario.deliveryTo(waiting.getId(), anna);
         assertEquals(DeliveryState.SKIPPED, skipped.getState());
         assertEquals("HARD_BOUNCE", String.valueOf(skipped.getReason()));
-        assertEquals(DeliveryState.PENDING, deliveryTo(waiting.getId(), boris).getState(), "the others still wait");
+        assertEquals(
+                DeliveryState.PENDING,
+                scenario.deliveryTo(waiting.getId(), boris).getState(),
+                "the others still wait");
         assertEquals(1, sending.runs(other.getId()).get(0).getSkipped());
-        assertEquals(DeliveryState.FAILED, deliveryTo(sent.getId(), anna).getState());
+        assertEquals(
+                DeliveryState.FAILED, scenario.deliveryTo(sent.getId(), anna).getState());
     }
 }

@@ -3,22 +3,19 @@ package ru.rassylka.delivery.bounce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.rassylka.testing.server.TestMailings.address;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,15 +28,12 @@ import ru.rassylka.delivery.Delivery;
 import ru.rassylka.delivery.DeliveryAttempt;
 import ru.rassylka.delivery.DeliveryState;
 import ru.rassylka.delivery.MailingRun;
-import ru.rassylka.mailing.Mailing;
-import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
-import ru.rassylka.testing.server.TestAccounts;
 import ru.rassylka.testing.server.TestMailServer;
+import ru.rassylka.testing.server.TestMailings;
 import ru.rassylka.testing.server.TestSending;
 import ru.rassylka.testing.server.TestSuppressions;
-import ru.rassylka.testing.server.TestWorkspace;
 
 /**
  * Real reports (src/test/resources/bounces: DSNs written by Postfix 3.7, and Exim, qmail, Office 365,
@@ -53,7 +47,6 @@ import ru.rassylka.testing.server.TestWorkspace;
 @ArquillianTest
 class RealReportsIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern RETURN_PATH = Pattern.compile("(?i)bounces\\+[^@\\s<>\"]+@[a-z0-9.-]+");
     private static final String POSTFIX_USER_UNKNOWN = "postfix/relay-550-5.1.1-user-unknown.eml";
     private static final String POSTFIX_MAILBOX_FULL = "postfix/relay-552-5.2.2-mailbox-full.eml";
@@ -63,11 +56,8 @@ class RealReportsIT {
         return Deployments.application();
     }
 
-    @EJB
-    private TestAccounts accounts;
-
-    @EJB
-    private TestWorkspace workspace;
+    @Inject
+    private TestMailings scenario;
 
     @EJB
     private TestSending sending;
@@ -96,62 +86,26 @@ class RealReportsIT {
         }
     }
 
-    private String owner(String prefix) {
-        String email = prefix + "-" + System.nanoTime() + "@example.org";
-        accounts.create(email, "real reports password", true);
-        workspace.setTimeZone(email, "UTC");
-        return email;
-    }
-
-    private static String address(String name) {
-        return name + "-" + System.nanoTime() + "@example.net";
-    }
-
     /** A once-only mailing of a new owner to a client for each name, sent a second from now, and its finished run. */
     private SentRun sentRun(String prefix, String... names) {
-        String owner = owner(prefix);
+        String owner = scenario.owner(prefix);
         Map<String, Long> clients = new LinkedHashMap<>();
         for (String name : names) {
             String email = address(name);
-            clients.put(email, workspace.createClient(owner, email, name).getId());
+            clients.put(email, scenario.client(owner, email, name));
         }
-        long message = workspace
-                .createMessage(
-                        owner,
-                        "News for {{full_name}}",
-                        "<p>Hello {{email}}</p><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a></p>")
-                .getId();
-        Instant at =
-                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Mailing mailing = workspace.createMailing(
-                owner,
-                "Mailing " + System.nanoTime(),
-                message,
-                new java.util.HashSet<>(clients.values()),
-                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
-                Periodicity.ONCE);
-        await(
-                "a finished run of mailing " + mailing.getId(),
-                () -> sending.runs(mailing.getId()).stream().anyMatch(MailingRun::isFinished));
-        MailingRun run = sending.runs(mailing.getId()).get(0);
+        MailingRun run = scenario.sentRun(owner, new HashSet<>(clients.values()));
         Map<String, Delivery> deliveries = new LinkedHashMap<>();
         for (String email : clients.keySet()) {
-            Delivery delivery = delivery(run.getId(), email);
+            Delivery delivery = scenario.deliveryTo(run.getId(), email);
             assertEquals(DeliveryState.SENT, delivery.getState(), "the run sent the e-mail to " + email);
             deliveries.put(email, delivery);
         }
         return new SentRun(owner, run, deliveries);
     }
 
-    private Delivery delivery(long runId, String email) {
-        return sending.deliveries(runId).stream()
-                .filter(d -> d.getEmail().equals(email))
-                .findFirst()
-                .orElseThrow();
-    }
-
     private Delivery now(Delivery delivery) {
-        return delivery(delivery.getRunId(), delivery.getEmail());
+        return scenario.deliveryTo(delivery.getRunId(), delivery.getEmail());
     }
 
     /** The envelope sender the test SMTP server received for the address: the delivery's return path. */
@@ -169,20 +123,6 @@ class RealReportsIT {
 
     private static String tokenOf(String returnPath) {
         return returnPath.substring(returnPath.indexOf('+') + 1, returnPath.indexOf('@'));
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     // ---- the real reports

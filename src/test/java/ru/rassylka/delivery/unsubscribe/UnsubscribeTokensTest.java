@@ -1,15 +1,10 @@
 package ru.rassylka.delivery.unsubscribe;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -72,36 +67,6 @@ class UnsubscribeTokensTest {
         String foreign = new UnsubscribeTokens(bytes("a third key nobody configured ok")).tokenFor(42);
 
         assertTrue(new UnsubscribeTokens(NEW_KEY, OLD_KEY).deliveryOf(foreign).isEmpty());
-    }
-
-    @Test
-    void aKeyIsReadAsHexDigitsOrBase64() {
-        byte[] key = new byte[32];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = (byte) (i * 7 - 100);
-        }
-
-        assertArrayEquals(key, UnsubscribeTokens.key("KEY", HexFormat.of().formatHex(key)));
-        assertArrayEquals(
-                key, UnsubscribeTokens.key("KEY", HexFormat.of().withUpperCase().formatHex(key)));
-        assertArrayEquals(key, UnsubscribeTokens.key("KEY", Base64.getEncoder().encodeToString(key)));
-        assertArrayEquals(
-                key,
-                UnsubscribeTokens.key(
-                        "KEY", " " + Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n"));
-    }
-
-    @Test
-    void aKeyOfFewerThan32BytesIsRefusedWithoutRepeatingIt() {
-        String shortKey = Base64.getEncoder().encodeToString(new byte[31]);
-
-        IllegalArgumentException refused = assertThrows(
-                IllegalArgumentException.class, () -> UnsubscribeTokens.key("UNSUBSCRIBE_SIGNING_KEY", shortKey));
-        assertTrue(refused.getMessage().contains("UNSUBSCRIBE_SIGNING_KEY"), refused.getMessage());
-        assertFalse(refused.getMessage().contains(shortKey), refused.getMessage());
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> UnsubscribeTokens.key("KEY", "not a key at all, neither hex nor base64!"));
     }
 
     private static byte[] bytes(String text) {
