@@ -24,8 +24,9 @@ import ru.rassylka.platform.persistence.Migrations;
 /**
  * How runs end, in plain JDBC: a run is finished once none of its deliveries is left to try, and the
  * deliveries that wait in a stopped run (mailing deleted or disabled, owner blocked), for a client who
- * unsubscribed or for an address just suppressed are skipped with the reason, all by one statement that
- * counts them in their runs. Each method is one short transaction, or joins the caller's.
+ * unsubscribed or for an address just suppressed are skipped with the reason (also those held by no live
+ * instance), all by one statement that counts them in their runs. Each method is one short transaction,
+ * or joins the caller's.
  */
 @Stateless
 @PermitAll
@@ -153,20 +154,22 @@ public class RunEnd {
 
     /**
      * Skips what still waits for a newly suppressed address (either way its domain is written) in its
-     * owner's unfinished runs, in the transaction that suppressed it. Only deliveries not yet claimed:
-     * one being sent keeps going.
+     * owner's unfinished runs, in the transaction that suppressed it; also a delivery whose lease ended,
+     * which any instance could claim and send again. One being sent under a live lease is left to its
+     * holder, whose outcome is recorded.
      */
     public void skipSuppressed(@Observes AddressSuppressed suppressed) {
         try (Connection connection = dataSource.getConnection()) {
             skip(
                     connection,
                     "d.run_id in (select id from mailing_run where owner_id = ? and finished_at is null)"
-                            + " and d.email in (?, ?) and d.state in ('PENDING', 'RETRY')",
+                            + " and d.email in (?, ?) and " + WAITING,
                     SkipReason.valueOf(suppressed.reason().name()),
                     suppressed.at(),
                     suppressed.ownerId(),
                     suppressed.address().ascii(),
-                    suppressed.address().unicode());
+                    suppressed.address().unicode(),
+                    Timestamp.from(suppressed.at()));
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries to a suppressed address could not be skipped", e);
         }

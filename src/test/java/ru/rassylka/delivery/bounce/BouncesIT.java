@@ -11,6 +11,7 @@ import static ru.rassylka.testing.server.TestMailings.await;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,9 +33,15 @@ import ru.rassylka.delivery.DeliveryAttempt;
 import ru.rassylka.delivery.DeliveryState;
 import ru.rassylka.delivery.MailingRun;
 import ru.rassylka.delivery.RunStatistics;
+import ru.rassylka.delivery.engine.Claimed;
+import ru.rassylka.delivery.engine.Claims;
+import ru.rassylka.delivery.engine.Outcomes;
+import ru.rassylka.delivery.engine.SendResult;
+import ru.rassylka.delivery.engine.Verdict;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.Unsubscriptions;
 import ru.rassylka.mailing.Mailing;
+import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.platform.BusinessException;
 import ru.rassylka.testing.Deployments;
@@ -94,6 +101,15 @@ class BouncesIT {
 
     @EJB
     private UnsubscribeKeys unsubscribeKeys;
+
+    @EJB
+    private Claims claims;
+
+    @EJB
+    private Outcomes outcomes;
+
+    @EJB
+    private MailingService mailings;
 
     private String envelopeToken(String recipient) {
         List<FaultySmtpFront.Envelope> envelopes = mail.envelopesTo(recipient);
@@ -467,5 +483,77 @@ class BouncesIT {
         assertEquals(1, sending.runs(other.getId()).get(0).getSkipped());
         assertEquals(
                 DeliveryState.FAILED, scenario.deliveryTo(sent.getId(), anna).getState());
+    }
+
+    @Test
+    void aHardBounceSkipsTheAddressesDeliveryWhoseLeaseEndedAndNothingIsSentToItAfterwards() {
+        String owner = scenario.owner("lease-ended");
+        String anna = address("anna");
+        long annaId = scenario.client(owner, anna, "Анна");
+        scenario.sentRun(owner, Set.of(annaId));
+        String token = envelopeToken(anna);
+        Mailing other = scenario.mailingIn(owner, scenario.message(owner), Set.of(annaId), 86_400, Periodicity.ONCE);
+        MailingRun waiting = sending.waitingRun(owner, other.getId());
+        Instant now = Instant.now();
+        // the instance that claimed it died or stalled: its lease ended, so any instance may claim it again
+        List<Claimed> held = claims.claim(waiting.getId(), "stalled-instance", 10, now, now.minusSeconds(1))
+                .deliveries();
+        assertEquals(1, held.size());
+        assertEquals(
+                DeliveryState.SENDING,
+                scenario.deliveryTo(waiting.getId(), anna).getState());
+
+        assertEquals(
+                BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "User unknown", token)));
+
+        Delivery skipped = scenario.deliveryTo(waiting.getId(), anna);
+        assertEquals(DeliveryState.SKIPPED, skipped.getState(), "no live instance held it");
+        assertEquals("HARD_BOUNCE", String.valueOf(skipped.getReason()));
+        assertEquals(1, sending.runs(other.getId()).get(0).getSkipped());
+
+        outcomes.record("stalled-instance", List.of(sent(held.get(0), now)));
+        assertEquals(
+                DeliveryState.SKIPPED,
+                scenario.deliveryTo(waiting.getId(), anna).getState(),
+                "a late outcome of its former holder changes nothing");
+
+        as(accounts.byEmail(owner), () -> mailings.resume(other.getId()));
+        MailingRun finished = scenario.finishedRun(other.getId());
+        assertEquals(0, finished.getSent());
+        assertEquals(1, finished.getSkipped());
+        assertEquals(1, mail.envelopesTo(anna).size(), "only the first run's e-mail reached the address");
+    }
+
+    @Test
+    void aHardBounceLeavesTheAddressesDeliveryBeingSentUnderALiveLeaseToItsHolder() {
+        String owner = scenario.owner("lease-live");
+        String anna = address("anna");
+        long annaId = scenario.client(owner, anna, "Анна");
+        scenario.sentRun(owner, Set.of(annaId));
+        String token = envelopeToken(anna);
+        Mailing other = scenario.mailingIn(owner, scenario.message(owner), Set.of(annaId), 86_400, Periodicity.ONCE);
+        MailingRun waiting = sending.waitingRun(owner, other.getId());
+        Instant now = Instant.now();
+        List<Claimed> held = claims.claim(waiting.getId(), "busy-instance", 10, now, now.plusSeconds(300))
+                .deliveries();
+        assertEquals(1, held.size());
+
+        assertEquals(
+                BounceOutcome.RECORDED, bounces.record(report(BounceClass.HARD, anna, "5.1.1", "User unknown", token)));
+
+        assertEquals(
+                DeliveryState.SENDING,
+                scenario.deliveryTo(waiting.getId(), anna).getState(),
+                "its holder may be in the middle of the SMTP conversation");
+        outcomes.record("busy-instance", List.of(sent(held.get(0), now)));
+        assertEquals(
+                DeliveryState.SENT, scenario.deliveryTo(waiting.getId(), anna).getState());
+        MailingRun counted = sending.runs(other.getId()).get(0);
+        assertEquals(1, counted.getSent(), "the holder's outcome is counted");
+        assertEquals(0, counted.getSkipped());
+    }
+
+    private static SendResult sent(Claimed delivery, Instant at) {
+        return new SendResult(delivery, Verdict.sent(250, "2.0.0 Ok"), delivery.attempts() + 1, at, 5, null);
     }
 }
