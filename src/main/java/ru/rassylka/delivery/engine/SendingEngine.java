@@ -81,6 +81,8 @@ public class SendingEngine {
     static final int UNWRITTEN_MAX = 20;
     /** How often a scrape of /metrics may count the waiting deliveries in the database. */
     static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
+    /** How often the workers read which runs may send, unless a run has started meanwhile. */
+    static final Duration RUNS_READ_EVERY = Duration.ofMillis(100);
 
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final int FLUSH_MAX = 2000;
@@ -155,6 +157,7 @@ public class SendingEngine {
     private ReturnPathStamp returnPath;
     private Counter sentCounter;
     private Counter failedCounter;
+    private RecentRuns sendable;
 
     /**
      * What every e-mail of a run shares: its builder (the message prepared, the shared parts encoded
@@ -172,6 +175,7 @@ public class SendingEngine {
         tokens = unsubscribeKeys.tokens();
         returnPath = returnPaths.stamp();
         breaker = settings.newBreaker();
+        sendable = new RecentRuns(deliveryClaims::sendableRuns, RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
@@ -246,6 +250,7 @@ public class SendingEngine {
 
     /** Wakes idle workers once a new run is committed, so its first e-mail leaves at once. */
     public void onRunStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunStarted started) {
+        sendable.forget();
         wake();
     }
 
@@ -286,7 +291,7 @@ public class SendingEngine {
                                     Math.max(10, Duration.between(now, until).toMillis()))));
             return true;
         }
-        List<Long> open = deliveryClaims.sendableRuns();
+        List<Long> open = sendable.get();
         contexts.keySet().retainAll(open);
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
