@@ -65,6 +65,14 @@ public class Outcomes {
      * delivery's state changes only while the instance still holds it under the outcome's claim.
      */
     public void record(String instance, List<SendResult> outcomes) {
+        write(dataSource, instance, outcomes);
+    }
+
+    /**
+     * {@link #record} without the container: the engine's writer calls it for every batch, where a
+     * call through the bean cost about as much as the statement itself.
+     */
+    static void write(DataSource dataSource, String instance, List<SendResult> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }

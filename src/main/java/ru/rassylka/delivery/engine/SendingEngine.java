@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import ru.rassylka.delivery.DeliveryState;
@@ -53,6 +54,7 @@ import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.mail.SmtpSession;
 import ru.rassylka.platform.Settings;
+import ru.rassylka.platform.persistence.Migrations;
 
 /**
  * The workers that send. Each worker takes the next sendable run in turn (so a huge mailing does
@@ -96,8 +98,9 @@ public class SendingEngine {
     @Inject
     private Claims deliveryClaims;
 
-    @Inject
-    private Outcomes deliveryOutcomes;
+    /** Where the writer records the outcomes (see {@link Outcomes#write}). */
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
 
     @Inject
     private RunEnd runEnd;
@@ -581,7 +584,7 @@ public class SendingEngine {
                 batch.add(outcome);
             }
             try {
-                deliveryOutcomes.record(settings.instance(), batch);
+                Outcomes.write(dataSource, settings.instance(), batch);
                 suppressRefused(batch);
                 unwritten.addAndGet(-batch.size());
                 synchronized (written) {
