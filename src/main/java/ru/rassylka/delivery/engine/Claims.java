@@ -17,13 +17,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
  * The engine's claims on deliveries, in plain JDBC: which runs may send, taking due deliveries with
  * {@code FOR UPDATE SKIP LOCKED} under a lease, renewing the leases still held, and giving back what an
- * earlier run of the instance left. Each method is one short transaction (a claim is one statement);
- * no SMTP conversation ever happens inside one.
+ * earlier run of the instance left. Each method is one short transaction; no SMTP conversation ever
+ * happens inside one.
  */
 @Stateless
 @PermitAll
@@ -34,19 +35,15 @@ public class Claims {
             + " join app_user u on u.id = r.owner_id where r.finished_at is null and m.paused_at is null"
             + " and m.disabled_at is null and m.deleted_at is null and u.blocked_at is null order by r.id";
 
-    // one statement: the due deliveries locked (skipping rows others hold), one claim id for them when there are
-    // any, leased under it, and the run marked started by its first claim; answered in the order they were due.
-    // The rows are updated by id = any(...) so that the plan reads them by key, whatever the limit
-    private static final String CLAIM = "with due as (select id, next_attempt_at from delivery"
-            + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked),"
-            + " claim as (select nextval('delivery_claim_seq') as id where exists (select from due)),"
-            + " started as (update mailing_run set started_at = ? where id = ? and started_at is null"
-            + " and exists (select from due)),"
-            + " claimed as (update delivery d set state = 'SENDING', claimed_by = ?, claim_id = (select id from claim),"
-            + " next_attempt_at = ? where d.id = any(array(select id from due))"
-            + " returning d.id, d.email, d.full_name, d.attempts, d.claim_id)"
-            + " select c.id, c.email, c.full_name, c.attempts, c.claim_id from claimed c join due on due.id = c.id"
-            + " order by due.next_attempt_at, c.id";
+    // kept a statement of its own: with a parameter for the run and the instant, the plan reads the due index in order
+    // and stops at the limit, whatever the statistics say of a run just written
+    private static final String CLAIM = "select id, email, full_name, attempts from delivery"
+            + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
+    // the claim id and the run's start (by its first claim) in the same statement as the lease
+    private static final String MARK_SENDING = "with claim as (select nextval('delivery_claim_seq') as id),"
+            + " started as (update mailing_run set started_at = ? where id = ? and started_at is null)"
+            + " update delivery set state = 'SENDING', claimed_by = ?, claim_id = (select id from claim),"
+            + " next_attempt_at = ? where id = any(?) returning claim_id";
 
     private static final String RENEW =
             "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
@@ -76,27 +73,38 @@ public class Claims {
      * Takes up to {@code limit} due deliveries of the run (skipping rows others hold) and leases them
      * to the instance under a new claim id until {@code leaseUntil}.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // one statement, atomic on its own
     public Claim claim(long runId, String instance, int limit, Instant now, Instant leaseUntil) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setLong(1, runId);
-            claim.setTimestamp(2, Timestamp.from(now));
-            claim.setInt(3, limit);
-            claim.setTimestamp(4, Timestamp.from(now));
-            claim.setLong(5, runId);
-            claim.setString(6, instance);
-            claim.setTimestamp(7, Timestamp.from(leaseUntil));
-            List<Claimed> claimed = new ArrayList<>(limit);
-            long id = 0;
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    id = rows.getLong(5);
-                    claimed.add(new Claimed(
-                            rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), id));
+        try (Connection connection = dataSource.getConnection()) {
+            List<Claimed> due = new ArrayList<>(limit);
+            try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+                select.setLong(1, runId);
+                select.setTimestamp(2, Timestamp.from(now));
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new Claimed(
+                                rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
+                    }
                 }
             }
-            return new Claim(id, claimed, leaseUntil);
+            if (due.isEmpty()) {
+                return new Claim(0, List.of(), leaseUntil);
+            }
+            long[] ids = due.stream().mapToLong(Claimed::id).toArray();
+            long claim;
+            try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING)) {
+                mark.setTimestamp(1, Timestamp.from(now));
+                mark.setLong(2, runId);
+                mark.setString(3, instance);
+                mark.setTimestamp(4, Timestamp.from(leaseUntil));
+                mark.setArray(5, connection.unwrap(PGConnection.class).createArrayOf("int8", ids));
+                try (ResultSet rows = mark.executeQuery()) {
+                    rows.next();
+                    claim = rows.getLong(1);
+                }
+            }
+            return new Claim(
+                    claim, due.stream().map(delivery -> delivery.under(claim)).toList(), leaseUntil);
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
         }
