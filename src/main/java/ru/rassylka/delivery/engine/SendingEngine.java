@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +84,8 @@ public class SendingEngine {
     static final int UNWRITTEN_MAX = 20;
     /** How often a scrape of /metrics may count the waiting deliveries in the database. */
     static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
+    /** How long the writer keeps one connection of the pool at most. */
+    static final Duration CONNECTION_HELD_AT_MOST = Duration.ofSeconds(1);
     /** How often the workers read which runs may send, unless a run has started meanwhile. */
     static final Duration RUNS_READ_EVERY = Duration.ofMillis(100);
 
@@ -101,6 +104,9 @@ public class SendingEngine {
     /** Where the writer records the outcomes (see {@link Outcomes#write}). */
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;
+
+    /** The writer's connection while outcomes keep coming (see {@link HeldConnection}). */
+    private HeldConnection ledger;
 
     @Inject
     private RunEnd runEnd;
@@ -178,6 +184,7 @@ public class SendingEngine {
         tokens = unsubscribeKeys.tokens();
         returnPath = returnPaths.stamp();
         breaker = settings.newBreaker();
+        ledger = new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime);
         sendable = new RecentRuns(deliveryClaims::sendableRuns, RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
@@ -230,6 +237,7 @@ public class SendingEngine {
             }
         }
         flush();
+        ledger.release();
     }
 
     /**
@@ -577,6 +585,10 @@ public class SendingEngine {
     }
 
     private synchronized void flush() {
+        if (outcomes.isEmpty()) {
+            ledger.release(); // nothing to write: the connection goes back to the pool until there is
+            return;
+        }
         while (!outcomes.isEmpty()) {
             List<SendResult> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
             SendResult outcome;
@@ -584,7 +596,7 @@ public class SendingEngine {
                 batch.add(outcome);
             }
             try {
-                Outcomes.write(dataSource, settings.instance(), batch);
+                Outcomes.write(ledger.get(), settings.instance(), batch);
                 suppressRefused(batch);
                 unwritten.addAndGet(-batch.size());
                 synchronized (written) {
@@ -596,7 +608,8 @@ public class SendingEngine {
                         held.remove(claim.id());
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
+                ledger.release();
                 outcomes.addAll(batch);
                 logger.log(
                         Level.WARNING,
