@@ -76,22 +76,4 @@ final class AttemptTally {
         }
         return tally;
     }
-
-    static void write(Connection connection, List<SendResult> outcomes) throws SQLException {
-        Map<Key, Integer> tally = of(outcomes);
-        if (tally.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (Map.Entry<Key, Integer> group : tally.entrySet()) {
-                insert.setLong(1, group.getKey().runId());
-                insert.setTimestamp(2, Timestamp.from(group.getKey().hour()));
-                insert.setString(3, group.getKey().outcome().name());
-                insert.setInt(4, group.getKey().code());
-                insert.setInt(5, group.getValue());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
 }

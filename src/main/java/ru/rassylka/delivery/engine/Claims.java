@@ -3,6 +3,8 @@ package ru.rassylka.delivery.engine;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
@@ -32,14 +35,16 @@ public class Claims {
             + " join app_user u on u.id = r.owner_id where r.finished_at is null and m.paused_at is null"
             + " and m.disabled_at is null and m.deleted_at is null and u.blocked_at is null order by r.id";
 
+    // kept a statement of its own: with a parameter for the run and the instant, the plan reads the due index in order
+    // and stops at the limit, whatever the statistics say of a run just written
     private static final String CLAIM = "select id, email, full_name, attempts from delivery"
             + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
-    private static final String NEXT_CLAIM = "select nextval('delivery_claim_seq')";
-    private static final String MARK_SENDING =
-            "update delivery set state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ?"
-                    + " where id = any(?)";
-    private static final String MARK_STARTED =
-            "update mailing_run set started_at = ? where id = ? and started_at is null";
+    // the claim id and the run's start (by its first claim) in the same statement as the lease
+    private static final String MARK_SENDING = "with claim as (select nextval('delivery_claim_seq') as id),"
+            + " started as (update mailing_run set started_at = ? where id = ? and started_at is null)"
+            + " update delivery set state = 'SENDING', claimed_by = ?, claim_id = (select id from claim),"
+            + " next_attempt_at = ? where id = any(?) returning claim_id";
+
     private static final String RENEW =
             "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
                     + " and claimed_by = ? and claim_id = any(?)";
@@ -49,6 +54,7 @@ public class Claims {
     @Resource(lookup = Migrations.DATA_SOURCE)
     private DataSource dataSource;
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // one statement
     public List<Long> sendableRuns() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(SENDABLE_RUNS);
@@ -84,28 +90,21 @@ public class Claims {
             if (due.isEmpty()) {
                 return new Claim(0, List.of(), leaseUntil);
             }
+            long[] ids = due.stream().mapToLong(Claimed::id).toArray();
             long claim;
-            try (PreparedStatement next = connection.prepareStatement(NEXT_CLAIM);
-                    ResultSet id = next.executeQuery()) {
-                id.next();
-                claim = id.getLong(1);
+            try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING)) {
+                mark.setTimestamp(1, Timestamp.from(now));
+                mark.setLong(2, runId);
+                mark.setString(3, instance);
+                mark.setTimestamp(4, Timestamp.from(leaseUntil));
+                mark.setArray(5, connection.unwrap(PGConnection.class).createArrayOf("int8", ids));
+                try (ResultSet rows = mark.executeQuery()) {
+                    rows.next();
+                    claim = rows.getLong(1);
+                }
             }
-            List<Claimed> claimed =
-                    due.stream().map(delivery -> delivery.under(claim)).toList();
-            try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING);
-                    PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
-                Array ids = connection.createArrayOf(
-                        "bigint", claimed.stream().map(Claimed::id).toArray());
-                mark.setString(1, instance);
-                mark.setLong(2, claim);
-                mark.setTimestamp(3, Timestamp.from(leaseUntil));
-                mark.setArray(4, ids);
-                mark.executeUpdate();
-                started.setTimestamp(1, Timestamp.from(now));
-                started.setLong(2, runId);
-                started.executeUpdate();
-            }
-            return new Claim(claim, claimed, leaseUntil);
+            return new Claim(
+                    claim, due.stream().map(delivery -> delivery.under(claim)).toList(), leaseUntil);
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
         }

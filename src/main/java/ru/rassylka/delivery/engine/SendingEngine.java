@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import ru.rassylka.delivery.DeliveryState;
@@ -53,6 +55,7 @@ import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.mail.SmtpSession;
 import ru.rassylka.platform.Settings;
+import ru.rassylka.platform.persistence.Migrations;
 
 /**
  * The workers that send. Each worker takes the next sendable run in turn (so a huge mailing does
@@ -81,6 +84,10 @@ public class SendingEngine {
     static final int UNWRITTEN_MAX = 20;
     /** How often a scrape of /metrics may count the waiting deliveries in the database. */
     static final Duration GAUGE_QUERY_EVERY = Duration.ofSeconds(5);
+    /** How long the writer keeps one connection of the pool at most. */
+    static final Duration CONNECTION_HELD_AT_MOST = Duration.ofSeconds(1);
+    /** How often the workers read which runs may send, unless a run has started meanwhile. */
+    static final Duration RUNS_READ_EVERY = Duration.ofMillis(100);
 
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     private static final int FLUSH_MAX = 2000;
@@ -94,8 +101,12 @@ public class SendingEngine {
     @Inject
     private Claims deliveryClaims;
 
-    @Inject
-    private Outcomes deliveryOutcomes;
+    /** Where the writer records the outcomes (see {@link Outcomes#write}). */
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
+
+    /** The writer's connection while outcomes keep coming (see {@link HeldConnection}). */
+    private HeldConnection ledger;
 
     @Inject
     private RunEnd runEnd;
@@ -155,6 +166,7 @@ public class SendingEngine {
     private ReturnPathStamp returnPath;
     private Counter sentCounter;
     private Counter failedCounter;
+    private RecentRuns sendable;
 
     /**
      * What every e-mail of a run shares: its builder (the message prepared, the shared parts encoded
@@ -172,6 +184,8 @@ public class SendingEngine {
         tokens = unsubscribeKeys.tokens();
         returnPath = returnPaths.stamp();
         breaker = settings.newBreaker();
+        ledger = new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime);
+        sendable = new RecentRuns(deliveryClaims::sendableRuns, RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
@@ -223,6 +237,7 @@ public class SendingEngine {
             }
         }
         flush();
+        ledger.release();
     }
 
     /**
@@ -246,6 +261,7 @@ public class SendingEngine {
 
     /** Wakes idle workers once a new run is committed, so its first e-mail leaves at once. */
     public void onRunStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunStarted started) {
+        sendable.forget();
         wake();
     }
 
@@ -286,7 +302,7 @@ public class SendingEngine {
                                     Math.max(10, Duration.between(now, until).toMillis()))));
             return true;
         }
-        List<Long> open = deliveryClaims.sendableRuns();
+        List<Long> open = sendable.get();
         contexts.keySet().retainAll(open);
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
@@ -569,6 +585,10 @@ public class SendingEngine {
     }
 
     private synchronized void flush() {
+        if (outcomes.isEmpty()) {
+            ledger.release(); // nothing to write: the connection goes back to the pool until there is
+            return;
+        }
         while (!outcomes.isEmpty()) {
             List<SendResult> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
             SendResult outcome;
@@ -576,7 +596,7 @@ public class SendingEngine {
                 batch.add(outcome);
             }
             try {
-                deliveryOutcomes.record(settings.instance(), batch);
+                Outcomes.write(ledger.get(), settings.instance(), batch);
                 suppressRefused(batch);
                 unwritten.addAndGet(-batch.size());
                 synchronized (written) {
@@ -588,7 +608,8 @@ public class SendingEngine {
                         held.remove(claim.id());
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
+                ledger.release();
                 outcomes.addAll(batch);
                 logger.log(
                         Level.WARNING,

@@ -1,0 +1,111 @@
+package ru.rassylka.delivery.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class HeldConnectionTest {
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final Pool pool = new Pool();
+    private final HeldConnection held = new HeldConnection(pool, Duration.ofSeconds(1), nanos::get);
+
+    @Test
+    void aConnectionIsKeptFromOneStatementToTheNextWithinTheHoldingTime() throws SQLException {
+        Connection first = held.get();
+        nanos.addAndGet(Duration.ofMillis(999).toNanos());
+
+        assertSame(first, held.get());
+        assertEquals(1, pool.borrowed.size());
+        assertEquals(0, pool.closed);
+    }
+
+    @Test
+    void aConnectionHeldForTheHoldingTimeGoesBackAndAnotherIsBorrowed() throws SQLException {
+        Connection first = held.get();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        assertNotSame(first, held.get());
+        assertEquals(2, pool.borrowed.size());
+        assertEquals(1, pool.closed);
+    }
+
+    @Test
+    void aReleasedConnectionGoesBackAndTheNextStatementBorrowsAnother() throws SQLException {
+        held.get();
+        held.release();
+        held.release();
+
+        assertEquals(1, pool.closed, "given back once");
+        held.get();
+        assertEquals(2, pool.borrowed.size());
+    }
+
+    /** A pool that counts what is borrowed and given back. */
+    private static final class Pool implements DataSource {
+
+        final List<Connection> borrowed = new ArrayList<>();
+        int closed;
+
+        @Override
+        public Connection getConnection() {
+            Connection connection = (Connection) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            closed++;
+                        }
+                        return null;
+                    });
+            borrowed.add(connection);
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            return null;
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
