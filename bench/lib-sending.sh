@@ -81,6 +81,8 @@ owner_with_clients() {
   sql -c "insert into user_role (user_id, role) values ($owner_id, 'USER')"
   sql -c "insert into client (id, owner_id, email, full_name, created_at, version)
     select nextval('client_seq'), $owner_id, 'r' || g || '@example.org', 'Получатель ' || g, now(), 0 from generate_series(1, $rows) g"
+  # the number of clients the service keeps with every change of them
+  sql -c "insert into client_count (owner_id, clients) values ($owner_id, $rows)"
   local body
   body="Здравствуйте, {{full_name}}!\n\n$(head -c 1140 /dev/zero | tr '\0' 'x' | fold -w 75)\n\nОтписаться: {{unsubscribe_url}}"
   message_id=$(sql -c "insert into message (id, owner_id, subject, body, body_kind, created_at, updated_at, version)
