@@ -81,6 +81,9 @@ public class Runs {
     private static final String ONLY_FAILED_IN =
             " and c.id in (select d.client_id from delivery d where d.run_id = ?4 and d.state = 'FAILED')";
 
+    /** The mailing's row unless another transaction holds it (none when deleted for good). */
+    private static final String UNLOCKED = "select id from mailing where id = ?1 for update skip locked";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -111,6 +114,14 @@ public class Runs {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<MailingRun> startDue(long mailingId) {
         Instant now = Instant.now();
+        if (em.createNativeQuery(UNLOCKED)
+                .setParameter(1, mailingId)
+                .getResultList()
+                .isEmpty()) {
+            // being changed or started (a run to a million clients writes its deliveries for seconds):
+            // that transaction plans what follows, and a timer or the sweep due meanwhile goes on with others
+            return Optional.empty();
+        }
         Mailing mailing = em.find(Mailing.class, mailingId, LockModeType.PESSIMISTIC_WRITE);
         if (mailing == null
                 || mailing.isDeleted()
