@@ -96,7 +96,10 @@ public class SendingTimers {
         schedule(scheduled.mailingId(), scheduled.nextRunAt());
     }
 
+    // READ on the method too: on the class alone it leaves the timeout methods to the container's
+    // default (WRITE), and each mailing's timer waited while another started a run to a million clients
     @Timeout
+    @Lock(LockType.READ)
     void fire(Timer timer) {
         runs.startDue((Long) timer.getInfo());
     }
@@ -107,6 +110,7 @@ public class SendingTimers {
      * and deployment recreates this schedule on every start, so missed sweeps need no catching up.
      */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "sending sweep")
+    @Lock(LockType.READ)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
