@@ -81,6 +81,8 @@ owner_with_clients() {
   sql -c "insert into user_role (user_id, role) values ($owner_id, 'USER')"
   sql -c "insert into client (id, owner_id, email, full_name, created_at, version)
     select nextval('client_seq'), $owner_id, 'r' || g || '@example.org', 'Получатель ' || g, now(), 0 from generate_series(1, $rows) g"
+  # the number of clients the service keeps with every change of them
+  sql -c "insert into client_count (owner_id, clients) values ($owner_id, $rows)"
   local body
   body="Здравствуйте, {{full_name}}!\n\n$(head -c 1140 /dev/zero | tr '\0' 'x' | fold -w 75)\n\nОтписаться: {{unsubscribe_url}}"
   message_id=$(sql -c "insert into message (id, owner_id, subject, body, body_kind, created_at, updated_at, version)
@@ -113,11 +115,78 @@ wait_run_finished() {
   log "The run of mailing $mailing did not finish within $timeout s"; return 1
 }
 
-# heap_sampler PID FILE: samples used heap (MB) every second until killed
+# heap_sampler PID FILE: samples the heap every second until killed, a line each: used MB, and of it
+# MB in survivors and the old generation (what a young collection leaves: live data and garbage not
+# yet collected in the old generation; G1 lets eden grow towards the limit, so "used" swings with it)
 heap_sampler() {
   local pid=$1 file=$2
   while kill -0 "$pid" 2>/dev/null; do
-    jstat -gc "$pid" 2>/dev/null | awk 'NR==2 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024 }' >> "$file"
+    jstat -gc "$pid" 2>/dev/null | awk 'NR==2 { printf "%.0f %.0f\n", ($3 + $4 + $6 + $8) / 1024, ($3 + $4 + $8) / 1024 }' >> "$file"
     sleep 1
   done
+}
+
+# live_heap PID: MB used right after a full collection (the live data), at the cost of one pause
+live_heap() {
+  jcmd "$1" GC.run > /dev/null
+  jstat -gc "$1" | awk 'NR==2 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024 }'
+}
+
+# ---- a browser's session on the service (form login, JSF view state, PrimeFaces ajax) -------------
+
+# password_hash PASSWORD: the stored form of a password as the service makes it (Soteria's
+# Pbkdf2PasswordHash, 1,024 iterations as PASSWORD_HASH_ITERATIONS in start_service)
+password_hash() {
+  BENCH_PASSWORD=$1 python3 - <<'PY'
+import base64, hashlib, os
+salt = os.urandom(32)
+key = hashlib.pbkdf2_hmac("sha512", os.environ["BENCH_PASSWORD"].encode("utf-8"), salt, 1024, 64)
+print("PBKDF2WithHmacSHA512:1024:%s:%s" % (base64.b64encode(salt).decode(), base64.b64encode(key).decode()))
+PY
+}
+
+view_state() { grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$1" | head -1 | sed 's/.*value="\([^"]*\)"/\1/'; }
+nonce() { grep -o 'nonce="[^"]*"' "$1" | head -1 | sed 's/nonce="\([^"]*\)"/\1/'; }
+
+# sign_in BASE EMAIL PASSWORD JAR: logs in through the login form; the session's cookie in JAR
+sign_in() {
+  local base=$1 email=$2 password=$3 jar=$4 page code
+  page=$(mktemp -p "$work")
+  curl -s -c "$jar" -b "$jar" -o "$page" "$base/login"
+  code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "login=login" --data-urlencode "login:email=$email" --data-urlencode "login:password=$password" \
+    --data-urlencode "login:submit=" --data-urlencode "jakarta.faces.ViewState=$(view_state "$page")" \
+    --data-urlencode "primefaces.nonce=$(nonce "$page")" "$base/login")
+  [ "$code" = 302 ] || { log "Login as $email failed (HTTP $code)"; return 1; }
+}
+
+# timed JAR OUT curl-args…: one request; prints its HTTP code and milliseconds (curl time_total)
+timed() {
+  local jar=$1 out=$2; shift 2
+  curl -s -b "$jar" -c "$jar" -o "$out" -w '%{http_code} %{time_total}\n' "$@" | awk '{ printf "%s %.1f\n", $1, $2 * 1000 }'
+}
+
+# ajax_fields PAGE-FILE FORM FIELD…: the curl arguments of a PrimeFaces ajax POST in the view of a page fetched before
+ajax_fields() {
+  local page=$1 form=$2; shift 2
+  local args=(-H 'Faces-Request: partial/ajax' -H 'X-Requested-With: XMLHttpRequest'
+    --data-urlencode "jakarta.faces.partial.ajax=true" --data-urlencode "$form=$form"
+    --data-urlencode "jakarta.faces.ViewState=$(view_state "$page")" --data-urlencode "primefaces.nonce=$(nonce "$page")")
+  for field in "$@"; do args+=(--data-urlencode "$field"); done
+  printf '%s\0' "${args[@]}"
+}
+
+# summary LABEL FILE: median and max of the milliseconds in FILE's second column, and answers other than 200
+summary() {
+  python3 - "$1" "$2" <<'PY'
+import statistics, sys
+label, rows = sys.argv[1], [line.split() for line in open(sys.argv[2]) if line.strip()]
+times = [float(r[1]) for r in rows if r[0] == "200"]
+others = len(rows) - len(times)
+if not times:
+    print("%-46s no answers (%d other than 200)" % (label, others))
+else:
+    print("%-46s median %7.1f ms, max %7.1f ms  (%d requests%s)" % (label, statistics.median(times), max(times),
+          len(times), ", %d answers other than 200" % others if others else ""))
+PY
 }

@@ -2,9 +2,9 @@ package ru.rassylka.delivery.engine;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -34,11 +34,15 @@ import ru.rassylka.mailing.ScheduledMailing;
  * The database stays the record: a lone Payara Micro loses persistent timers on restart, so they
  * are rebuilt from it on every start, and a sweep every few seconds starts any due occurrence
  * whose timer went missing. Only schedules and delegates; {@link Runs} does the work.
+ *
+ * <p>The bean locks nothing itself (its state is a concurrent set): with the container's locks a
+ * timeout took the write lock whatever the annotations said, and every mailing due while a run to a
+ * million clients wrote its deliveries waited until it had.
  */
 @Singleton
 @Startup
 @DependsOn("Migrations")
-@Lock(LockType.READ)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SendingTimers {
 
     @Resource

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.rassylka.account.User;
 import ru.rassylka.client.Client;
+import ru.rassylka.client.suppression.Suppressions;
 import ru.rassylka.delivery.Delivery;
 import ru.rassylka.delivery.DeliveryAttempt;
 import ru.rassylka.delivery.MailingRun;
@@ -40,6 +41,9 @@ public class TestSending {
 
     @Inject
     private Runs starts;
+
+    @Inject
+    private Suppressions suppressions;
 
     public List<MailingRun> runs(long mailingId) {
         return em.createQuery("select r from MailingRun r where r.mailingId = :mailing order by r.id", MailingRun.class)
@@ -78,6 +82,20 @@ public class TestSending {
 
     public Mailing mailing(long mailingId) {
         return em.find(Mailing.class, mailingId);
+    }
+
+    /**
+     * What the owner's "send now" button of the mailing counts, once the given addresses are on the
+     * owner's suppression list.
+     */
+    public long recipientsNow(String ownerEmail, long mailingId, List<String> suppressed) {
+        User owner = em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(ownerEmail))
+                .getSingleResult();
+        return as(owner, () -> {
+            suppressed.forEach(suppressions::add);
+            return starts.recipientsNow(mailingId);
+        });
     }
 
     /** A "send now" run of the owner's mailing that waits: the mailing is paused in the transaction that starts it. */
