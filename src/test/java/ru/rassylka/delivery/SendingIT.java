@@ -339,17 +339,17 @@ class SendingIT {
 
     @Test
     void sendNowCountsTheClientsNeitherUnsubscribedNorSuppressed() {
-        String owner = owner("count");
-        long staysId = workspace.createClient(owner, address("stays"), "Stays").getId();
-        long leftId = workspace.createClient(owner, address("left"), "Left").getId();
+        String owner = scenario.owner("count");
+        long staysId = scenario.client(owner, address("stays"), "Stays");
+        long leftId = scenario.client(owner, address("left"), "Left");
         String suppressed = address("suppressed");
-        long suppressedId =
-                workspace.createClient(owner, suppressed, "Suppressed").getId();
-        workspace.createClient(owner, address("other"), "Other");
+        long suppressedId = scenario.client(owner, suppressed, "Suppressed");
+        scenario.client(owner, address("other"), "Other");
         sending.unsubscribe(leftId);
         long message = htmlMessage(owner);
-        Mailing toAll = mailingIn(owner, message, Set.of(), 3600, Periodicity.ONCE);
-        Mailing toChosen = mailingIn(owner, message, Set.of(staysId, leftId, suppressedId), 3600, Periodicity.ONCE);
+        Mailing toAll = scenario.mailingIn(owner, message, Set.of(), 3600, Periodicity.ONCE);
+        Mailing toChosen =
+                scenario.mailingIn(owner, message, Set.of(staysId, leftId, suppressedId), 3600, Periodicity.ONCE);
 
         assertEquals(2, sending.recipientsNow(owner, toAll.getId(), List.of(suppressed)), "all but the two");
         assertEquals(1, sending.recipientsNow(owner, toChosen.getId(), List.of()), "of the chosen, the one who stays");
