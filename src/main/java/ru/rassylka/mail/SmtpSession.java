@@ -30,6 +30,7 @@ public final class SmtpSession implements AutoCloseable {
     private int sent;
     /** {@link System#nanoTime} of the last e-mail the server answered, when the connection was not dropped since. */
     private long answeredAt;
+
     private boolean answered;
 
     private SmtpSession(SMTPTransport transport, Session utf8Session, MailSettings settings) {
