@@ -23,11 +23,15 @@ final class MailBytes {
     }
 
     void write(byte[] more) {
-        int end = size + more.length;
+        write(more, more.length);
+    }
+
+    void write(byte[] more, int length) {
+        int end = size + length;
         if (end > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(end, bytes.length * 2));
         }
-        System.arraycopy(more, 0, bytes, size, more.length);
+        System.arraycopy(more, 0, bytes, size, length);
         size = end;
     }
 

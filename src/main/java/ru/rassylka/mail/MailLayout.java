@@ -141,8 +141,9 @@ public final class MailLayout {
         String transferEncoding = null;
         try {
             if (html == null) {
-                transferEncoding = QuotedPrintable.encodingOf(text);
-                encode(text, transferEncoding, body);
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                transferEncoding = QuotedPrintable.encodingOf(utf8);
+                encode(utf8, transferEncoding, body);
             } else {
                 writePart(body, plain, text);
                 writePart(body, rich, html);
@@ -245,24 +246,25 @@ public final class MailLayout {
     }
 
     private void writePart(MailBytes body, Part part, String content) throws IOException, MessagingException {
-        String encoding = QuotedPrintable.encodingOf(content);
+        byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+        String encoding = QuotedPrintable.encodingOf(utf8);
         body.write(delimiter);
         body.write(part.start());
         body.write(("Content-Transfer-Encoding: " + encoding + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        encode(content, encoding, body);
+        encode(utf8, encoding, body);
         body.write(CRLF);
     }
 
     /** Writes a text part's body in the transfer encoding Jakarta Mail chooses for it: 7bit, quoted-printable or base64. */
-    private static void encode(String text, String encoding, MailBytes encoded) throws IOException, MessagingException {
+    private static void encode(byte[] utf8, String encoding, MailBytes encoded) throws IOException, MessagingException {
         if (QuotedPrintable.QUOTED_PRINTABLE.equals(encoding)) {
-            QuotedPrintable.encode(text, encoded);
+            QuotedPrintable.encode(utf8, encoded);
         } else if (QuotedPrintable.SEVEN_BIT.equals(encoding)) {
-            encoded.write(text.getBytes(StandardCharsets.UTF_8));
+            encoded.write(utf8);
         } else {
-            ByteArrayOutputStream base64 = new ByteArrayOutputStream(text.length() * 3);
+            ByteArrayOutputStream base64 = new ByteArrayOutputStream(utf8.length * 3 / 2 + 16);
             OutputStream encoder = MimeUtility.encode(base64, encoding);
-            encoder.write(text.getBytes(StandardCharsets.UTF_8));
+            encoder.write(utf8);
             encoder.flush();
             encoded.write(base64.toByteArray());
         }

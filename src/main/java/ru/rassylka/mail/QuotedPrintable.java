@@ -3,9 +3,9 @@ package ru.rassylka.mail;
 /**
  * A text's UTF-8 bytes as Jakarta Mail encodes a text body part: the transfer encoding it chooses
  * ({@code MimeUtility.getEncoding}) and the bytes of quoted-printable ({@code QPEncoderStream}),
- * the same to the byte, read straight from the characters. Jakarta Mail goes through the bytes of
- * the whole text twice, an encoder stream and a data source; this is what a mailing does for
- * every recipient.
+ * the same to the byte. Jakarta Mail goes through the bytes a call and a stream at a time, a data
+ * source to choose and an encoder stream to encode; here each is one loop over an array, as a
+ * mailing does both for every recipient.
  */
 final class QuotedPrintable {
 
@@ -20,54 +20,32 @@ final class QuotedPrintable {
 
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
 
-    private final MailBytes out;
-    private int count;
-    private boolean gotSpace;
-    private boolean gotCR;
-
-    private QuotedPrintable(MailBytes out) {
-        this.out = out;
-    }
+    private QuotedPrintable() {}
 
     /**
      * The transfer encoding of a {@code text/plain; charset=UTF-8} or {@code text/html} part with
-     * this text: 7bit for ASCII in lines of at most 998 bytes, quoted-printable when more bytes
-     * are ASCII than not, base64 otherwise.
+     * these UTF-8 bytes: 7bit for ASCII in lines of at most 998 bytes, quoted-printable when more
+     * bytes are ASCII than not, base64 otherwise.
      */
-    static String encodingOf(String text) {
+    static String encodingOf(byte[] utf8) {
         int ascii = 0;
         int nonAscii = 0;
         int lineLength = 0;
         boolean longLine = false;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (c == '\r' || c == '\n') {
-                    lineLength = 0;
-                    ascii++;
-                    continue;
-                }
-                if (c >= 0x7F || (c < 0x20 && c != '\t')) {
-                    nonAscii++;
-                } else {
-                    ascii++;
-                }
-                lineLength++;
-            } else {
-                int bytes = utf8Length(text, i, c);
-                if (bytes == 4) {
-                    i++;
-                }
-                if (bytes == 1) {
-                    ascii++; // an unpaired surrogate becomes '?'
-                } else {
-                    nonAscii += bytes;
-                }
-                lineLength += bytes;
+        for (byte b : utf8) {
+            int c = b & 0xFF;
+            if (c == '\r' || c == '\n') {
+                lineLength = 0;
+                ascii++;
+                continue;
             }
-            if (lineLength > LONGEST_7BIT_LINE) {
+            if (++lineLength > LONGEST_7BIT_LINE) {
                 longLine = true;
+            }
+            if (c >= 0x7F || (c < 0x20 && c != '\t')) {
+                nonAscii++;
+            } else {
+                ascii++;
             }
         }
         if (nonAscii == 0) {
@@ -76,107 +54,77 @@ final class QuotedPrintable {
         return ascii > nonAscii ? QUOTED_PRINTABLE : BASE64;
     }
 
-    /** Writes the text's UTF-8 bytes in quoted-printable. */
-    static void encode(String text, MailBytes out) {
-        QuotedPrintable encoder = new QuotedPrintable(out);
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                encoder.write(c);
-            } else if (c < 0x800) {
-                encoder.write(0xC0 | (c >> 6));
-                encoder.write(0x80 | (c & 0x3F));
-            } else if (!Character.isSurrogate(c)) {
-                encoder.write(0xE0 | (c >> 12));
-                encoder.write(0x80 | ((c >> 6) & 0x3F));
-                encoder.write(0x80 | (c & 0x3F));
-            } else if (utf8Length(text, i, c) == 4) {
-                int point = Character.toCodePoint(c, text.charAt(++i));
-                encoder.write(0xF0 | (point >> 18));
-                encoder.write(0x80 | ((point >> 12) & 0x3F));
-                encoder.write(0x80 | ((point >> 6) & 0x3F));
-                encoder.write(0x80 | (point & 0x3F));
+    /** Writes the UTF-8 bytes in quoted-printable. */
+    static void encode(byte[] utf8, MailBytes out) {
+        // each byte is at most three, and a soft line break (three more) follows at least 73 of those
+        byte[] encoded = new byte[utf8.length * 3 + utf8.length / 8 + 8];
+        int size = 0;
+        int count = 0;
+        boolean gotSpace = false;
+        boolean gotCR = false;
+        for (byte b : utf8) {
+            int c = b & 0xFF;
+            if (gotSpace) {
+                // a space before a line break is encoded, so that it is not taken for padding
+                if (c == '\r' || c == '\n') {
+                    count += 3;
+                    if (count > LINE) {
+                        size = softBreak(encoded, size);
+                        count = 3;
+                    }
+                    encoded[size++] = '=';
+                    encoded[size++] = '2';
+                    encoded[size++] = '0';
+                } else {
+                    if (++count > LINE) {
+                        size = softBreak(encoded, size);
+                        count = 1;
+                    }
+                    encoded[size++] = ' ';
+                }
+                gotSpace = false;
+            }
+            if (c == '\r' || (c == '\n' && !gotCR)) {
+                encoded[size++] = '\r';
+                encoded[size++] = '\n';
+                count = 0;
+            } else if (c == ' ') {
+                gotSpace = true;
+            } else if (c < 0x20 || c >= 0x7F || c == '=') {
+                if (c != '\n') {
+                    count += 3;
+                    if (count > LINE) {
+                        size = softBreak(encoded, size);
+                        count = 3;
+                    }
+                    encoded[size++] = '=';
+                    encoded[size++] = HEX[c >> 4];
+                    encoded[size++] = HEX[c & 0xF];
+                }
             } else {
-                encoder.write('?'); // as String.getBytes writes an unpaired surrogate
+                if (++count > LINE) {
+                    size = softBreak(encoded, size);
+                    count = 1;
+                }
+                encoded[size++] = (byte) c;
             }
+            gotCR = c == '\r';
         }
-        encoder.flush();
-    }
-
-    /** The UTF-8 length of the non-ASCII character at {@code i}: 4 for a surrogate pair, 1 for an unpaired surrogate. */
-    private static int utf8Length(String text, int i, char c) {
-        if (c < 0x800) {
-            return 2;
-        }
-        if (!Character.isSurrogate(c)) {
-            return 3;
-        }
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            return 4;
-        }
-        return 1;
-    }
-
-    private void write(int c) {
         if (gotSpace) {
-            // a space before a line break is encoded, so that it is not taken for padding
-            output(' ', c == '\r' || c == '\n');
-            gotSpace = false;
-        }
-        if (c == '\r') {
-            gotCR = true;
-            lineBreak();
-            return;
-        }
-        if (c == '\n') {
-            if (!gotCR) {
-                lineBreak();
+            if (count + 3 > LINE) {
+                size = softBreak(encoded, size);
             }
-        } else if (c == ' ') {
-            gotSpace = true;
-        } else {
-            output(c, c < 0x20 || c >= 0x7F || c == '=');
+            encoded[size++] = '=';
+            encoded[size++] = '2';
+            encoded[size++] = '0';
         }
-        gotCR = false;
+        out.write(encoded, size);
     }
 
-    private void flush() {
-        if (gotSpace) {
-            output(' ', true);
-            gotSpace = false;
-        }
-    }
-
-    private void lineBreak() {
-        out.write('\r');
-        out.write('\n');
-        count = 0;
-    }
-
-    private void output(int c, boolean encode) {
-        if (encode) {
-            count += 3;
-            if (count > LINE) {
-                softBreak();
-                count = 3;
-            }
-            out.write('=');
-            out.write(HEX[c >> 4]);
-            out.write(HEX[c & 0xF]);
-        } else {
-            count++;
-            if (count > LINE) {
-                softBreak();
-                count = 1;
-            }
-            out.write(c);
-        }
-    }
-
-    private void softBreak() {
-        out.write('=');
-        out.write('\r');
-        out.write('\n');
+    private static int softBreak(byte[] encoded, int size) {
+        encoded[size] = '=';
+        encoded[size + 1] = '\r';
+        encoded[size + 2] = '\n';
+        return size + 3;
     }
 }

@@ -84,19 +84,32 @@ class QuotedPrintableTest {
         }
     }
 
+    @Test
+    void encodesBytesThatAreAllToBeEscapedWithTheirSoftLineBreaks() throws Exception {
+        byte[] bytes = "=\u0001\u00FF".repeat(200).getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        OutputStream encoder = MimeUtility.encode(encoded, QuotedPrintable.QUOTED_PRINTABLE);
+        encoder.write(bytes);
+        encoder.flush();
+        MailBytes ours = new MailBytes(1);
+        QuotedPrintable.encode(bytes, ours);
+        assertArrayEquals(encoded.toByteArray(), ours.toByteArray());
+    }
+
     private static void assertSameAsJakartaMail(String text) throws Exception {
         MimeMessage message = new MimeMessage(SESSION);
         message.setText(text, "UTF-8");
         message.saveChanges();
         String expected = message.getEncoding();
-        assertEquals(expected, QuotedPrintable.encodingOf(text), () -> "the transfer encoding of " + text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        assertEquals(expected, QuotedPrintable.encodingOf(utf8), () -> "the transfer encoding of " + text);
         if (expected.equals(QuotedPrintable.QUOTED_PRINTABLE)) {
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             OutputStream encoder = MimeUtility.encode(encoded, expected);
-            encoder.write(text.getBytes(StandardCharsets.UTF_8));
+            encoder.write(utf8);
             encoder.flush();
             MailBytes ours = new MailBytes(1);
-            QuotedPrintable.encode(text, ours);
+            QuotedPrintable.encode(utf8, ours);
             assertArrayEquals(encoded.toByteArray(), ours.toByteArray(), () -> "the quoted-printable of " + text);
         }
     }
