@@ -31,7 +31,6 @@ import java.util.stream.Stream;
  */
 public final class MailLayout {
 
-    private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final byte[] CRLF = {'\r', '\n'};
     private static final String MIME_VERSION_LINE = "MIME-Version: 1.0";
     /** The names that Jakarta Mail's headers keep a place for (lower case): a further header with one goes there. */
@@ -236,7 +235,7 @@ public final class MailLayout {
         if (!subject.equals(last.subject())) {
             try {
                 // as MimeMessage.setSubject writes it
-                last = new EncodedSubject(subject, MimeUtility.fold(9, MimeUtility.encodeText(subject, UTF_8, null)));
+                last = new EncodedSubject(subject, SubjectHeader.of(subject));
             } catch (IOException e) {
                 throw new MessagingException("Cannot encode the subject", e);
             }
