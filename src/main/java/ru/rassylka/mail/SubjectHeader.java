@@ -156,7 +156,14 @@ final class SubjectHeader {
             return text;
         }
         StringBuilder safe = new StringBuilder(text.length() + 1);
-        for (String line : text.split("\r\n", -1)) {
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf("\r\n", start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            start = end + 2;
             if (line.trim().isEmpty()) {
                 continue;
             }
