@@ -6,15 +6,19 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the e-mails of one sender, one session and one kind of body share, built once by
@@ -27,36 +31,68 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MailLayout {
 
-    private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final String QUOTED_PRINTABLE = "quoted-printable";
-    /** The most encoded lines kept: the first e-mail's lines, the message's own, come first. */
-    private static final int KEPT_LINES = 2_000;
+    private static final String MIME_VERSION_LINE = "MIME-Version: 1.0";
+    /** The names that Jakarta Mail's headers keep a place for (lower case): a further header with one goes there. */
+    private static final Set<String> PLACED = Stream.of(
+                    "Return-Path",
+                    "Received",
+                    "Resent-Date",
+                    "Resent-From",
+                    "Resent-Sender",
+                    "Resent-To",
+                    "Resent-Cc",
+                    "Resent-Bcc",
+                    "Resent-Message-Id",
+                    "Date",
+                    "From",
+                    "Sender",
+                    "Reply-To",
+                    "To",
+                    "Cc",
+                    "Bcc",
+                    "Message-Id",
+                    "In-Reply-To",
+                    "References",
+                    "Subject",
+                    "Comments",
+                    "Keywords",
+                    "Errors-To",
+                    "MIME-Version",
+                    "Content-Type",
+                    "Content-Transfer-Encoding",
+                    "Content-MD5",
+                    "Content-Length",
+                    "Status")
+            .map(name -> name.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
 
     private record EncodedSubject(String subject, String header) {}
 
     /** A body part's Content-Type line, written before its transfer encoding. */
     private record Part(byte[] start) {}
 
-    private record EncodedText(String encoding, byte[] bytes) {}
-
     private final Session session;
     private final boolean allowUtf8;
-    private final String fromHeader;
+    private final InternetAddress from;
+    private final String fromLine;
     private final String contentType;
+    private final String contentTypeLine;
     private final Part plain;
     private final Part rich;
     private final byte[] delimiter;
     private final byte[] closeDelimiter;
     private volatile EncodedSubject lastSubject = new EncodedSubject(null, null);
-    private final Map<String, byte[]> encodedLines = new ConcurrentHashMap<>();
 
-    private MailLayout(Session session, MimeMessage sample, boolean html) throws MessagingException, IOException {
+    private MailLayout(Session session, InternetAddress from, MimeMessage sample, boolean html)
+            throws MessagingException, IOException {
         this.session = session;
         this.allowUtf8 =
                 Boolean.parseBoolean(String.valueOf(session.getProperties().get("mail.mime.allowutf8")));
-        this.fromHeader = sample.getHeader("From", null);
+        this.from = from;
+        this.fromLine = "From: " + sample.getHeader("From", null);
         this.contentType = sample.getHeader("Content-Type", null);
+        this.contentTypeLine = "Content-Type: " + contentType;
         if (html) {
             Multipart alternative = (Multipart) sample.getContent();
             String boundary = "--" + new ContentType(contentType).getParameter("boundary");
@@ -80,7 +116,7 @@ public final class MailLayout {
         MimeMessage sample =
                 MailMessages.build(session, from, from, "-", "-", html ? "-" : null, "<layout@localhost>", Map.of());
         try {
-            return new MailLayout(session, sample, html);
+            return new MailLayout(session, from, sample, html);
         } catch (IOException e) {
             throw new MessagingException("Cannot read the layout of an e-mail", e);
         }
@@ -100,34 +136,92 @@ public final class MailLayout {
             throw new IllegalArgumentException(
                     "This layout is for " + (rich == null ? "plain text alone" : "HTML with plain text"));
         }
-        EncodedMail message = new EncodedMail(session);
-        message.setHeader("From", fromHeader);
-        message.setHeader("To", addressHeader(to));
-        message.setHeader("Subject", subjectHeader(subject));
-        message.subject(subject);
-        message.setHeader("Date", SentDates.now());
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            message.setHeader(header.getKey(), header.getValue());
-        }
-        message.setHeader("MIME-Version", "1.0");
-        message.setHeader("Content-Type", contentType);
+        MailBytes body = new MailBytes(text.length() + (html == null ? 0 : html.length()) * 5 / 4 + 512);
+        String transferEncoding = null;
         try {
             if (html == null) {
-                EncodedText body = encode(text);
-                message.setHeader("Content-Transfer-Encoding", body.encoding());
-                message.body(body.bytes());
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                transferEncoding = QuotedPrintable.encodingOf(utf8);
+                encode(utf8, transferEncoding, body);
             } else {
-                ByteArrayOutputStream body = new ByteArrayOutputStream(text.length() + html.length() + 512);
-                writePart(body, plain, encode(text));
-                writePart(body, rich, encode(html));
+                writePart(body, plain, text);
+                writePart(body, rich, html);
                 body.write(closeDelimiter);
-                message.body(body.toByteArray());
             }
         } catch (IOException e) {
             throw new MessagingException("Cannot encode the e-mail", e);
         }
-        message.setHeader("Message-ID", messageId);
-        return message;
+        String[] lines = headerLines(to, subject, transferEncoding, messageId, headers);
+        MailBytes head = new MailBytes(1024);
+        for (String line : lines) {
+            if (allowUtf8) {
+                head.write(line.getBytes(StandardCharsets.UTF_8));
+            } else {
+                head.writeLow8(line);
+            }
+            head.write(CRLF);
+        }
+        head.write(CRLF);
+        return new EncodedMail(session, from, subject, lines, head.toByteArray(), body.toByteArray());
+    }
+
+    /**
+     * The header lines in the order Jakarta Mail writes them: the order its headers are made with
+     * (Date, From, To, Message-ID, Subject, MIME-Version, Content-Type, Content-Transfer-Encoding),
+     * then the further headers. A further header that Jakarta Mail would place elsewhere (one of
+     * those or another of its known names) is placed by its headers themselves.
+     */
+    private String[] headerLines(
+            InternetAddress to, String subject, String transferEncoding, String messageId, Map<String, String> headers)
+            throws MessagingException {
+        String toLine = "To: " + addressHeader(to);
+        String subjectLine = "Subject: " + subjectHeader(subject);
+        String dateLine = "Date: " + SentDates.now();
+        for (String name : headers.keySet()) {
+            if (PLACED.contains(name.toLowerCase(Locale.ROOT))) {
+                return placedByJakartaMail(toLine, subjectLine, dateLine, transferEncoding, messageId, headers);
+            }
+        }
+        String[] lines = new String[(transferEncoding == null ? 7 : 8) + headers.size()];
+        int i = 0;
+        lines[i++] = dateLine;
+        lines[i++] = fromLine;
+        lines[i++] = toLine;
+        lines[i++] = "Message-ID: " + messageId;
+        lines[i++] = subjectLine;
+        lines[i++] = MIME_VERSION_LINE;
+        lines[i++] = contentTypeLine;
+        if (transferEncoding != null) {
+            lines[i++] = "Content-Transfer-Encoding: " + transferEncoding;
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            lines[i++] = header.getKey() + ": " + header.getValue();
+        }
+        return lines;
+    }
+
+    private String[] placedByJakartaMail(
+            String toLine,
+            String subjectLine,
+            String dateLine,
+            String transferEncoding,
+            String messageId,
+            Map<String, String> headers) {
+        InternetHeaders placed = new InternetHeaders();
+        placed.setHeader("From", fromLine.substring("From: ".length()));
+        placed.setHeader("To", toLine.substring("To: ".length()));
+        placed.setHeader("Subject", subjectLine.substring("Subject: ".length()));
+        placed.setHeader("Date", dateLine.substring("Date: ".length()));
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            placed.setHeader(header.getKey(), header.getValue());
+        }
+        placed.setHeader("MIME-Version", "1.0");
+        placed.setHeader("Content-Type", contentType);
+        if (transferEncoding != null) {
+            placed.setHeader("Content-Transfer-Encoding", transferEncoding);
+        }
+        placed.setHeader("Message-ID", messageId);
+        return Collections.list(placed.getAllHeaderLines()).toArray(String[]::new);
     }
 
     private String addressHeader(InternetAddress to) {
@@ -141,7 +235,7 @@ public final class MailLayout {
         if (!subject.equals(last.subject())) {
             try {
                 // as MimeMessage.setSubject writes it
-                last = new EncodedSubject(subject, MimeUtility.fold(9, MimeUtility.encodeText(subject, UTF_8, null)));
+                last = new EncodedSubject(subject, SubjectHeader.of(subject));
             } catch (IOException e) {
                 throw new MessagingException("Cannot encode the subject", e);
             }
@@ -150,67 +244,29 @@ public final class MailLayout {
         return last.header();
     }
 
-    private void writePart(OutputStream body, Part part, EncodedText content) throws IOException {
+    private void writePart(MailBytes body, Part part, String content) throws IOException, MessagingException {
+        byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+        String encoding = QuotedPrintable.encodingOf(utf8);
         body.write(delimiter);
         body.write(part.start());
-        body.write(
-                ("Content-Transfer-Encoding: " + content.encoding() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(content.bytes());
+        body.write(("Content-Transfer-Encoding: " + encoding + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        encode(utf8, encoding, body);
         body.write(CRLF);
     }
 
-    /** A text part's body with the transfer encoding Jakarta Mail chooses for it (7bit, quoted-printable or base64). */
-    private EncodedText encode(String text) throws IOException, MessagingException {
-        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-        String encoding = MimeUtility.getEncoding(new ByteArrayDataSource(raw, "text/plain; charset=UTF-8"));
-        if ("7bit".equals(encoding)) {
-            return new EncodedText(encoding, raw);
-        }
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream(raw.length + raw.length / 2 + 16);
-        if (QUOTED_PRINTABLE.equals(encoding)) {
-            encodeByLine(text, encoded);
+    /** Writes a text part's body in the transfer encoding Jakarta Mail chooses for it: 7bit, quoted-printable or base64. */
+    private static void encode(byte[] utf8, String encoding, MailBytes encoded) throws IOException, MessagingException {
+        if (QuotedPrintable.QUOTED_PRINTABLE.equals(encoding)) {
+            QuotedPrintable.encode(utf8, encoded);
+        } else if (QuotedPrintable.SEVEN_BIT.equals(encoding)) {
+            encoded.write(utf8);
         } else {
-            OutputStream encoder = MimeUtility.encode(encoded, encoding);
-            encoder.write(raw);
+            ByteArrayOutputStream base64 = new ByteArrayOutputStream(utf8.length * 3 / 2 + 16);
+            OutputStream encoder = MimeUtility.encode(base64, encoding);
+            encoder.write(utf8);
             encoder.flush();
+            encoded.write(base64.toByteArray());
         }
-        return new EncodedText(encoding, encoded.toByteArray());
-    }
-
-    /**
-     * Quoted-printable, line by line: the encoding of a line ends with its line break, so a line
-     * that every e-mail of the layout has (most of a message) is encoded once and kept.
-     */
-    private void encodeByLine(String text, OutputStream encoded) throws IOException, MessagingException {
-        int start = 0;
-        while (start < text.length()) {
-            int end = start;
-            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
-                end++;
-            }
-            // the line with its break (CRLF, CR or LF) or, the last one, without
-            if (end < text.length()) {
-                end += text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n' ? 2 : 1;
-            }
-            encoded.write(encodedLine(text.substring(start, end)));
-            start = end;
-        }
-    }
-
-    private byte[] encodedLine(String line) throws IOException, MessagingException {
-        byte[] known = encodedLines.get(line);
-        if (known != null) {
-            return known;
-        }
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream(line.length() + 16);
-        OutputStream encoder = MimeUtility.encode(encoded, QUOTED_PRINTABLE);
-        encoder.write(line.getBytes(StandardCharsets.UTF_8));
-        encoder.flush();
-        byte[] bytes = encoded.toByteArray();
-        if (encodedLines.size() < KEPT_LINES) {
-            encodedLines.put(line, bytes);
-        }
-        return bytes;
     }
 
     private static Part partOf(String contentType) {

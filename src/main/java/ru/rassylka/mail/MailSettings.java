@@ -43,7 +43,7 @@ public record MailSettings(
         return development() ? developmentPort : port;
     }
 
-    /** Jakarta Mail properties; the timeouts keep a stalled server from hanging a sender. */
+    /** Jakarta Mail properties; the timeouts (connect, read and write) keep a stalled server from hanging a sender. */
     public Properties sessionProperties() {
         Properties properties = new Properties();
         String protocol = tls == Tls.SSL && !development() ? "smtps" : "smtp";
@@ -53,7 +53,13 @@ public record MailSettings(
         properties.put(prefix + "port", String.valueOf(effectivePort()));
         properties.put(prefix + "connectiontimeout", String.valueOf(timeoutMillis));
         properties.put(prefix + "timeout", String.valueOf(timeoutMillis));
-        properties.put(prefix + "writetimeout", String.valueOf(timeoutMillis));
+        if (protocol.equals("smtps")) {
+            // the TLS socket from the first byte is Jakarta Mail's own: its write timeout, a thread per connection
+            properties.put(prefix + "writetimeout", String.valueOf(timeoutMillis));
+        } else {
+            // the same timeout without a thread woken at every write (STARTTLS writes through these sockets too)
+            properties.put(prefix + "socketFactory", WriteTimeoutSockets.of(timeoutMillis));
+        }
         properties.put(prefix + "auth", String.valueOf(user.isPresent() && !development()));
         if (tls == Tls.STARTTLS && !development()) {
             properties.put(prefix + "starttls.enable", "true");

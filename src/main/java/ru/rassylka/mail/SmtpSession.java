@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -19,11 +20,18 @@ public final class SmtpSession implements AutoCloseable {
     /** The server's final reply to an e-mail: its code and text. */
     public record Reply(int code, String text) {}
 
+    /** How long after an accepted e-mail the connection is taken as open without asking the server (NOOP). */
+    private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final SMTPTransport transport;
     private final Session utf8Session;
     private final MailSettings settings;
     private SMTPTransport utf8Transport;
     private int sent;
+    /** {@link System#nanoTime} of the last e-mail the server answered, when the connection was not dropped since. */
+    private long answeredAt;
+
+    private boolean answered;
 
     private SmtpSession(SMTPTransport transport, Session utf8Session, MailSettings settings) {
         this.transport = transport;
@@ -50,8 +58,13 @@ public final class SmtpSession implements AutoCloseable {
     /** Sends to the one recipient and answers the server's final reply. */
     public Reply send(MimeMessage message, InternetAddress recipient) throws MessagingException {
         SMTPTransport using = transportFor(message, recipient);
+        answered &= using != transport;
         using.sendMessage(message, new Address[] {recipient});
         sent++;
+        if (using == transport) {
+            answered = true;
+            answeredAt = System.nanoTime();
+        }
         return new Reply(using.getLastReturnCode(), using.getLastServerResponse());
     }
 
@@ -75,7 +88,14 @@ public final class SmtpSession implements AutoCloseable {
         return sent;
     }
 
+    /**
+     * Whether the connection can take the next e-mail. One that answered an e-mail a moment ago is;
+     * otherwise the server is asked (a NOOP round trip), as a connection may have timed out while idle.
+     */
     public boolean isUsable() {
+        if (answered && System.nanoTime() - answeredAt < FRESH_NANOS) {
+            return true;
+        }
         return transport.isConnected();
     }
 

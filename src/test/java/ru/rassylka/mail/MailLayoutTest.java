@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +143,59 @@ class MailLayoutTest {
                     withoutDateAndBoundary(bytesOf(fromScratch), fromScratch),
                     withoutDateAndBoundary(bytesOf(inLayout), inLayout));
         }
+    }
+
+    @Test
+    void anEmailInTheLayoutAnswersItsHeadersAsOneBuiltFromScratch() throws Exception {
+        InternetAddress from = new InternetAddress("news@shop.example.org", "Рассылка", "UTF-8");
+        InternetAddress to = new InternetAddress("anna@example.org", "Анна Петрова", "UTF-8");
+        Map<String, String> headers = Map.of("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        MimeMessage fromScratch =
+                MailMessages.build(PLAIN_SESSION, from, to, "Новости", "Текст\n", null, "<1@example.org>", headers);
+        MimeMessage inLayout = MailLayout.of(PLAIN_SESSION, from, false)
+                .build(to, "Новости", "Текст\n", null, "<1@example.org>", headers);
+
+        assertEquals(List.of(fromScratch.getFrom()), List.of(inLayout.getFrom()));
+        assertEquals(fromScratch.getSubject(), inLayout.getSubject());
+        assertEquals(headerLines(fromScratch), headerLines(inLayout));
+        assertEquals("<1@example.org>", inLayout.getHeader("Message-ID", null));
+        assertEquals(fromScratch.getContentType(), inLayout.getContentType());
+        assertEquals(decoded(fromScratch), decoded(inLayout));
+    }
+
+    @Test
+    void furtherHeadersThatJakartaMailPlacesItselfStandWhereItPutsThem() throws Exception {
+        InternetAddress from = new InternetAddress("news@shop.example.org");
+        InternetAddress to = new InternetAddress("anna@example.org", "Анна", "UTF-8");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Campaign", "12");
+        headers.put("Reply-To", "desk@shop.example.org");
+        headers.put("List-Unsubscribe", "<https://rassylka.example.org/unsubscribe?t=abc>");
+        MimeMessage fromScratch =
+                MailMessages.build(PLAIN_SESSION, from, to, "News", "Hello\n", "<p>Hello</p>", "<2@x>", headers);
+        MimeMessage inLayout =
+                MailLayout.of(PLAIN_SESSION, from, true).build(to, "News", "Hello\n", "<p>Hello</p>", "<2@x>", headers);
+
+        assertEquals(
+                withoutDateAndBoundary(bytesOf(fromScratch), fromScratch),
+                withoutDateAndBoundary(bytesOf(inLayout), inLayout));
+    }
+
+    @Test
+    void aChangedHeaderIsWrittenWithTheChange() throws Exception {
+        InternetAddress from = new InternetAddress("news@shop.example.org");
+        InternetAddress to = new InternetAddress("anna@example.org");
+        MimeMessage fromScratch =
+                MailMessages.build(PLAIN_SESSION, from, to, "News", "Hello\n", null, "<3@x>", Map.of());
+        MimeMessage inLayout =
+                MailLayout.of(PLAIN_SESSION, from, false).build(to, "News", "Hello\n", null, "<3@x>", Map.of());
+        fromScratch.setHeader("X-Mark", "1");
+        inLayout.setHeader("X-Mark", "1");
+
+        assertTrue(withoutDateAndBoundary(bytesOf(inLayout), inLayout).contains("X-Mark: 1\r\n"));
+        assertEquals(
+                withoutDateAndBoundary(bytesOf(fromScratch), fromScratch),
+                withoutDateAndBoundary(bytesOf(inLayout), inLayout));
     }
 
     private static Properties utf8() {

@@ -42,7 +42,7 @@ class MailSettingsTest {
 
         assertEquals("15000", properties.getProperty("mail.smtp.connectiontimeout"));
         assertEquals("15000", properties.getProperty("mail.smtp.timeout"));
-        assertEquals("15000", properties.getProperty("mail.smtp.writetimeout"));
+        assertEquals(15_000, ((WriteTimeoutSockets) properties.get("mail.smtp.socketFactory")).timeoutMillis());
         assertEquals("true", properties.getProperty("mail.smtp.starttls.required"));
         assertEquals("true", properties.getProperty("mail.smtp.auth"));
     }
@@ -54,6 +54,7 @@ class MailSettingsTest {
         assertEquals("smtps", properties.getProperty("mail.transport.protocol"));
         assertEquals("smtp.example.org", properties.getProperty("mail.smtps.host"));
         assertEquals("15000", properties.getProperty("mail.smtps.timeout"));
+        assertEquals("15000", properties.getProperty("mail.smtps.writetimeout"));
     }
 
     @Test

@@ -33,6 +33,9 @@ public class SmtpPool {
     private Session session;
     private Session utf8Session;
     private BlockingQueue<SmtpSession> idle;
+    private volatile SenderKind lastSender = new SenderKind("", false);
+
+    private record SenderKind(String sender, boolean needsSmtputf8) {}
 
     @PostConstruct
     void init() {
@@ -53,7 +56,17 @@ public class SmtpPool {
         return senderNeedsSmtputf8(sender) || MailAddresses.needsSmtputf8(recipient) ? utf8Session : session;
     }
 
-    private static boolean senderNeedsSmtputf8(String sender) {
+    private boolean senderNeedsSmtputf8(String sender) {
+        SenderKind known = lastSender;
+        if (!known.sender().equals(sender)) {
+            // a run has one sender: its address is parsed once, not for every e-mail
+            known = new SenderKind(sender, parsedNeedsSmtputf8(sender));
+            lastSender = known;
+        }
+        return known.needsSmtputf8();
+    }
+
+    private static boolean parsedNeedsSmtputf8(String sender) {
         try {
             return MailAddresses.needsSmtputf8(new InternetAddress(sender).getAddress());
         } catch (AddressException e) {
