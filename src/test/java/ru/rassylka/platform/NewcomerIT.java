@@ -126,9 +126,13 @@ class NewcomerIT {
                 .pollingEvery(Duration.ofSeconds(1))
                 .until(page -> {
                     page.get(mailing);
-                    return page.findElement(By.id("stats:totalBouncedHard"))
-                            .getText()
-                            .equals("1");
+                    // the engine recorded its outcome (nothing left pending) and the report came back
+                    return page.findElement(By.id("stats:totalPending"))
+                                    .getText()
+                                    .equals("0")
+                            && page.findElement(By.id("stats:totalBouncedHard"))
+                                    .getText()
+                                    .equals("1");
                 });
 
         browser.get(base + "/suppressions/");

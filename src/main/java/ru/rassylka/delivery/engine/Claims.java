@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ public class Claims {
             + " started as (update mailing_run set started_at = ? where id = ? and started_at is null)"
             + " update delivery set state = 'SENDING', claimed_by = ?, claim_id = (select id from claim),"
             + " next_attempt_at = ? where id = any(?) returning claim_id";
+    // the same on the embedded database (H2), which changes no data inside a with: three statements
+    private static final String NEXT_CLAIM = "select nextval('delivery_claim_seq')";
+    private static final String MARK_SENDING_EMBEDDED =
+            "update delivery set state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ? where id = any(?)";
+    private static final String MARK_STARTED =
+            "update mailing_run set started_at = ? where id = ? and started_at is null";
 
     private static final String RENEW =
             "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
@@ -91,23 +98,60 @@ public class Claims {
                 return new Claim(0, List.of(), leaseUntil);
             }
             long[] ids = due.stream().mapToLong(Claimed::id).toArray();
-            long claim;
-            try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING)) {
-                mark.setTimestamp(1, Timestamp.from(now));
-                mark.setLong(2, runId);
-                mark.setString(3, instance);
-                mark.setTimestamp(4, Timestamp.from(leaseUntil));
-                mark.setArray(5, connection.unwrap(PGConnection.class).createArrayOf("int8", ids));
-                try (ResultSet rows = mark.executeQuery()) {
-                    rows.next();
-                    claim = rows.getLong(1);
-                }
-            }
+            long claim = connection.isWrapperFor(PGConnection.class)
+                    ? lease(connection, runId, instance, ids, now, leaseUntil)
+                    : leaseEmbedded(connection, runId, instance, ids, now, leaseUntil);
             return new Claim(
                     claim, due.stream().map(delivery -> delivery.under(claim)).toList(), leaseUntil);
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
         }
+    }
+
+    /** Leases the deliveries under a new claim id and marks the run started by its first claim; answers the claim id. */
+    private static long lease(
+            Connection connection, long runId, String instance, long[] ids, Instant now, Instant leaseUntil)
+            throws SQLException {
+        long claim;
+        try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING)) {
+            mark.setTimestamp(1, Timestamp.from(now));
+            mark.setLong(2, runId);
+            mark.setString(3, instance);
+            mark.setTimestamp(4, Timestamp.from(leaseUntil));
+            mark.setArray(5, connection.unwrap(PGConnection.class).createArrayOf("int8", ids));
+            try (ResultSet rows = mark.executeQuery()) {
+                rows.next();
+                claim = rows.getLong(1);
+            }
+        }
+        return claim;
+    }
+
+    /** {@link #lease} in the claim's transaction on the embedded database. */
+    private static long leaseEmbedded(
+            Connection connection, long runId, String instance, long[] ids, Instant now, Instant leaseUntil)
+            throws SQLException {
+        long claim;
+        try (PreparedStatement next = connection.prepareStatement(NEXT_CLAIM);
+                ResultSet id = next.executeQuery()) {
+            id.next();
+            claim = id.getLong(1);
+        }
+        try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING_EMBEDDED);
+                PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
+            mark.setString(1, instance);
+            mark.setLong(2, claim);
+            mark.setTimestamp(3, Timestamp.from(leaseUntil));
+            mark.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "bigint", Arrays.stream(ids).boxed().toArray()));
+            mark.executeUpdate();
+            started.setTimestamp(1, Timestamp.from(now));
+            started.setLong(2, runId);
+            started.executeUpdate();
+        }
+        return claim;
     }
 
     /**

@@ -81,6 +81,10 @@ public class Outcomes {
         if (outcomes.isEmpty()) {
             return;
         }
+        if (!connection.isWrapperFor(PGConnection.class)) {
+            EmbeddedOutcomes.write(connection, instance, outcomes);
+            return;
+        }
         int size = outcomes.size();
         long[] ids = new long[size];
         long[] claims = new long[size];

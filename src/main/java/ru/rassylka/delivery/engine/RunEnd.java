@@ -25,7 +25,7 @@ import ru.rassylka.platform.persistence.Migrations;
  * How runs end, in plain JDBC: a run is finished once none of its deliveries is left to try, and the
  * deliveries that wait in a stopped run (mailing deleted or disabled, owner blocked), for a client who
  * unsubscribed or for an address just suppressed are skipped with the reason (also those held by no live
- * instance), all by one statement that counts them in their runs. Each method is one short transaction,
+ * instance), all by one method that counts them in their runs. Each method is one short transaction,
  * or joins the caller's.
  */
 @Stateless
@@ -177,22 +177,45 @@ public class RunEnd {
 
     /**
      * Skips the deliveries {@code which} names (a condition on {@code d}, the delivery, with its
-     * {@code parameters}), and adds to each run's counter the rows this statement changed: an
+     * {@code parameters}), run by run, and adds to each run's counter the rows its update changed: an
      * instance that skips the same deliveries at the same time finds them skipped and adds nothing.
+     * Plain statements, which the embedded database runs too.
      */
     private static void skip(Connection connection, String which, SkipReason reason, Instant now, Object... parameters)
             throws SQLException {
-        String skip = "with skipped as (update delivery d set state = 'SKIPPED', reason = ?, next_attempt_at = null,"
-                + " finished_at = ? where " + which + " returning d.run_id)"
-                + " update mailing_run r set skipped = r.skipped + s.count"
-                + " from (select run_id, count(*) as count from skipped group by run_id) s where r.id = s.run_id";
-        try (PreparedStatement update = connection.prepareStatement(skip)) {
-            update.setString(1, reason.name());
-            update.setTimestamp(2, Timestamp.from(now));
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(3 + i, parameters[i]);
+        List<Long> runs = new ArrayList<>();
+        try (PreparedStatement select =
+                connection.prepareStatement("select distinct d.run_id from delivery d where " + which)) {
+            set(select, 1, parameters);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(rows.getLong(1));
+                }
             }
-            update.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                        "update delivery d set state = 'SKIPPED', reason = ?, next_attempt_at = null, finished_at = ?"
+                                + " where d.run_id = ? and " + which);
+                PreparedStatement count =
+                        connection.prepareStatement("update mailing_run set skipped = skipped + ? where id = ?")) {
+            for (long runId : runs) {
+                update.setString(1, reason.name());
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setLong(3, runId);
+                set(update, 4, parameters);
+                int skipped = update.executeUpdate();
+                if (skipped > 0) {
+                    count.setInt(1, skipped);
+                    count.setLong(2, runId);
+                    count.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void set(PreparedStatement statement, int from, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(from + i, parameters[i]);
         }
     }
 }
