@@ -118,7 +118,7 @@ done < <(sed -n 's/^[#[:space:]]*\(export \)\{0,1\}\([A-Z][A-Z0-9_]*\)=.*/\2/p' 
 properties+=("jakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider")
 {
   printf 'create-system-properties "%s"\n' "$(IFS=:; echo "${properties[*]}")"
-  echo "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --steadypoolsize=2 --maxpoolsize=32 --poolresize=2 --isconnectvalidatereq=true --validateatmostonceperiod=10 --validationmethod=custom-validation --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property \"serverName=$(escaped "$DB_HOST"):portNumber=${DB_PORT:-5432}:databaseName=$(escaped "${DB_NAME:-rassylka}"):user=$(escaped "${DB_USER:-postgres}"):ApplicationName=rassylka\" rassylka-pool"
+  echo "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --sqltracelisteners=null --steadypoolsize=2 --maxpoolsize=32 --poolresize=2 --isconnectvalidatereq=true --validateatmostonceperiod=10 --validationmethod=custom-validation --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property \"serverName=$(escaped "$DB_HOST"):portNumber=${DB_PORT:-5432}:databaseName=$(escaped "${DB_NAME:-rassylka}"):user=$(escaped "${DB_USER:-postgres}"):ApplicationName=rassylka\" rassylka-pool"
   echo "set resources.jdbc-connection-pool.rassylka-pool.property.password=\${ALIAS=rassylka.db.password}"
   echo "create-jdbc-resource --connectionpoolid=rassylka-pool jdbc/rassylka"
   # Persistent EJB timers go to the service's database (see below), first in the data grid.

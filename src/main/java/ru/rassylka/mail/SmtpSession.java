@@ -46,7 +46,7 @@ public final class SmtpSession implements AutoCloseable {
     }
 
     private static SMTPTransport connect(Session session, MailSettings settings) throws MessagingException {
-        SMTPTransport transport = (SMTPTransport) session.getTransport();
+        SMTPTransport transport = ReadyDataTransport.of(session);
         if (settings.user().isPresent() && !settings.development()) {
             transport.connect(settings.user().get(), settings.password().orElse(""));
         } else {

@@ -63,6 +63,11 @@ public class Claims {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // one statement
     public List<Long> sendableRuns() {
+        return sendableRuns(dataSource);
+    }
+
+    /** {@link #sendableRuns()} without the container, for the workers, which read them every few claims. */
+    static List<Long> sendableRuns(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(SENDABLE_RUNS);
                 ResultSet rows = select.executeQuery()) {
@@ -82,30 +87,65 @@ public class Claims {
      */
     public Claim claim(long runId, String instance, int limit, Instant now, Instant leaseUntil) {
         try (Connection connection = dataSource.getConnection()) {
-            List<Claimed> due = new ArrayList<>(limit);
-            try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
-                select.setLong(1, runId);
-                select.setTimestamp(2, Timestamp.from(now));
-                select.setInt(3, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(new Claimed(
-                                rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
-                    }
-                }
-            }
-            if (due.isEmpty()) {
-                return new Claim(0, List.of(), leaseUntil);
-            }
-            long[] ids = due.stream().mapToLong(Claimed::id).toArray();
-            long claim = connection.isWrapperFor(PGConnection.class)
-                    ? lease(connection, runId, instance, ids, now, leaseUntil)
-                    : leaseEmbedded(connection, runId, instance, ids, now, leaseUntil);
-            return new Claim(
-                    claim, due.stream().map(delivery -> delivery.under(claim)).toList(), leaseUntil);
+            return claim(connection, runId, instance, limit, now, leaseUntil);
         } catch (SQLException e) {
             throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
         }
+    }
+
+    /**
+     * {@link #claim} without the container: on a connection in auto-commit (the engine's workers, for
+     * every claim, where the call through the bean and its transaction cost more than the statements)
+     * in a transaction of its own; on one in the container's transaction, in that one.
+     */
+    static Claim claim(Connection connection, long runId, String instance, int limit, Instant now, Instant leaseUntil)
+            throws SQLException {
+        boolean own = connection.getAutoCommit();
+        if (own) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            Claim claim = claimIn(connection, runId, instance, limit, now, leaseUntil);
+            if (own) {
+                connection.commit();
+            }
+            return claim;
+        } catch (SQLException | RuntimeException e) {
+            if (own) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (own) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static Claim claimIn(
+            Connection connection, long runId, String instance, int limit, Instant now, Instant leaseUntil)
+            throws SQLException {
+        List<Claimed> due = new ArrayList<>(limit);
+        try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+            select.setLong(1, runId);
+            select.setTimestamp(2, Timestamp.from(now));
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(new Claimed(
+                            rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
+                }
+            }
+        }
+        if (due.isEmpty()) {
+            return new Claim(0, List.of(), leaseUntil);
+        }
+        long[] ids = due.stream().mapToLong(Claimed::id).toArray();
+        long claim = connection.isWrapperFor(PGConnection.class)
+                ? lease(connection, runId, instance, ids, now, leaseUntil)
+                : leaseEmbedded(connection, runId, instance, ids, now, leaseUntil);
+        return new Claim(
+                claim, due.stream().map(delivery -> delivery.under(claim)).toList(), leaseUntil);
     }
 
     /** Leases the deliveries under a new claim id and marks the run started by its first claim; answers the claim id. */

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +186,7 @@ public class SendingEngine {
         returnPath = returnPaths.stamp();
         breaker = settings.newBreaker();
         ledger = new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime);
-        sendable = new RecentRuns(deliveryClaims::sendableRuns, RUNS_READ_EVERY, System::nanoTime);
+        sendable = new RecentRuns(() -> Claims.sendableRuns(dataSource), RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
         failedCounter = metrics.counter("rassylka.messages.failed");
@@ -307,8 +308,7 @@ public class SendingEngine {
         for (int i = 0; i < open.size() && running; i++) {
             long runId = open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
             ClaimSize size = claimSize;
-            Claim claim =
-                    deliveryClaims.claim(runId, settings.instance(), size.next(), now, now.plus(settings.lease()));
+            Claim claim = claim(runId, size.next(), now);
             if (!claim.isEmpty()) {
                 held.put(claim.id(), claim);
                 long started = System.nanoTime();
@@ -328,6 +328,18 @@ public class SendingEngine {
             }
         }
         return false;
+    }
+
+    /**
+     * Claims due deliveries of the run in a transaction of its own on a connection of the pool, given
+     * back before anything is sent: the claim does not go through the bean and the container's transaction.
+     */
+    private Claim claim(long runId, int limit, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Claims.claim(connection, runId, settings.instance(), limit, now, now.plus(settings.lease()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Deliveries of run " + runId + " could not be claimed", e);
+        }
     }
 
     /** Sends the claim's deliveries in turn; answers how many it tried at the server. */

@@ -1,0 +1,99 @@
+package ru.rassylka.mail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * An e-mail's bytes in the form SMTP's DATA takes them, as Angus Mail's own data stream writes them:
+ * every line ends in CRLF (a bare CR or LF becomes one) and a line that starts with a dot gets a
+ * second one, so that no line of the e-mail ends the data. The bytes of an e-mail written here are
+ * already in that form but for the dots, so they go on in runs as long as the call gave them,
+ * rather than line by line. Flushing is the transport's: {@link #flush()} does nothing, and neither
+ * does {@link #close()}. Used by one thread, for one e-mail.
+ */
+final class SmtpDataStream extends OutputStream {
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte DOT = '.';
+    private static final byte[] CRLF = {CR, LF};
+
+    private final OutputStream server;
+    /** The last byte written, or LF at the start: a line begins after a CR or a LF. */
+    private int last = LF;
+    /** Whether the last byte written is a CR whose LF has not been written yet. */
+    private boolean openCr;
+
+    SmtpDataStream(OutputStream server) {
+        this.server = server;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        int end = offset + length;
+        int run = offset; // the first byte not yet written
+        int previous = last;
+        if (openCr && length > 0) {
+            openCr = false;
+            if (bytes[offset] == LF) {
+                previous = LF;
+                offset++; // the LF of the CR written last time
+            } else {
+                server.write(LF);
+                previous = LF;
+            }
+        }
+        for (int i = offset; i < end; i++) {
+            byte b = bytes[i];
+            if (b == DOT && (previous == LF || previous == CR)) {
+                server.write(bytes, run, i - run);
+                server.write(DOT);
+                run = i;
+            } else if (b == CR) {
+                if (i + 1 == end) {
+                    openCr = true; // its LF may come with the next call
+                } else if (bytes[i + 1] == LF) {
+                    i++;
+                    b = LF;
+                } else {
+                    server.write(bytes, run, i + 1 - run);
+                    server.write(LF);
+                    run = i + 1;
+                }
+            } else if (b == LF) {
+                server.write(bytes, run, i - run);
+                server.write(CRLF);
+                run = i + 1;
+            }
+            previous = b;
+        }
+        if (run < end) {
+            server.write(bytes, run, end - run);
+        }
+        if (length > 0) {
+            last = previous;
+        }
+    }
+
+    /** Ends the last line with CRLF unless it has ended, as the data must before the dot that ends it. */
+    void endLine() throws IOException {
+        if (openCr) {
+            server.write(LF);
+            openCr = false;
+            last = LF;
+        } else if (last != LF && last != CR) {
+            server.write(CRLF);
+            last = LF;
+        }
+    }
+
+    @Override
+    public void flush() {
+        // the transport flushes once, with the dot that ends the data
+    }
+}
