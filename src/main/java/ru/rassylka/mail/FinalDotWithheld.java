@@ -9,6 +9,14 @@ import jakarta.mail.MessagingException;
 public final class FinalDotWithheld extends MessagingException {
 
     public FinalDotWithheld(Exception cause) {
-        super("The e-mail was withheld before its final dot: " + cause.getMessage(), cause);
+        super("The e-mail was withheld before its final dot: " + rootOf(cause).getMessage(), cause);
+    }
+
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 }
