@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static ru.rassylka.testing.server.Callers.as;
 import static ru.rassylka.testing.server.TestMailings.PATIENCE;
 import static ru.rassylka.testing.server.TestMailings.address;
@@ -950,7 +949,9 @@ class SendingIT {
 
     @Test
     void anEmailWhoseHandoverCannotBeMarkedIsNotDeliveredAndWaitsWithItsAttemptsUnspent() {
-        assumeTrue(sending.onPostgresql(), "the refusal is a PostgreSQL trigger");
+        if (!sending.onPostgresql()) {
+            return; // the refusal is a PostgreSQL trigger; an aborted assumption fails an in-container test
+        }
         String owner = scenario.owner("nomark");
         String to = address("nomark").replace("@", "+nomark@");
         long client = scenario.client(owner, to, "Unmarked");
