@@ -51,7 +51,7 @@ public class Mailer {
                 Map.of());
         message = dkim.sign(message);
         try (SmtpSession smtp = SmtpSession.open(session, utf8Session, settings)) {
-            smtp.send(message, to);
+            smtp.send(message, to, SmtpSession.BeforeFinalDot.NOTHING);
         }
     }
 

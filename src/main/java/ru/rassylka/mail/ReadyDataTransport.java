@@ -16,7 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * the data stay Angus Mail's. Where the transport's buffered stream to the server cannot be reached
  * (another version of Angus Mail), its own stream is used.
  */
-public class ReadyDataTransport extends SMTPTransport {
+class ReadyDataTransport extends SMTPTransport {
 
     /** The transport's buffered stream to the server, once the data's command has been answered; null when not found. */
     private static final VarHandle SERVER_OUTPUT = serverOutput();
@@ -25,12 +25,6 @@ public class ReadyDataTransport extends SMTPTransport {
 
     protected ReadyDataTransport(Session session, String protocol) {
         super(session, new URLName(protocol, null, -1, null, null, null), protocol, protocol.equals("smtps"));
-    }
-
-    /** A transport for the session's protocol ({@code mail.transport.protocol}: smtp or smtps). */
-    public static ReadyDataTransport of(Session session) {
-        String protocol = session.getProperty("mail.transport.protocol");
-        return new ReadyDataTransport(session, protocol == null ? "smtp" : protocol);
     }
 
     @Override

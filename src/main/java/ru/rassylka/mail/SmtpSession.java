@@ -5,8 +5,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * One open SMTP session that sends message after message and tells the server's replies; every
@@ -20,20 +20,33 @@ public final class SmtpSession implements AutoCloseable {
     /** The server's final reply to an e-mail: its code and text. */
     public record Reply(int code, String text) {}
 
+    /**
+     * A step run once the server has all of an e-mail but the final dot of its DATA: when it throws,
+     * the dot is not sent and the e-mail does not reach the server ({@link FinalDotWithheld}).
+     */
+    @FunctionalInterface
+    public interface BeforeFinalDot {
+
+        /** No step: the service's own e-mails. */
+        BeforeFinalDot NOTHING = () -> {};
+
+        void run() throws IOException;
+    }
+
     /** How long after an accepted e-mail the connection is taken as open without asking the server (NOOP). */
     private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final SMTPTransport transport;
+    private final FinalDotTransport transport;
     private final Session utf8Session;
     private final MailSettings settings;
-    private SMTPTransport utf8Transport;
+    private FinalDotTransport utf8Transport;
     private int sent;
     /** {@link System#nanoTime} of the last e-mail the server answered, when the connection was not dropped since. */
     private long answeredAt;
 
     private boolean answered;
 
-    private SmtpSession(SMTPTransport transport, Session utf8Session, MailSettings settings) {
+    private SmtpSession(FinalDotTransport transport, Session utf8Session, MailSettings settings) {
         this.transport = transport;
         this.utf8Session = utf8Session;
         this.settings = settings;
@@ -45,8 +58,8 @@ public final class SmtpSession implements AutoCloseable {
         return new SmtpSession(connect(session, settings), utf8Session, settings);
     }
 
-    private static SMTPTransport connect(Session session, MailSettings settings) throws MessagingException {
-        SMTPTransport transport = ReadyDataTransport.of(session);
+    private static FinalDotTransport connect(Session session, MailSettings settings) throws MessagingException {
+        FinalDotTransport transport = FinalDotTransport.of(session);
         if (settings.user().isPresent() && !settings.development()) {
             transport.connect(settings.user().get(), settings.password().orElse(""));
         } else {
@@ -55,11 +68,29 @@ public final class SmtpSession implements AutoCloseable {
         return transport;
     }
 
-    /** Sends to the one recipient and answers the server's final reply. */
-    public Reply send(MimeMessage message, InternetAddress recipient) throws MessagingException {
-        SMTPTransport using = transportFor(message, recipient);
+    /**
+     * Sends to the one recipient and answers the server's final reply; {@code beforeFinalDot} runs
+     * when the server has all of the e-mail but the final dot.
+     *
+     * @throws FinalDotWithheld when {@code beforeFinalDot} failed: the e-mail did not reach the server,
+     *     and this session's connection is closed
+     */
+    public Reply send(MimeMessage message, InternetAddress recipient, BeforeFinalDot beforeFinalDot)
+            throws MessagingException {
+        FinalDotTransport using = transportFor(message, recipient);
         answered &= using != transport;
-        using.sendMessage(message, new Address[] {recipient});
+        using.beforeFinalDot(beforeFinalDot);
+        try {
+            using.sendMessage(message, new Address[] {recipient});
+        } catch (MessagingException e) {
+            if (using.withheld()) {
+                close();
+                throw new FinalDotWithheld(e);
+            }
+            throw e;
+        } finally {
+            using.beforeFinalDot(BeforeFinalDot.NOTHING);
+        }
         sent++;
         if (using == transport) {
             answered = true;
@@ -68,7 +99,7 @@ public final class SmtpSession implements AutoCloseable {
         return new Reply(using.getLastReturnCode(), using.getLastServerResponse());
     }
 
-    private SMTPTransport transportFor(MimeMessage message, InternetAddress recipient) throws MessagingException {
+    private FinalDotTransport transportFor(MimeMessage message, InternetAddress recipient) throws MessagingException {
         Address[] from = message.getFrom();
         boolean sender = from != null
                 && from.length > 0
@@ -107,7 +138,7 @@ public final class SmtpSession implements AutoCloseable {
         }
     }
 
-    private static void close(SMTPTransport transport) {
+    private static void close(FinalDotTransport transport) {
         try {
             transport.close();
         } catch (MessagingException e) {

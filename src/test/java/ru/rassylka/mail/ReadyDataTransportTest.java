@@ -42,7 +42,7 @@ class ReadyDataTransportTest {
             for (MimeMessage message :
                     List.of(layoutMail(session, null), layoutMail(session, HTML), plainMail(session))) {
                 send(session.getTransport(), message);
-                send(ReadyDataTransport.of(session), message);
+                send(FinalDotTransport.of(session), message);
             }
             List<byte[]> data = server.data();
             assertEquals(6, data.size());
@@ -67,7 +67,7 @@ class ReadyDataTransportTest {
             properties.put("mail.smtp.host", MailSettings.LOOPBACK);
             properties.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
             Session session = Session.getInstance(properties);
-            SMTPTransport transport = ReadyDataTransport.of(session);
+            SMTPTransport transport = FinalDotTransport.of(session);
             transport.connect();
             try {
                 for (int i = 0; i < 2; i++) {

@@ -38,17 +38,23 @@ public class Claims {
 
     // kept a statement of its own: with a parameter for the run and the instant, the plan reads the due index in order
     // and stops at the limit, whatever the statistics say of a run just written
-    private static final String CLAIM = "select id, email, full_name, attempts from delivery"
+    // and who handed its e-mail to the mail server under the claim it was left SENDING by, if anyone did
+    private static final String CLAIM = "select id, email, full_name, attempts,"
+            + " case when state = 'SENDING' and handed_claim = claim_id then claimed_by end from delivery"
             + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
+    /** A delivery handed over under the claim it is SENDING by keeps its mark under the new claim. */
+    private static final String HANDED_STAYS =
+            "handed_claim = case when state = 'SENDING' and handed_claim = claim_id then %s end";
     // the claim id and the run's start (by its first claim) in the same statement as the lease
     private static final String MARK_SENDING = "with claim as (select nextval('delivery_claim_seq') as id),"
             + " started as (update mailing_run set started_at = ? where id = ? and started_at is null)"
-            + " update delivery set state = 'SENDING', claimed_by = ?, claim_id = (select id from claim),"
-            + " next_attempt_at = ? where id = any(?) returning claim_id";
+            + " update delivery set " + HANDED_STAYS.formatted("(select id from claim)") + ", state = 'SENDING',"
+            + " claimed_by = ?, claim_id = (select id from claim), next_attempt_at = ? where id = any(?)"
+            + " returning claim_id";
     // the same on the embedded database (H2), which changes no data inside a with: three statements
     private static final String NEXT_CLAIM = "select nextval('delivery_claim_seq')";
-    private static final String MARK_SENDING_EMBEDDED =
-            "update delivery set state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ? where id = any(?)";
+    private static final String MARK_SENDING_EMBEDDED = "update delivery set " + HANDED_STAYS.formatted("?")
+            + ", state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ? where id = any(?)";
     private static final String MARK_STARTED =
             "update mailing_run set started_at = ? where id = ? and started_at is null";
 
@@ -133,7 +139,13 @@ public class Claims {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     due.add(new Claimed(
-                            rows.getLong(1), runId, rows.getString(2), rows.getString(3), rows.getInt(4), 0));
+                            rows.getLong(1),
+                            runId,
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getInt(4),
+                            0,
+                            rows.getString(5)));
                 }
             }
         }
@@ -179,11 +191,12 @@ public class Claims {
         }
         try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING_EMBEDDED);
                 PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
-            mark.setString(1, instance);
-            mark.setLong(2, claim);
-            mark.setTimestamp(3, Timestamp.from(leaseUntil));
+            mark.setLong(1, claim);
+            mark.setString(2, instance);
+            mark.setLong(3, claim);
+            mark.setTimestamp(4, Timestamp.from(leaseUntil));
             mark.setArray(
-                    4,
+                    5,
                     connection.createArrayOf(
                             "bigint", Arrays.stream(ids).boxed().toArray()));
             mark.executeUpdate();
@@ -239,16 +252,17 @@ public class Claims {
      * Gives back the deliveries an earlier run of this instance (same name) left SENDING when it
      * stopped without recording them, e.g. killed: nobody waits for their lease to end. They are
      * due from a second before their run's instant, so the next claims of the run take them before
-     * the rest (which is due from that instant on). Only a start may call it, before the instance
-     * claims anything.
+     * the rest (which is due from that instant on). One whose e-mail it had handed to the mail server
+     * stays SENDING under its mark, so the claim that takes it records it rather than sending it
+     * again. Only a start may call it, before the instance claims anything.
      *
      * @return how many were given back
      */
     public int releaseLeftBy(String instance) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement release =
-                        connection.prepareStatement("update delivery set state = case when attempts > 0"
-                                + " then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
+                        connection.prepareStatement("update delivery set state = case when handed_claim = claim_id"
+                                + " then 'SENDING' when attempts > 0 then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
                                 + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
                                 + " and run_id in (select id from mailing_run where finished_at is null)")) {
             release.setString(1, instance);

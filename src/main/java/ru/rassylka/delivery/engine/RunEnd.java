@@ -37,6 +37,12 @@ public class RunEnd {
     /** Deliveries not yet final and held by no live instance: due or later, or SENDING under a lease that ended (parameter: now). */
     private static final String WAITING =
             "(state in ('PENDING', 'RETRY') or state = 'SENDING' and next_attempt_at <= ?)";
+    /**
+     * {@link #WAITING} but those whose e-mail a dead holder had handed to the mail server: the next
+     * claim of their open run records them sent, as the server may have them.
+     */
+    private static final String WAITING_UNHANDED = "(state in ('PENDING', 'RETRY') or state = 'SENDING'"
+            + " and next_attempt_at <= ? and (handed_claim is null or handed_claim <> claim_id))";
 
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
 
@@ -106,7 +112,9 @@ public class RunEnd {
     /**
      * Skips the deliveries still waiting in unfinished runs of deleted or disabled mailings and of
      * blocked owners, with the reason; also those an instance that died had claimed (their lease
-     * ended), since no instance claims a stopped run's deliveries again and the run would never end.
+     * ended), since no instance claims a stopped run's deliveries again and the run would never end;
+     * among them one whose e-mail it had handed to the mail server, skipped too (not sent again, though
+     * the server may have it).
      *
      * @return the runs that were stopped
      */
@@ -137,12 +145,15 @@ public class RunEnd {
         }
     }
 
-    /** Skips what still waits for the client in unfinished runs: it has just unsubscribed. */
+    /**
+     * Skips what still waits for the client in unfinished runs: it has just unsubscribed. A delivery
+     * whose e-mail a dead holder had handed to the mail server is left to be recorded sent.
+     */
     public void skipClient(long clientId, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
             skip(
                     connection,
-                    "d.client_id = ? and " + WAITING,
+                    "d.client_id = ? and " + WAITING_UNHANDED,
                     SkipReason.UNSUBSCRIBED,
                     now,
                     clientId,
@@ -156,14 +167,15 @@ public class RunEnd {
      * Skips what still waits for a newly suppressed address (either way its domain is written) in its
      * owner's unfinished runs, in the transaction that suppressed it; also a delivery whose lease ended,
      * which any instance could claim and send again. One being sent under a live lease is left to its
-     * holder, whose outcome is recorded.
+     * holder, whose outcome is recorded, and one whose e-mail a dead holder had handed to the mail
+     * server to the next claim, which records it sent.
      */
     public void skipSuppressed(@Observes AddressSuppressed suppressed) {
         try (Connection connection = dataSource.getConnection()) {
             skip(
                     connection,
                     "d.run_id in (select id from mailing_run where owner_id = ? and finished_at is null)"
-                            + " and d.email in (?, ?) and " + WAITING,
+                            + " and d.email in (?, ?) and " + WAITING_UNHANDED,
                     SkipReason.valueOf(suppressed.reason().name()),
                     suppressed.at(),
                     suppressed.ownerId(),

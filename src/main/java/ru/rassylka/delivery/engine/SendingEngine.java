@@ -52,6 +52,7 @@ import ru.rassylka.delivery.unsubscribe.UnsubscribeKeys;
 import ru.rassylka.delivery.unsubscribe.UnsubscribeTokens;
 import ru.rassylka.mail.DkimKey;
 import ru.rassylka.mail.DkimSigning;
+import ru.rassylka.mail.FinalDotWithheld;
 import ru.rassylka.mail.MailSettings;
 import ru.rassylka.mail.PublicLinks;
 import ru.rassylka.mail.SmtpSession;
@@ -68,7 +69,9 @@ import ru.rassylka.platform.persistence.Migrations;
  * leases of what the workers hold; a worker sends a delivery only while its claim still holds it
  * with time to spare, so a delivery whose lease ended and that another claim took is sent once. A
  * delivery whose lease ends unrecorded (its instance died) is claimed again; an instance that
- * starts again under its name gives back at once what it left SENDING.
+ * starts again under its name gives back at once what it left SENDING. Just before the final dot
+ * of each e-mail, the delivery is marked handed over ({@link Handovers}); one claimed again with
+ * that mark (its instance died before recording the server's answer) is recorded sent, not sent again.
  */
 @Singleton
 @Startup
@@ -108,6 +111,9 @@ public class SendingEngine {
 
     /** The writer's connection while outcomes keep coming (see {@link HeldConnection}). */
     private HeldConnection ledger;
+
+    /** The marks written before each e-mail's final dot. */
+    private Handovers handovers;
 
     @Inject
     private RunEnd runEnd;
@@ -186,6 +192,8 @@ public class SendingEngine {
         returnPath = returnPaths.stamp();
         breaker = settings.newBreaker();
         ledger = new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime);
+        handovers = new Handovers(
+                new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime), settings.instance());
         sendable = new RecentRuns(() -> Claims.sendableRuns(dataSource), RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
@@ -239,6 +247,9 @@ public class SendingEngine {
         }
         flush();
         ledger.release();
+        handovers.release();
+        logger.info(() -> "Handed-over marks: " + handovers.commits() + " commits, at most " + handovers.largestCommit()
+                + " e-mails in one");
     }
 
     /**
@@ -350,6 +361,10 @@ public class SendingEngine {
         for (int i = 0; i < batch.size(); i++) {
             Claimed delivery = batch.get(i);
             Instant now = Instant.now();
+            if (delivery.handedOver()) {
+                recordHandedOver(delivery, now);
+                continue;
+            }
             if (!running || !breaker.allows(now)) {
                 releaseFrom(batch, i, later(now));
                 break;
@@ -408,8 +423,15 @@ public class SendingEngine {
             long started = System.nanoTime();
             Verdict verdict;
             try {
-                SmtpSession.Reply reply = connection.send(message, to);
+                SmtpSession.Reply reply = connection.send(message, to, () -> handovers.mark(delivery));
                 verdict = FailureClassifier.ofReply(reply.code(), reply.text());
+            } catch (FinalDotWithheld e) {
+                // the mark could not be written, so the e-mail never got its final dot: it waits, its attempt unspent
+                logger.warning(() -> "Delivery " + delivery.id() + " waits: " + e.getMessage());
+                pool.giveBack(connection, true);
+                connection = null;
+                queue(SendResult.released(delivery, later(now)));
+                continue;
             } catch (MessagingException e) {
                 verdict = FailureClassifier.of(e);
             }
@@ -489,8 +511,28 @@ public class SendingEngine {
 
     private void releaseFrom(List<Claimed> batch, int from, Instant next) {
         for (int i = from; i < batch.size(); i++) {
-            queue(SendResult.released(batch.get(i), next));
+            Claimed delivery = batch.get(i);
+            if (delivery.handedOver()) {
+                recordHandedOver(delivery, Instant.now()); // given back, it would be sent again
+            } else {
+                queue(SendResult.released(delivery, next));
+            }
         }
+    }
+
+    /**
+     * Records as sent, its attempt counted, a delivery whose e-mail the instance that held it had
+     * handed to the mail server before it stopped without recording the answer: the server may
+     * have it, so it is not sent again.
+     */
+    private void recordHandedOver(Claimed delivery, Instant now) {
+        record(delivery, Verdict.sent(0, handedOverReply(delivery.handedBy())), now, 0);
+    }
+
+    /** The reply the run's page shows for a delivery recorded by {@link #recordHandedOver}. */
+    public static String handedOverReply(String instance) {
+        return "Handed to the mail server by " + instance
+                + ", which stopped before recording the server's answer; not sent again";
     }
 
     /** Hands an outcome to the writer, waking it once enough wait. */
@@ -599,6 +641,7 @@ public class SendingEngine {
     private synchronized void flush() {
         if (outcomes.isEmpty()) {
             ledger.release(); // nothing to write: the connection goes back to the pool until there is
+            handovers.releaseIfIdle(CONNECTION_HELD_AT_MOST);
             return;
         }
         while (!outcomes.isEmpty()) {

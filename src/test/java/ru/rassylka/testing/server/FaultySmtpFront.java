@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code …+reject5xx@…} is refused with 550 as an unknown user, {@code …+policy5xx@…} with 550 for
  * the recipient's policy (the address exists), {@code …+defer4xx@…} gets 451 the first time,
  * {@code …+slow@…} waits 300 ms before its RCPT is accepted, {@code …+slower@…} 2 s (longer than
- * half the tests' lease).
+ * half the tests' lease), and an e-mail to {@code …+holddot@…} waits 2 s for the answer to its final
+ * dot (which {@link #dotReceived} tells meanwhile).
  * It keeps every {@code MAIL FROM} and {@code RCPT TO} command as the bytes it received (GreenMail
  * shows only headers), offers SMTPUTF8 in its EHLO reply only when asked to, and can answer the
  * next {@code MAIL FROM} or {@code DATA} commands with a given reply, as a relay that throttles or
@@ -48,6 +49,7 @@ public final class FaultySmtpFront {
     private final List<Envelope> envelopes = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Set<String> dots = ConcurrentHashMap.newKeySet();
     private volatile boolean offersSmtputf8;
     private volatile boolean running = true;
 
@@ -187,6 +189,7 @@ public final class FaultySmtpFront {
                     }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
                     byte[] data = readData(in);
+                    holdAnswerToTheDot(recipients);
                     if (!smtputf8) {
                         deliver(data, recipients);
                     }
@@ -207,6 +210,25 @@ public final class FaultySmtpFront {
             // the client went away
         } finally {
             open.remove(client);
+        }
+    }
+
+    /** Whether the final dot of an e-mail to {@code address} has come. */
+    boolean dotReceived(String address) {
+        return dots.contains(address.toLowerCase(Locale.ROOT));
+    }
+
+    private void holdAnswerToTheDot(List<String> recipients) {
+        for (String address : recipients) {
+            dots.add(address.toLowerCase(Locale.ROOT));
+        }
+        if (recipients.stream()
+                .anyMatch(address -> address.toLowerCase(Locale.ROOT).contains("+holddot@"))) {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -240,7 +262,11 @@ public final class FaultySmtpFront {
     private static byte[] readData(BufferedReader in) throws IOException {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         String line;
-        while ((line = in.readLine()) != null && !line.equals(".")) {
+        while (!".".equals(line = in.readLine())) {
+            if (line == null) {
+                // the client went away before the final dot: a server discards what it got
+                throw new IOException("The connection closed before the final dot");
+            }
             String unstuffed = line.startsWith("..") ? line.substring(1) : line;
             data.write(unstuffed.getBytes(StandardCharsets.ISO_8859_1));
             data.write('\r');

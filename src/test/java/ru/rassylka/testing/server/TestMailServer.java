@@ -161,6 +161,11 @@ public class TestMailServer {
         front.answer("DATA", reply, times);
     }
 
+    /** Whether the final dot of an e-mail to the address has reached the server (its answer may still be held). */
+    public boolean dotReceived(String address) {
+        return front.dotReceived(address);
+    }
+
     /** Back to the usual replies, without SMTPUTF8. */
     @Lock(LockType.WRITE)
     public void behaveNormally() {

@@ -138,6 +138,67 @@ public class TestSending {
                 .executeUpdate();
     }
 
+    /**
+     * As if an instance that died had handed the e-mail of the delivery to the address to the mail
+     * server and stopped before recording the answer: SENDING under its claim, marked handed over
+     * under it, with a lease that ended at {@code leaseEnd}.
+     */
+    public void handedOverByDeadInstance(long runId, String email, String instance, Instant leaseEnd) {
+        em.createNativeQuery("update delivery set state = 'SENDING', claimed_by = ?1, claim_id = 900000000 + id,"
+                        + " handed_claim = 900000000 + id, next_attempt_at = ?2 where run_id = ?3 and email = ?4")
+                .setParameter(1, instance)
+                .setParameter(2, Timestamp.from(leaseEnd))
+                .setParameter(3, runId)
+                .setParameter(4, email)
+                .executeUpdate();
+    }
+
+    /** As if an instance that died had claimed the delivery to the address: SENDING under a lease that ended, not handed over. */
+    public void claimedByDeadInstance(long runId, String email, String instance, Instant leaseEnd) {
+        em.createNativeQuery("update delivery set state = 'SENDING', claimed_by = ?1, claim_id = 900000000 + id,"
+                        + " next_attempt_at = ?2 where run_id = ?3 and email = ?4")
+                .setParameter(1, instance)
+                .setParameter(2, Timestamp.from(leaseEnd))
+                .setParameter(3, runId)
+                .setParameter(4, email)
+                .executeUpdate();
+    }
+
+    /** Whether the delivery to the address is SENDING and marked handed over under the claim it is SENDING by. */
+    public boolean handedOverUnderItsClaim(long runId, String email) {
+        return ((Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and email = ?2"
+                                        + " and state = 'SENDING' and handed_claim = claim_id")
+                                .setParameter(1, runId)
+                                .setParameter(2, email)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
+    public boolean onPostgresql() {
+        return Databases.isPostgresql(em);
+    }
+
+    /**
+     * From now on PostgreSQL refuses to mark handed over a delivery whose address contains
+     * {@code marker}, as a database that cannot take the mark would; {@link #markEveryHandover} ends it.
+     */
+    public void refuseToMarkHandoversTo(String marker) {
+        em.createNativeQuery("create or replace function refuse_handover() returns trigger language plpgsql as $$"
+                        + " begin if new.handed_claim is not null and new.email like '%" + marker.replace("'", "")
+                        + "%' then raise exception 'handover refused for the test'; end if; return new; end $$")
+                .executeUpdate();
+        em.createNativeQuery("create trigger refuse_handover before update of handed_claim on delivery"
+                        + " for each row execute function refuse_handover()")
+                .executeUpdate();
+    }
+
+    public void markEveryHandover() {
+        em.createNativeQuery("drop trigger if exists refuse_handover on delivery")
+                .executeUpdate();
+        em.createNativeQuery("drop function if exists refuse_handover()").executeUpdate();
+    }
+
     /** Blocks the owner at once in the caller's transaction (written now, seen by plain JDBC in it). */
     public void blockOwnerNow(String ownerEmail) {
         em.createNativeQuery("update app_user set blocked_at = ?1 where email = ?2")

@@ -1,0 +1,139 @@
+package ru.rassylka.delivery.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    private static final long LONG = TimeUnit.SECONDS.toNanos(10);
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    private final CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
+
+    @AfterEach
+    void stopThreads() {
+        firstCommitMayEnd.countDown();
+        threads.shutdownNow();
+    }
+
+    /** Writes every item of a batch, the first batch only once the test lets it. */
+    private Set<Integer> writeAll(List<Integer> batch) throws InterruptedException {
+        batches.add(batch);
+        if (batches.size() == 1) {
+            firstCommitStarted.countDown();
+            firstCommitMayEnd.await();
+        }
+        return new HashSet<>(batch);
+    }
+
+    @Test
+    void aLoneWaiterWritesItsItemInACommitOfItsOwn() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(batch -> new HashSet<>(batch), System::nanoTime);
+
+        assertTrue(commits.write(1, LONG));
+        assertEquals(1, commits.commits());
+        assertEquals(1, commits.largest());
+    }
+
+    @Test
+    void waitersThatComeWhileACommitRunsShareTheNextOne() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(this::writeAll, System::nanoTime);
+        Future<Boolean> first = threads.submit(() -> commits.write(0, LONG));
+        firstCommitStarted.await();
+        List<Future<Boolean>> later = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            int item = i;
+            later.add(threads.submit(() -> commits.write(item, LONG)));
+        }
+        Thread.sleep(200); // the four wait behind the running commit
+
+        firstCommitMayEnd.countDown();
+
+        assertTrue(first.get(5, TimeUnit.SECONDS));
+        for (Future<Boolean> waiter : later) {
+            assertTrue(waiter.get(5, TimeUnit.SECONDS));
+        }
+        assertEquals(2, commits.commits(), "one commit for the first, one for the four: " + batches);
+        assertEquals(Set.of(1, 2, 3, 4), new HashSet<>(batches.get(1)));
+    }
+
+    @Test
+    void anItemTheCommitDidNotWriteIsAnsweredNotWritten() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(batch -> Set.of(), System::nanoTime);
+
+        assertFalse(commits.write(1, LONG));
+    }
+
+    @Test
+    void aFailedCommitAnswersNotWrittenAndTheNextCommitWorks() throws Exception {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        GroupCommit<Integer> commits = new GroupCommit<>(
+                batch -> {
+                    if (fail.getAndSet(false)) {
+                        throw new SQLException("connection lost");
+                    }
+                    return new HashSet<>(batch);
+                },
+                System::nanoTime);
+
+        assertFalse(commits.write(1, LONG));
+        assertTrue(commits.write(2, LONG));
+    }
+
+    @Test
+    void aWaiterNotYetTakenGivesUpAtItsTimeoutAndItsItemIsNeverWritten() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(this::writeAll, System::nanoTime);
+        threads.submit(() -> commits.write(0, LONG));
+        firstCommitStarted.await();
+
+        assertFalse(commits.write(1, TimeUnit.MILLISECONDS.toNanos(100)), "the running commit did not end in time");
+        firstCommitMayEnd.countDown();
+        assertTrue(commits.write(2, LONG));
+
+        assertTrue(batches.stream().noneMatch(batch -> batch.contains(1)), "written: " + batches);
+    }
+
+    @Test
+    void aWaiterWhoseItemACommitHasTakenWaitsForItPastItsTimeout() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(this::writeAll, System::nanoTime);
+        Future<Boolean> taken = threads.submit(() -> commits.write(0, TimeUnit.MILLISECONDS.toNanos(50)));
+        firstCommitStarted.await();
+        Thread.sleep(300);
+
+        firstCommitMayEnd.countDown();
+
+        assertTrue(taken.get(5, TimeUnit.SECONDS), "its item was written: it may send");
+    }
+
+    @Test
+    void idleWorkRunsOnlyWhenNoCommitRanForTheGivenTime() throws Exception {
+        long[] now = {1_000_000_000L};
+        GroupCommit<Integer> commits = new GroupCommit<>(batch -> new HashSet<>(batch), () -> now[0]);
+        commits.write(1, LONG);
+        AtomicBoolean ran = new AtomicBoolean();
+
+        commits.whenIdle(TimeUnit.SECONDS.toNanos(1), () -> ran.set(true));
+        assertFalse(ran.get(), "a commit ended a moment ago");
+        now[0] += TimeUnit.SECONDS.toNanos(1);
+        commits.whenIdle(TimeUnit.SECONDS.toNanos(1), () -> ran.set(true));
+        assertTrue(ran.get());
+    }
+}
