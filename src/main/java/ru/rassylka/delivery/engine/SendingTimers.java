@@ -66,13 +66,7 @@ public class SendingTimers {
     /** Replaces every timer of this instance by one per scheduled mailing, as the database has them; runs on every start. */
     @PostConstruct
     public void rebuild() {
-        int cancelled = 0;
-        for (Timer timer : timerService.getTimers()) {
-            if (timer.getInfo() instanceof Long) {
-                timer.cancel();
-                cancelled++;
-            }
-        }
+        int cancelled = MailingTimers.cancelAll(timerService.getTimers());
         int created = 0;
         for (ScheduledMailing mailing : occurrences.scheduled()) {
             create(mailing.mailingId(), mailing.nextRunAt());
@@ -86,11 +80,7 @@ public class SendingTimers {
 
     /** The mailing's timer for its next occurrence, or none; joins the caller's transaction. */
     public void schedule(long mailingId, Instant nextRunAt) {
-        for (Timer timer : timerService.getTimers()) {
-            if (Long.valueOf(mailingId).equals(timer.getInfo())) {
-                timer.cancel();
-            }
-        }
+        MailingTimers.cancel(timerService.getTimers(), mailingId);
         if (nextRunAt != null) {
             create(mailingId, nextRunAt);
         }
