@@ -19,8 +19,8 @@ final class SmtpDataStream extends OutputStream {
     private static final byte[] CRLF = {CR, LF};
 
     private final OutputStream server;
-    /** The last byte written, or LF at the start: a line begins after a CR or a LF. */
-    private int last = LF;
+    /** Whether the next byte starts a line (so a dot there gets a second one). */
+    private boolean lineStart = true;
     /** Whether the last byte written is a CR whose LF has not been written yet. */
     private boolean openCr;
 
@@ -37,46 +37,52 @@ final class SmtpDataStream extends OutputStream {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         int end = offset + length;
         int run = offset; // the first byte not yet written
-        int previous = last;
-        if (openCr && length > 0) {
+        int i = offset;
+        if (openCr && i < end) {
             openCr = false;
-            if (bytes[offset] == LF) {
-                previous = LF;
-                offset++; // the LF of the CR written last time
+            if (bytes[i] == LF) {
+                i++; // the LF of the CR written last time
             } else {
                 server.write(LF);
-                previous = LF;
             }
         }
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
-            if (b == DOT && (previous == LF || previous == CR)) {
-                server.write(bytes, run, i - run);
-                server.write(DOT);
-                run = i;
-            } else if (b == CR) {
-                if (i + 1 == end) {
-                    openCr = true; // its LF may come with the next call
-                } else if (bytes[i + 1] == LF) {
-                    i++;
-                    b = LF;
-                } else {
-                    server.write(bytes, run, i + 1 - run);
-                    server.write(LF);
-                    run = i + 1;
+        while (i < end) {
+            if (lineStart) {
+                lineStart = false;
+                if (bytes[i] == DOT) {
+                    server.write(bytes, run, i - run);
+                    server.write(DOT);
+                    run = i;
                 }
-            } else if (b == LF) {
+            }
+            // most bytes: the rest of the line
+            byte b = bytes[i];
+            while (b != CR && b != LF && ++i < end) {
+                b = bytes[i];
+            }
+            if (i == end) {
+                break;
+            }
+            lineStart = true;
+            if (b == LF) {
+                // a bare LF
                 server.write(bytes, run, i - run);
                 server.write(CRLF);
-                run = i + 1;
+                run = ++i;
+            } else if (i + 1 == end) {
+                openCr = true; // its LF may come with the next call
+                i++;
+            } else if (bytes[i + 1] == LF) {
+                i += 2;
+            } else {
+                // a bare CR
+                server.write(bytes, run, i + 1 - run);
+                server.write(LF);
+                run = ++i;
             }
-            previous = b;
         }
         if (run < end) {
             server.write(bytes, run, end - run);
-        }
-        if (length > 0) {
-            last = previous;
         }
     }
 
@@ -85,11 +91,10 @@ final class SmtpDataStream extends OutputStream {
         if (openCr) {
             server.write(LF);
             openCr = false;
-            last = LF;
-        } else if (last != LF && last != CR) {
+        } else if (!lineStart) {
             server.write(CRLF);
-            last = LF;
         }
+        lineStart = true;
     }
 
     @Override

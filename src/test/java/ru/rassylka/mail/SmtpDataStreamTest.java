@@ -74,6 +74,37 @@ class SmtpDataStreamTest {
         }
     }
 
+    @Test
+    void writesTheSameBytesAsAngusMailsOwnStreamForAnyMixOfDotsAndLineEnds() throws IOException {
+        byte[] alphabet = {'.', '\r', '\n', 'a'};
+        Random random = new Random(11);
+        for (int round = 0; round < 5000; round++) {
+            byte[] bytes = new byte[random.nextInt(24)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            ByteArrayOutputStream actual = new ByteArrayOutputStream();
+            SMTPOutputStream angus = new SMTPOutputStream(expected);
+            SmtpDataStream data = new SmtpDataStream(actual);
+            int at = 0;
+            while (at < bytes.length) {
+                int length = Math.min(bytes.length - at, 1 + random.nextInt(6));
+                angus.write(bytes, at, length);
+                data.write(bytes, at, length);
+                at += length;
+            }
+            angus.ensureAtBOL();
+            data.endLine();
+            assertEquals(
+                    expected.toString(StandardCharsets.US_ASCII),
+                    actual.toString(StandardCharsets.US_ASCII),
+                    new String(bytes, StandardCharsets.US_ASCII)
+                            .replace("\r", "\\r")
+                            .replace("\n", "\\n"));
+        }
+    }
+
     private static String ours(String text) throws IOException {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         SmtpDataStream data = new SmtpDataStream(written);
