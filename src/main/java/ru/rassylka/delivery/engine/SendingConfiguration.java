@@ -36,7 +36,8 @@ public class SendingConfiguration {
                 config.getOptionalValue("instance.name", String.class)
                         .filter(name -> !name.isBlank())
                         .orElseGet(() -> defaultInstanceName(
-                                ManagementFactory.getRuntimeMXBean().getName(), number(config, "port", 8080))));
+                                ManagementFactory.getRuntimeMXBean().getName(), number(config, "port", 8080))),
+                config.getOptionalValue("send.handover.mark", Boolean.class).orElse(true));
     }
 
     /**

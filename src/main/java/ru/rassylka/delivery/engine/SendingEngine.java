@@ -226,6 +226,8 @@ public class SendingEngine {
                 + " SMTP sessions, "
                 + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() + " messages/s at most" : "no rate limit")
                 + ", lease " + settings.lease().toSeconds() + " s, "
+                + (settings.handoverMark() ? "handed-over marks" : "no handed-over marks (a crash may send some twice)")
+                + ", "
                 + settings.retry().maxAttempts() + " attempts");
     }
 
@@ -423,7 +425,10 @@ public class SendingEngine {
             long started = System.nanoTime();
             Verdict verdict;
             try {
-                SmtpSession.Reply reply = connection.send(message, to, () -> handovers.mark(delivery));
+                SmtpSession.Reply reply = connection.send(
+                        message,
+                        to,
+                        settings.handoverMark() ? () -> handovers.mark(delivery) : SmtpSession.BeforeFinalDot.NOTHING);
                 verdict = FailureClassifier.ofReply(reply.code(), reply.text());
             } catch (FinalDotWithheld e) {
                 // the mark could not be written, so the e-mail never got its final dot: it waits, its attempt unspent

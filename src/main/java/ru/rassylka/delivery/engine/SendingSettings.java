@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param breakerPause the first such pause (doubling up to ten times as much)
  * @param unsubscribeMailto an address for {@code List-Unsubscribe: <mailto:…>}, if any
  * @param instance the name of this instance in leases, the same across restarts
+ * @param handoverMark whether each delivery is marked handed over just before its e-mail's final dot,
+ *     so that nothing is sent twice after a crash (at the price of one shared commit per few e-mails)
  */
 public record SendingSettings(
         int concurrency,
@@ -30,7 +32,8 @@ public record SendingSettings(
         int breakerThreshold,
         Duration breakerPause,
         Optional<String> unsubscribeMailto,
-        String instance) {
+        String instance,
+        boolean handoverMark) {
 
     public CircuitBreaker newBreaker() {
         return new CircuitBreaker(breakerThreshold, breakerPause, breakerPause.multipliedBy(10));
