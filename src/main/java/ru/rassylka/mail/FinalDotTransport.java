@@ -5,12 +5,12 @@ import jakarta.mail.Session;
 import java.io.IOException;
 
 /**
- * The SMTP transport of the sessions (its e-mail data through {@link ReadyDataTransport}'s stream)
+ * The SMTP transport of the sessions (pipelined by {@link PipeliningTransport}, its e-mail data through {@link ReadyDataTransport}'s stream)
  * that runs a step just before it sends the final dot of an e-mail's
  * DATA, when the server has all of the e-mail but has not yet accepted it. When the step fails, the
  * dot is not sent: the transport drops the connection, so the server discards the e-mail.
  */
-final class FinalDotTransport extends ReadyDataTransport {
+final class FinalDotTransport extends PipeliningTransport {
 
     private SmtpSession.BeforeFinalDot beforeFinalDot = SmtpSession.BeforeFinalDot.NOTHING;
     private boolean withheld;

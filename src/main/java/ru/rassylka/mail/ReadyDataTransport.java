@@ -30,7 +30,7 @@ class ReadyDataTransport extends SMTPTransport {
     @Override
     protected OutputStream data() throws MessagingException {
         OutputStream angus = super.data();
-        OutputStream server = SERVER_OUTPUT == null ? null : (OutputStream) SERVER_OUTPUT.get((SMTPTransport) this);
+        OutputStream server = serverStream();
         if (server == null) {
             data = null;
             return angus;
@@ -46,6 +46,11 @@ class ReadyDataTransport extends SMTPTransport {
             data = null;
         }
         super.finishData();
+    }
+
+    /** The transport's buffered stream to the server while connected; null when it cannot be reached. */
+    protected final OutputStream serverStream() {
+        return SERVER_OUTPUT == null ? null : (OutputStream) SERVER_OUTPUT.get((SMTPTransport) this);
     }
 
     /** Whether the e-mails' data goes through {@link SmtpDataStream}, not Angus Mail's stream. */

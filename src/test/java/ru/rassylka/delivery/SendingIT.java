@@ -636,6 +636,52 @@ class SendingIT {
     }
 
     @Test
+    void refusedAndAcceptedRecipientsAreRecordedAlikeWithAndWithoutPipelining() {
+        for (boolean pipelining : List.of(true, false)) {
+            String owner = scenario.owner("pipelining-" + pipelining);
+            String good = address("good-" + pipelining);
+            String unknown = address("unknown-" + pipelining).replace("@", "+reject5xx@");
+            String later = address("later-" + pipelining).replace("@", "+defer4xx@");
+            Set<Long> clients = new HashSet<>();
+            for (String to : List.of(good, unknown, later)) {
+                clients.add(scenario.client(owner, to, "Reader"));
+            }
+            mail.offerPipelining(pipelining);
+            MailingRun run;
+            try {
+                Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), clients, 1, Periodicity.ONCE);
+                run = scenario.finishedRun(mailing.getId());
+            } finally {
+                mail.behaveNormally();
+            }
+
+            assertEquals(2, run.getSent(), "pipelining " + pipelining);
+            assertEquals(1, run.getFailed(), "pipelining " + pipelining);
+            assertEquals(1, mail.to(good).size());
+            assertEquals(1, mail.to(later).size());
+            assertTrue(mail.to(unknown).isEmpty());
+            List<DeliveryAttempt> refused =
+                    sending.attempts(scenario.deliveryTo(run.getId(), unknown).getId());
+            assertEquals(
+                    List.of(550),
+                    refused.stream().map(DeliveryAttempt::getSmtpCode).toList());
+            assertTrue(
+                    refused.get(0).getReply().contains("User unknown"),
+                    refused.get(0).getReply());
+            List<DeliveryAttempt> deferred =
+                    sending.attempts(scenario.deliveryTo(run.getId(), later).getId());
+            assertEquals(
+                    List.of(451, 250),
+                    deferred.stream().map(DeliveryAttempt::getSmtpCode).toList());
+            for (String to : List.of(good, unknown, later)) {
+                assertTrue(
+                        mail.envelopesTo(to).stream().allMatch(envelope -> envelope.pipelined() == pipelining),
+                        "the envelopes to " + to + " came " + (pipelining ? "" : "not ") + "pipelined");
+            }
+        }
+    }
+
+    @Test
     void aThrottlingRelaySlowsTheSenderWithoutSpendingRecipientsAttempts() {
         String owner = scenario.owner("throttled");
         List<String> recipients = List.of(address("throttled-a"), address("throttled-b"), address("throttled-c"));

@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * half the tests' lease), and an e-mail to {@code …+holddot@…} waits 2 s for the answer to its final
  * dot (which {@link #dotReceived} tells meanwhile).
  * It keeps every {@code MAIL FROM} and {@code RCPT TO} command as the bytes it received (GreenMail
- * shows only headers), offers SMTPUTF8 in its EHLO reply only when asked to, and can answer the
+ * shows only headers), offers PIPELINING as most relays do (so a client sends an e-mail's
+ * commands up to DATA together; a RCPT TO after a refused MAIL FROM gets 503 and DATA without an
+ * accepted recipient 554, as Postfix answers them), offers SMTPUTF8 in its EHLO reply only when asked to, and can answer the
  * next {@code MAIL FROM} or {@code DATA} commands with a given reply, as a relay that throttles or
  * refuses the sender does. An e-mail sent with SMTPUTF8 is accepted but not passed on: GreenMail
  * does not speak it.
@@ -51,13 +53,15 @@ public final class FaultySmtpFront {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Set<String> dots = ConcurrentHashMap.newKeySet();
     private volatile boolean offersSmtputf8;
+    private volatile boolean offersPipelining = true;
     private volatile boolean running = true;
 
     /**
      * The envelope of one mail transaction as the bytes received, without line ends: its
-     * {@code MAIL FROM} command and the {@code RCPT TO} commands that followed it.
+     * {@code MAIL FROM} command and the {@code RCPT TO} commands that followed it; {@code pipelined}
+     * when the commands after {@code MAIL FROM} had come before it was answered.
      */
-    public record Envelope(byte[] mailFrom, List<byte[]> rcptTo) {}
+    public record Envelope(byte[] mailFrom, List<byte[]> rcptTo, boolean pipelined) {}
 
     /** A reply given instead of the usual one to the next {@code times} commands of one kind. */
     private record Answer(String reply, AtomicInteger left) {
@@ -98,6 +102,12 @@ public final class FaultySmtpFront {
         dropSessions();
     }
 
+    /** Whether EHLO offers PIPELINING from now on (it does unless told); open sessions are dropped. */
+    void offerPipelining(boolean offer) {
+        offersPipelining = offer;
+        dropSessions();
+    }
+
     /** Answers the next {@code times} commands {@code verb} ("MAIL" or "DATA") with {@code reply}. */
     void answer(String verb, String reply, int times) {
         answers.put(verb, new Answer(reply, new AtomicInteger(times)));
@@ -112,6 +122,7 @@ public final class FaultySmtpFront {
     /** Back to the usual replies and no SMTPUTF8. */
     void behaveNormally() {
         answers.clear();
+        offersPipelining = true;
         offerSmtputf8(false);
     }
 
@@ -149,27 +160,31 @@ public final class FaultySmtpFront {
             List<String> recipients = new ArrayList<>();
             List<byte[]> rcptTo = new ArrayList<>();
             boolean smtputf8 = false;
+            boolean mailAccepted = false;
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("EHLO")) {
                     reply(
                             out,
-                            offersSmtputf8
-                                    ? "250-faulty-front\r\n250-8BITMIME\r\n250 SMTPUTF8"
-                                    : "250-faulty-front\r\n250 8BITMIME");
+                            "250-faulty-front\r\n" + (offersPipelining ? "250-PIPELINING\r\n" : "")
+                                    + (offersSmtputf8 ? "250-8BITMIME\r\n250 SMTPUTF8" : "250 8BITMIME"));
                 } else if (command.startsWith("HELO")) {
                     reply(out, "250 faulty-front");
                 } else if (command.startsWith("MAIL FROM")) {
                     rcptTo = new CopyOnWriteArrayList<>();
-                    envelopes.add(new Envelope(line.getBytes(StandardCharsets.ISO_8859_1), rcptTo));
+                    envelopes.add(new Envelope(line.getBytes(StandardCharsets.ISO_8859_1), rcptTo, in.ready()));
                     recipients.clear();
                     smtputf8 = command.endsWith(" SMTPUTF8");
                     String answer = special("MAIL").orElse("250 2.1.0 Ok");
+                    mailAccepted = answer.startsWith("250");
                     reply(out, answer);
                     if (answer.startsWith("421")) {
                         return; // the server closes the connection after 421
                     }
+                } else if (command.startsWith("RCPT TO") && !mailAccepted) {
+                    // a pipelining client's RCPT TO after its MAIL FROM was refused: no transaction to add it to
+                    reply(out, "503 5.5.1 Error: need MAIL command");
                 } else if (command.startsWith("RCPT TO")) {
                     rcptTo.add(line.getBytes(StandardCharsets.ISO_8859_1));
                     String address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'));
@@ -187,6 +202,15 @@ public final class FaultySmtpFront {
                         }
                         continue;
                     }
+                    if (recipients.isEmpty()) {
+                        // a pipelining client's DATA after its recipients were refused
+                        reply(
+                                out,
+                                rcptTo.isEmpty()
+                                        ? "503 5.5.1 Error: need RCPT command"
+                                        : "554 5.5.1 Error: no valid recipients");
+                        continue;
+                    }
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
                     byte[] data = readData(in);
                     holdAnswerToTheDot(recipients);
@@ -194,8 +218,11 @@ public final class FaultySmtpFront {
                         deliver(data, recipients);
                     }
                     reply(out, "250 2.0.0 Ok: queued");
+                    recipients.clear();
+                    mailAccepted = false;
                 } else if (command.equals("RSET")) {
                     recipients.clear();
+                    mailAccepted = false;
                     reply(out, "250 2.0.0 Ok");
                 } else if (command.equals("NOOP")) {
                     reply(out, "250 2.0.0 Ok");

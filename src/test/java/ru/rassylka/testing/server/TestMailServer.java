@@ -166,7 +166,13 @@ public class TestMailServer {
         return front.dotReceived(address);
     }
 
-    /** Back to the usual replies, without SMTPUTF8. */
+    /** Whether the SMTP server offers PIPELINING from now on (it does unless told); open sessions are dropped. */
+    @Lock(LockType.WRITE)
+    public void offerPipelining(boolean offer) {
+        front.offerPipelining(offer);
+    }
+
+    /** Back to the usual replies, with PIPELINING and without SMTPUTF8. */
     @Lock(LockType.WRITE)
     public void behaveNormally() {
         front.behaveNormally();
