@@ -991,6 +991,7 @@ class SendingIT {
         MailingRun run = scenario.finishedRun(mailing.getId());
         assertEquals(1, run.getSent());
         assertEquals(1, mail.to(to).size());
+        assertEquals(0, sending.handoverMarks(runId), "the write of its outcome took its mark away");
     }
 
     @Test

@@ -40,21 +40,22 @@ public class Claims {
     // and stops at the limit, whatever the statistics say of a run just written
     // and who handed its e-mail to the mail server under the claim it was left SENDING by, if anyone did
     private static final String CLAIM = "select id, email, full_name, attempts,"
-            + " case when state = 'SENDING' and handed_claim = claim_id then claimed_by end from delivery"
-            + " where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked";
-    /** A delivery handed over under the claim it is SENDING by keeps its mark under the new claim. */
-    private static final String HANDED_STAYS =
-            "handed_claim = case when state = 'SENDING' and handed_claim = claim_id then %s end";
+            + " case when state = 'SENDING' and " + Handovers.handedUnder("delivery") + " then claimed_by end"
+            + " from delivery where run_id = ? and next_attempt_at <= ? order by next_attempt_at limit ?"
+            + " for update skip locked";
     // the claim id and the run's start (by its first claim) in the same statement as the lease
     private static final String MARK_SENDING = "with claim as (select nextval('delivery_claim_seq') as id),"
             + " started as (update mailing_run set started_at = ? where id = ? and started_at is null)"
-            + " update delivery set " + HANDED_STAYS.formatted("(select id from claim)") + ", state = 'SENDING',"
+            + " update delivery set state = 'SENDING',"
             + " claimed_by = ?, claim_id = (select id from claim), next_attempt_at = ? where id = any(?)"
             + " returning claim_id";
     // the same on the embedded database (H2), which changes no data inside a with: three statements
     private static final String NEXT_CLAIM = "select nextval('delivery_claim_seq')";
-    private static final String MARK_SENDING_EMBEDDED = "update delivery set " + HANDED_STAYS.formatted("?")
-            + ", state = 'SENDING', claimed_by = ?, claim_id = ?, next_attempt_at = ? where id = any(?)";
+    private static final String MARK_SENDING_EMBEDDED = "update delivery set state = 'SENDING', claimed_by = ?,"
+            + " claim_id = ?, next_attempt_at = ? where id = any(?)";
+    /** A delivery handed over under the claim it was SENDING by keeps its mark under the new claim. */
+    private static final String HANDED_STAYS = "update delivery_handover set claim_id = ? where delivery_id = any(?)";
+
     private static final String MARK_STARTED =
             "update mailing_run set started_at = ? where id = ? and started_at is null";
 
@@ -156,6 +157,15 @@ public class Claims {
         long claim = connection.isWrapperFor(PGConnection.class)
                 ? lease(connection, runId, instance, ids, now, leaseUntil)
                 : leaseEmbedded(connection, runId, instance, ids, now, leaseUntil);
+        long[] handed =
+                due.stream().filter(Claimed::handedOver).mapToLong(Claimed::id).toArray();
+        if (handed.length > 0) {
+            try (PreparedStatement stays = connection.prepareStatement(HANDED_STAYS)) {
+                stays.setLong(1, claim);
+                stays.setArray(2, bigints(connection, handed));
+                stays.executeUpdate();
+            }
+        }
         return new Claim(
                 claim, due.stream().map(delivery -> delivery.under(claim)).toList(), leaseUntil);
     }
@@ -170,7 +180,7 @@ public class Claims {
             mark.setLong(2, runId);
             mark.setString(3, instance);
             mark.setTimestamp(4, Timestamp.from(leaseUntil));
-            mark.setArray(5, connection.unwrap(PGConnection.class).createArrayOf("int8", ids));
+            mark.setArray(5, bigints(connection, ids));
             try (ResultSet rows = mark.executeQuery()) {
                 rows.next();
                 claim = rows.getLong(1);
@@ -191,20 +201,23 @@ public class Claims {
         }
         try (PreparedStatement mark = connection.prepareStatement(MARK_SENDING_EMBEDDED);
                 PreparedStatement started = connection.prepareStatement(MARK_STARTED)) {
-            mark.setLong(1, claim);
-            mark.setString(2, instance);
-            mark.setLong(3, claim);
-            mark.setTimestamp(4, Timestamp.from(leaseUntil));
-            mark.setArray(
-                    5,
-                    connection.createArrayOf(
-                            "bigint", Arrays.stream(ids).boxed().toArray()));
+            mark.setString(1, instance);
+            mark.setLong(2, claim);
+            mark.setTimestamp(3, Timestamp.from(leaseUntil));
+            mark.setArray(4, bigints(connection, ids));
             mark.executeUpdate();
             started.setTimestamp(1, Timestamp.from(now));
             started.setLong(2, runId);
             started.executeUpdate();
         }
         return claim;
+    }
+
+    /** The ids as an SQL array: PostgreSQL's driver sends primitive ones in binary; H2 takes them boxed. */
+    private static Array bigints(Connection connection, long[] ids) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class)
+                ? connection.unwrap(PGConnection.class).createArrayOf("int8", ids)
+                : connection.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray());
     }
 
     /**
@@ -260,11 +273,11 @@ public class Claims {
      */
     public int releaseLeftBy(String instance) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement release =
-                        connection.prepareStatement("update delivery set state = case when handed_claim = claim_id"
-                                + " then 'SENDING' when attempts > 0 then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
-                                + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
-                                + " and run_id in (select id from mailing_run where finished_at is null)")) {
+                PreparedStatement release = connection.prepareStatement("update delivery set state = case when "
+                        + Handovers.handedUnder("delivery")
+                        + " then 'SENDING' when attempts > 0 then 'RETRY' else 'PENDING' end, next_attempt_at = (select r.scheduled_at - interval '1' second"
+                        + " from mailing_run r where r.id = delivery.run_id) where claimed_by = ? and state = 'SENDING' and next_attempt_at is not null"
+                        + " and run_id in (select id from mailing_run where finished_at is null)")) {
             release.setString(1, instance);
             return release.executeUpdate();
         } catch (SQLException e) {

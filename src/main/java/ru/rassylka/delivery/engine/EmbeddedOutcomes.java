@@ -27,6 +27,7 @@ final class EmbeddedOutcomes {
             + " outcome, smtp_code, reply, duration_ms) values (nextval('delivery_attempt_seq'), ?, ?, ?, ?, ?, ?, ?)";
     private static final String TALLY =
             "insert into attempt_summary (run_id, hour_start, outcome, smtp_code, attempts) values (?, ?, ?, ?, ?)";
+    private static final String UNMARK = "delete from delivery_handover where delivery_id = ?";
     private static final String COUNT = "update mailing_run set sent = sent + ?, failed = failed + ? where id = ?";
 
     private EmbeddedOutcomes() {}
@@ -49,6 +50,7 @@ final class EmbeddedOutcomes {
         try (PreparedStatement update = connection.prepareStatement(RECORD);
                 PreparedStatement insert = connection.prepareStatement(ATTEMPT);
                 PreparedStatement tally = connection.prepareStatement(TALLY);
+                PreparedStatement unmark = connection.prepareStatement(UNMARK);
                 PreparedStatement count = connection.prepareStatement(COUNT)) {
             for (SendResult outcome : outcomes) {
                 DeliveryState state = outcome.state();
@@ -96,6 +98,10 @@ final class EmbeddedOutcomes {
             // counted there
             Map<Long, int[]> counts = new HashMap<>();
             for (int i = 0; i < updated.length; i++) {
+                if (updated[i] > 0) {
+                    unmark.setLong(1, outcomes.get(i).delivery().id());
+                    unmark.addBatch();
+                }
                 DeliveryState state = outcomes.get(i).state();
                 if (updated[i] > 0 && (state == DeliveryState.SENT || state == DeliveryState.FAILED)) {
                     counts.computeIfAbsent(outcomes.get(i).delivery().runId(), run -> new int[2])[
@@ -109,6 +115,7 @@ final class EmbeddedOutcomes {
                 count.addBatch();
             }
             count.executeBatch();
+            unmark.executeBatch();
         }
     }
 

@@ -16,7 +16,24 @@ import javax.sql.DataSource;
  */
 final class HeldConnection {
 
+    /** How the session of a held connection is set up when it is borrowed and set back before it goes back to the pool. */
+    interface SessionSettings {
+
+        SessionSettings NONE = new SessionSettings() {
+            @Override
+            public void apply(Connection connection) {}
+
+            @Override
+            public void undo(Connection connection) {}
+        };
+
+        void apply(Connection connection) throws SQLException;
+
+        void undo(Connection connection) throws SQLException;
+    }
+
     private final DataSource dataSource;
+    private final SessionSettings settings;
     private final long holdAtMostNanos;
     private final LongSupplier nanoClock;
     private Connection connection;
@@ -24,7 +41,12 @@ final class HeldConnection {
 
     /** {@code nanoClock} is {@code System::nanoTime} but in tests. */
     HeldConnection(DataSource dataSource, Duration holdAtMost, LongSupplier nanoClock) {
+        this(dataSource, holdAtMost, nanoClock, SessionSettings.NONE);
+    }
+
+    HeldConnection(DataSource dataSource, Duration holdAtMost, LongSupplier nanoClock, SessionSettings settings) {
         this.dataSource = dataSource;
+        this.settings = settings;
         this.holdAtMostNanos = holdAtMost.toNanos();
         this.nanoClock = nanoClock;
     }
@@ -36,7 +58,14 @@ final class HeldConnection {
             release();
         }
         if (connection == null) {
-            connection = dataSource.getConnection();
+            Connection borrowed = dataSource.getConnection();
+            try {
+                settings.apply(borrowed);
+            } catch (SQLException | RuntimeException e) {
+                borrowed.close();
+                throw e;
+            }
+            connection = borrowed;
             borrowedAt = now;
         }
         return connection;
@@ -46,6 +75,11 @@ final class HeldConnection {
     void release() {
         if (connection == null) {
             return;
+        }
+        try {
+            settings.undo(connection);
+        } catch (SQLException | RuntimeException e) {
+            // a connection that cannot take a statement is dropped by the pool's validation
         }
         try {
             connection.close();

@@ -32,8 +32,10 @@ public class Outcomes {
     // the outcomes numbered from 1; a release (no verdict) has no attempted_at
     // held: still SENDING under this instance and the outcome's claim; another claim's or a stopped delivery is not
     // touched. claimed_by and claim_id stay: who handled the delivery last
+    // "id = any(ids)" beside each join on the ids lets every plan (the prepared statement's generic one too) read
+    // the rows by their key
     // the runs count only the deliveries updated: one taken over meanwhile (skipped as its run stopped, or claimed
-    // again) is counted there
+    // again) is counted there; the handed-over marks of the deliveries updated go (see Handovers)
     private static final String RECORD = "with o as (select * from unnest(?::bigint[], ?::bigint[], ?::bigint[],"
             + " ?::text[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[])"
             + " with ordinality as o(id, claim, run_id, state, attempts, attempted_at, next_attempt_at, finished_at,"
@@ -42,8 +44,10 @@ public class Outcomes {
             + " next_attempt_at = " + AT.formatted("o.next_attempt_at") + ","
             + " last_code = coalesce(nullif(o.code, 0), d.last_code), last_reply = coalesce(o.reply, d.last_reply),"
             + " finished_at = " + AT.formatted("o.finished_at") + ", reason = o.reason"
-            + " from o where d.id = o.id and d.state = 'SENDING' and d.claimed_by = ? and d.claim_id = o.claim"
-            + " returning d.run_id, o.state),"
+            + " from o where d.id = o.id and d.id = any(?) and d.state = 'SENDING' and d.claimed_by = ?"
+            + " and d.claim_id = o.claim returning d.id, d.run_id, o.state),"
+            + " unmarked as (delete from delivery_handover h where h.delivery_id = any(?)"
+            + " and h.delivery_id in (select id from updated)),"
             + " attempted as (insert into delivery_attempt (id, delivery_id, run_id, attempted_at, outcome, smtp_code,"
             + " reply, duration_ms) select nextval('delivery_attempt_seq'), o.id, o.run_id,"
             + " " + AT.formatted("o.attempted_at") + ", o.state, nullif(o.code, 0), o.reply, o.duration_ms"
@@ -148,12 +152,14 @@ public class Outcomes {
             record.setArray(10, arrays.createArrayOf("text", replies));
             record.setArray(11, arrays.createArrayOf("text", reasons));
             record.setArray(12, arrays.createArrayOf("int4", durations));
-            record.setString(13, instance);
-            record.setArray(14, arrays.createArrayOf("int8", tallyRuns));
-            record.setArray(15, arrays.createArrayOf("int8", hours));
-            record.setArray(16, arrays.createArrayOf("text", tallyOutcomes));
-            record.setArray(17, arrays.createArrayOf("int4", tallyCodes));
-            record.setArray(18, arrays.createArrayOf("int4", counts));
+            record.setArray(13, arrays.createArrayOf("int8", ids));
+            record.setString(14, instance);
+            record.setArray(15, arrays.createArrayOf("int8", ids));
+            record.setArray(16, arrays.createArrayOf("int8", tallyRuns));
+            record.setArray(17, arrays.createArrayOf("int8", hours));
+            record.setArray(18, arrays.createArrayOf("text", tallyOutcomes));
+            record.setArray(19, arrays.createArrayOf("int4", tallyCodes));
+            record.setArray(20, arrays.createArrayOf("int4", counts));
             record.executeUpdate();
         }
     }

@@ -42,7 +42,7 @@ public class RunEnd {
      * claim of their open run records them sent, as the server may have them.
      */
     private static final String WAITING_UNHANDED = "(state in ('PENDING', 'RETRY') or state = 'SENDING'"
-            + " and next_attempt_at <= ? and (handed_claim is null or handed_claim <> claim_id))";
+            + " and next_attempt_at <= ? and not " + Handovers.handedUnder("d") + ")";
 
     private static final String FINISH = "update mailing_run set finished_at = ? where id = ? and finished_at is null";
 

@@ -193,7 +193,8 @@ public class SendingEngine {
         breaker = settings.newBreaker();
         ledger = new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime);
         handovers = new Handovers(
-                new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime), settings.instance());
+                new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime, Handovers.PLANNED_ONCE),
+                settings.instance());
         sendable = new RecentRuns(() -> Claims.sendableRuns(dataSource), RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();
         sentCounter = metrics.counter("rassylka.messages.sent");
@@ -247,7 +248,9 @@ public class SendingEngine {
                 task.cancel(true);
             }
         }
-        flush();
+        while (flush()) {
+            // until every outcome is written, or the database does not take them
+        }
         ledger.release();
         handovers.release();
         logger.info(() -> "Handed-over marks: " + handovers.commits() + " commits, at most " + handovers.largestCommit()
@@ -643,42 +646,46 @@ public class SendingEngine {
         }
     }
 
-    private synchronized void flush() {
+    /**
+     * Writes the outcomes waiting now (at most {@link #FLUSH_MAX}) in one batch; those that come
+     * meanwhile wait for the next, which the writer makes once {@link #FLUSH_AT} wait (or after
+     * {@link #FLUSH_EVERY}), rather than in batches of the one or two that come while a batch is written.
+     *
+     * @return whether a batch was written
+     */
+    private synchronized boolean flush() {
         if (outcomes.isEmpty()) {
             ledger.release(); // nothing to write: the connection goes back to the pool until there is
             handovers.releaseIfIdle(CONNECTION_HELD_AT_MOST);
-            return;
+            return false;
         }
-        while (!outcomes.isEmpty()) {
-            List<SendResult> batch = new ArrayList<>(Math.min(FLUSH_MAX, outcomes.size()));
-            SendResult outcome;
-            while (batch.size() < FLUSH_MAX && (outcome = outcomes.poll()) != null) {
-                batch.add(outcome);
-            }
-            try {
-                Outcomes.write(ledger.get(), settings.instance(), batch);
-                suppressRefused(batch);
-                unwritten.addAndGet(-batch.size());
-                synchronized (written) {
-                    written.notifyAll();
-                }
-                for (SendResult done : batch) {
-                    Claim claim = held.get(done.delivery().claim());
-                    if (claim != null && claim.written()) {
-                        held.remove(claim.id());
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                ledger.release();
-                outcomes.addAll(batch);
-                logger.log(
-                        Level.WARNING,
-                        "Outcomes of " + batch.size() + " deliveries could not be written; trying again",
-                        e);
-                sleep(IDLE_WAIT);
-                return;
+        List<SendResult> batch = new ArrayList<>(Math.min(FLUSH_MAX, Math.max(unwritten.get(), FLUSH_AT)));
+        SendResult outcome;
+        while (batch.size() < FLUSH_MAX && (outcome = outcomes.poll()) != null) {
+            batch.add(outcome);
+        }
+        try {
+            Outcomes.write(ledger.get(), settings.instance(), batch);
+        } catch (SQLException | RuntimeException e) {
+            ledger.release();
+            outcomes.addAll(batch);
+            logger.log(
+                    Level.WARNING, "Outcomes of " + batch.size() + " deliveries could not be written; trying again", e);
+            sleep(IDLE_WAIT);
+            return false;
+        }
+        suppressRefused(batch);
+        unwritten.addAndGet(-batch.size());
+        synchronized (written) {
+            written.notifyAll();
+        }
+        for (SendResult done : batch) {
+            Claim claim = held.get(done.delivery().claim());
+            if (claim != null && claim.written()) {
+                held.remove(claim.id());
             }
         }
+        return true;
     }
 
     /** Addresses the server refused for good go to the owner's suppression list when the reply says they do not exist. */

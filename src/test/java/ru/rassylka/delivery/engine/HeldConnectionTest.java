@@ -3,6 +3,7 @@ package ru.rassylka.delivery.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
@@ -53,11 +54,64 @@ class HeldConnectionTest {
         assertEquals(2, pool.borrowed.size());
     }
 
+    @Test
+    void theSessionIsSetUpWhenBorrowedAndSetBackBeforeItGoesBackToThePool() throws SQLException {
+        List<String> steps = new ArrayList<>();
+        HeldConnection configured =
+                new HeldConnection(pool, Duration.ofSeconds(1), nanos::get, new HeldConnection.SessionSettings() {
+                    @Override
+                    public void apply(Connection connection) {
+                        steps.add("apply " + pool.number(connection) + ", closed " + pool.closed);
+                    }
+
+                    @Override
+                    public void undo(Connection connection) {
+                        steps.add("undo " + pool.number(connection) + ", closed " + pool.closed);
+                    }
+                });
+
+        configured.get();
+        configured.get();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        configured.get(); // held long enough: given back, another borrowed
+        configured.release();
+
+        assertEquals(List.of("apply 0, closed 0", "undo 0, closed 0", "apply 1, closed 1", "undo 1, closed 1"), steps);
+        assertEquals(2, pool.closed);
+    }
+
+    @Test
+    void aConnectionWhoseSessionCannotBeSetUpGoesBackAtOnce() {
+        HeldConnection failing =
+                new HeldConnection(pool, Duration.ofSeconds(1), nanos::get, new HeldConnection.SessionSettings() {
+                    @Override
+                    public void apply(Connection connection) throws SQLException {
+                        throw new SQLException("refused");
+                    }
+
+                    @Override
+                    public void undo(Connection connection) {}
+                });
+
+        assertThrows(SQLException.class, failing::get);
+        assertEquals(1, pool.closed);
+    }
+
     /** A pool that counts what is borrowed and given back. */
     private static final class Pool implements DataSource {
 
         final List<Connection> borrowed = new ArrayList<>();
         int closed;
+
+        /** Which one it was, from 0, by identity (the proxies answer nothing else). */
+        int number(Connection connection) {
+            for (int i = 0; i < borrowed.size(); i++) {
+                if (borrowed.get(i) == connection) {
+                    return i;
+                }
+            }
+            return -1;
+        }
 
         @Override
         public Connection getConnection() {

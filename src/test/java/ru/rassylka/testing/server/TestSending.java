@@ -144,12 +144,11 @@ public class TestSending {
      * under it, with a lease that ended at {@code leaseEnd}.
      */
     public void handedOverByDeadInstance(long runId, String email, String instance, Instant leaseEnd) {
-        em.createNativeQuery("update delivery set state = 'SENDING', claimed_by = ?1, claim_id = 900000000 + id,"
-                        + " handed_claim = 900000000 + id, next_attempt_at = ?2 where run_id = ?3 and email = ?4")
-                .setParameter(1, instance)
-                .setParameter(2, Timestamp.from(leaseEnd))
-                .setParameter(3, runId)
-                .setParameter(4, email)
+        claimedByDeadInstance(runId, email, instance, leaseEnd);
+        em.createNativeQuery("insert into delivery_handover (delivery_id, claim_id)"
+                        + " select id, claim_id from delivery where run_id = ?1 and email = ?2")
+                .setParameter(1, runId)
+                .setParameter(2, email)
                 .executeUpdate();
     }
 
@@ -166,13 +165,23 @@ public class TestSending {
 
     /** Whether the delivery to the address is SENDING and marked handed over under the claim it is SENDING by. */
     public boolean handedOverUnderItsClaim(long runId, String email) {
-        return ((Number) em.createNativeQuery("select count(*) from delivery where run_id = ?1 and email = ?2"
-                                        + " and state = 'SENDING' and handed_claim = claim_id")
+        return ((Number) em.createNativeQuery("select count(*) from delivery d join delivery_handover h"
+                                        + " on h.delivery_id = d.id and h.claim_id = d.claim_id"
+                                        + " where d.run_id = ?1 and d.email = ?2 and d.state = 'SENDING'")
                                 .setParameter(1, runId)
                                 .setParameter(2, email)
                                 .getSingleResult())
                         .longValue()
                 > 0;
+    }
+
+    /** How many handed-over marks the run's deliveries have, under any claim. */
+    public long handoverMarks(long runId) {
+        return ((Number) em.createNativeQuery("select count(*) from delivery_handover h"
+                                + " join delivery d on d.id = h.delivery_id where d.run_id = ?1")
+                        .setParameter(1, runId)
+                        .getSingleResult())
+                .longValue();
     }
 
     public boolean onPostgresql() {
@@ -185,16 +194,17 @@ public class TestSending {
      */
     public void refuseToMarkHandoversTo(String marker) {
         em.createNativeQuery("create or replace function refuse_handover() returns trigger language plpgsql as $$"
-                        + " begin if new.handed_claim is not null and new.email like '%" + marker.replace("'", "")
-                        + "%' then raise exception 'handover refused for the test'; end if; return new; end $$")
+                        + " begin if exists (select 1 from delivery where id = new.delivery_id and email like '%"
+                        + marker.replace("'", "")
+                        + "%') then raise exception 'handover refused for the test'; end if; return new; end $$")
                 .executeUpdate();
-        em.createNativeQuery("create trigger refuse_handover before update of handed_claim on delivery"
+        em.createNativeQuery("create trigger refuse_handover before insert or update on delivery_handover"
                         + " for each row execute function refuse_handover()")
                 .executeUpdate();
     }
 
     public void markEveryHandover() {
-        em.createNativeQuery("drop trigger if exists refuse_handover on delivery")
+        em.createNativeQuery("drop trigger if exists refuse_handover on delivery_handover")
                 .executeUpdate();
         em.createNativeQuery("drop function if exists refuse_handover()").executeUpdate();
     }
