@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import ru.rassylka.platform.persistence.Databases;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
@@ -154,7 +155,8 @@ public class Claims {
             return new Claim(0, List.of(), leaseUntil);
         }
         long[] ids = due.stream().mapToLong(Claimed::id).toArray();
-        long claim = connection.isWrapperFor(PGConnection.class)
+        boolean postgresql = Databases.isPostgresql(connection);
+        long claim = postgresql
                 ? lease(connection, runId, instance, ids, now, leaseUntil)
                 : leaseEmbedded(connection, runId, instance, ids, now, leaseUntil);
         long[] handed =
@@ -162,7 +164,7 @@ public class Claims {
         if (handed.length > 0) {
             try (PreparedStatement stays = connection.prepareStatement(HANDED_STAYS)) {
                 stays.setLong(1, claim);
-                stays.setArray(2, bigints(connection, handed));
+                stays.setArray(2, bigints(connection, postgresql, handed));
                 stays.executeUpdate();
             }
         }
@@ -180,7 +182,7 @@ public class Claims {
             mark.setLong(2, runId);
             mark.setString(3, instance);
             mark.setTimestamp(4, Timestamp.from(leaseUntil));
-            mark.setArray(5, bigints(connection, ids));
+            mark.setArray(5, bigints(connection, true, ids));
             try (ResultSet rows = mark.executeQuery()) {
                 rows.next();
                 claim = rows.getLong(1);
@@ -204,7 +206,7 @@ public class Claims {
             mark.setString(1, instance);
             mark.setLong(2, claim);
             mark.setTimestamp(3, Timestamp.from(leaseUntil));
-            mark.setArray(4, bigints(connection, ids));
+            mark.setArray(4, bigints(connection, false, ids));
             mark.executeUpdate();
             started.setTimestamp(1, Timestamp.from(now));
             started.setLong(2, runId);
@@ -214,8 +216,8 @@ public class Claims {
     }
 
     /** The ids as an SQL array: PostgreSQL's driver sends primitive ones in binary; H2 takes them boxed. */
-    private static Array bigints(Connection connection, long[] ids) throws SQLException {
-        return connection.isWrapperFor(PGConnection.class)
+    private static Array bigints(Connection connection, boolean postgresql, long[] ids) throws SQLException {
+        return postgresql
                 ? connection.unwrap(PGConnection.class).createArrayOf("int8", ids)
                 : connection.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray());
     }

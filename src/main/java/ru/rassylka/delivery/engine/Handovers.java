@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.postgresql.PGConnection;
+import ru.rassylka.platform.persistence.Databases;
 
 /**
  * Marks deliveries handed to the mail server, just before the final dot of their e-mail: a delivery
@@ -55,7 +56,7 @@ final class Handovers {
         }
 
         private void set(Connection connection, String sql) throws SQLException {
-            if (connection.isWrapperFor(PGConnection.class)) {
+            if (Databases.isPostgresql(connection)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(sql);
                 }
@@ -128,7 +129,7 @@ final class Handovers {
     private Set<Mark> write(List<Mark> marks) throws SQLException {
         try {
             Connection held = connection.get();
-            return held.isWrapperFor(PGConnection.class) ? write(held, marks) : writeEmbedded(held, marks);
+            return Databases.isPostgresql(held) ? write(held, marks) : writeEmbedded(held, marks);
         } catch (SQLException | RuntimeException e) {
             connection.release();
             throw e;

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import ru.rassylka.delivery.DeliveryState;
+import ru.rassylka.platform.persistence.Databases;
 import ru.rassylka.platform.persistence.Migrations;
 
 /**
@@ -85,7 +86,7 @@ public class Outcomes {
         if (outcomes.isEmpty()) {
             return;
         }
-        if (!connection.isWrapperFor(PGConnection.class)) {
+        if (!Databases.isPostgresql(connection)) {
             EmbeddedOutcomes.write(connection, instance, outcomes);
             return;
         }
