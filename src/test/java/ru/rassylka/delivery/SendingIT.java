@@ -1026,6 +1026,38 @@ class SendingIT {
     }
 
     @Test
+    void aMarkTheDatabaseStallsOverIsGivenUpAfterFiveSecondsAndTheEmailGetsNoFinalDot() {
+        if (!sending.onPostgresql()) {
+            return; // the stall is a PostgreSQL trigger; an aborted assumption fails an in-container test
+        }
+        String owner = scenario.owner("stalled");
+        String to = address("stalled").replace("@", "+stalledmark@");
+        long client = scenario.client(owner, to, "Stalled");
+        sending.stallMarksOfHandoversTo("+stalledmark@", 30);
+        Mailing mailing;
+        try {
+            mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(client), 1, Periodicity.ONCE);
+            // each try ends when the database gives the mark up after five seconds, and the delivery is
+            // tried again a second later; without that bound the first try would wait thirty seconds
+            await(
+                    "its e-mail tried twice at the server",
+                    () -> mail.envelopesTo(to).size() >= 2);
+
+            assertTrue(mail.to(to).isEmpty(), "an e-mail whose mark was given up got no final dot");
+            long runId = sending.runs(mailing.getId()).get(0).getId();
+            Delivery waiting = scenario.deliveryTo(runId, to);
+            assertFalse(waiting.getState().isFinal(), waiting.getState().name());
+            assertEquals(0, waiting.getAttempts(), "no attempt is spent");
+        } finally {
+            sending.markEveryHandover();
+        }
+
+        MailingRun run = scenario.finishedRun(mailing.getId());
+        assertEquals(1, run.getSent());
+        assertEquals(1, mail.to(to).size(), "sent once the database takes the mark");
+    }
+
+    @Test
     void aDeliveryAnInstanceHadHandedOverStaysMarkedWhenItStartsAgainAndIsRecordedNotSent() {
         String owner = scenario.owner("restart-handed");
         String handed = address("restart-handed");

@@ -42,23 +42,30 @@ final class Handovers {
     /**
      * The marks' connection plans their statement once: PostgreSQL would otherwise plan it anew for every
      * commit (a plan for the number of ids given, cheaper than the generic one on paper), which cost
-     * three times what running it does.
+     * three times what running it does. And PostgreSQL itself ends a statement that runs longer than
+     * {@link #STATEMENT_SECONDS}: a query timeout of the driver would start a timer task, and wake the
+     * driver's timer thread, for every commit.
      */
-    static final HeldConnection.SessionSettings PLANNED_ONCE = new HeldConnection.SessionSettings() {
+    static final HeldConnection.SessionSettings PLANNED_ONCE_AND_BOUNDED = new HeldConnection.SessionSettings() {
         @Override
         public void apply(Connection connection) throws SQLException {
-            set(connection, "set plan_cache_mode = force_generic_plan");
+            set(
+                    connection,
+                    "set plan_cache_mode = force_generic_plan",
+                    "set statement_timeout = " + STATEMENT_SECONDS * 1000);
         }
 
         @Override
         public void undo(Connection connection) throws SQLException {
-            set(connection, "reset plan_cache_mode");
+            set(connection, "reset plan_cache_mode", "reset statement_timeout");
         }
 
-        private void set(Connection connection, String sql) throws SQLException {
+        private void set(Connection connection, String... commands) throws SQLException {
             if (Databases.isPostgresql(connection)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
+                    for (String command : commands) {
+                        statement.execute(command);
+                    }
                 }
             }
         }
@@ -136,12 +143,11 @@ final class Handovers {
         }
     }
 
-    /** One statement in auto-commit on PostgreSQL. */
+    /** One statement in auto-commit on PostgreSQL, bounded by the session's statement timeout. */
     private Set<Mark> write(Connection held, List<Mark> marks) throws SQLException {
         long[] ids = marks.stream().mapToLong(Mark::delivery).toArray();
         long[] claims = marks.stream().mapToLong(Mark::claim).toArray();
         try (PreparedStatement mark = held.prepareStatement(MARK)) {
-            mark.setQueryTimeout(STATEMENT_SECONDS);
             PGConnection arrays = held.unwrap(PGConnection.class);
             mark.setArray(1, arrays.createArrayOf("int8", ids));
             mark.setArray(2, arrays.createArrayOf("int8", ids));

@@ -193,7 +193,8 @@ public class SendingEngine {
         breaker = settings.newBreaker();
         ledger = new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime);
         handovers = new Handovers(
-                new HeldConnection(dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime, Handovers.PLANNED_ONCE),
+                new HeldConnection(
+                        dataSource, CONNECTION_HELD_AT_MOST, System::nanoTime, Handovers.PLANNED_ONCE_AND_BOUNDED),
                 settings.instance());
         sendable = new RecentRuns(() -> Claims.sendableRuns(dataSource), RUNS_READ_EVERY, System::nanoTime);
         useConfiguredPace();

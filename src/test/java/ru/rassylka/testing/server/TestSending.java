@@ -193,10 +193,22 @@ public class TestSending {
      * {@code marker}, as a database that cannot take the mark would; {@link #markEveryHandover} ends it.
      */
     public void refuseToMarkHandoversTo(String marker) {
+        handoverTrigger(marker, "raise exception 'handover refused for the test'");
+    }
+
+    /**
+     * Makes the database take {@code seconds} over each mark of a delivery whose address contains
+     * {@code marker}, as a database stalled by a lock or a full disk would; {@link #markEveryHandover} ends it.
+     */
+    public void stallMarksOfHandoversTo(String marker, int seconds) {
+        handoverTrigger(marker, "perform pg_sleep(" + seconds + ")");
+    }
+
+    private void handoverTrigger(String marker, String action) {
         em.createNativeQuery("create or replace function refuse_handover() returns trigger language plpgsql as $$"
                         + " begin if exists (select 1 from delivery where id = new.delivery_id and email like '%"
                         + marker.replace("'", "")
-                        + "%') then raise exception 'handover refused for the test'; end if; return new; end $$")
+                        + "%') then " + action + "; end if; return new; end $$")
                 .executeUpdate();
         em.createNativeQuery("create trigger refuse_handover before insert or update on delivery_handover"
                         + " for each row execute function refuse_handover()")
