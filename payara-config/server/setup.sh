@@ -4,7 +4,7 @@
 # (the names of .env.sample) into system properties and the secrets into password aliases,
 # deploys the WAR and prints the admin console's address.
 #
-#   payara-config/server/setup.sh [--env FILE] [--payara DIR] [--war FILE] [--domain NAME]
+#   payara-config/server/setup.sh [--env FILE] [--payara DIR] [--war FILE] [--domain NAME] [--instances N]
 #
 # --env     the settings (default ./.env); DB_HOST is required: Payara Server runs on PostgreSQL.
 # --payara  a Payara Server 6 folder (the one holding bin/asadmin). Without it the
@@ -12,6 +12,12 @@
 #           repository) and unpacked under target/payara-server/.
 # --war     default target/rassylka.war (build it with ./mvnw -Dmaven.test.skip=true package).
 # --domain  default rassylka; an existing domain of that name is refused (delete-domain it first).
+# --instances N (default 0): the WAR runs on the domain's own server (the DAS). With N >= 1 it runs
+#           instead on N instances of the deployment group rassylka-group on this host, all of one
+#           configuration (rassylka-config), each a member of the domain's data grid with the DAS:
+#           instance k is rassylka-k, listens on PORT + k and is named rassylka-k in delivery leases
+#           (INSTANCE_NAME of the .env is not used); the DAS keeps the console and serves no application.
+#           Its other ports come from INSTANCE_PORT_BASE (default 28000) + 100 * (k - 1).
 # Ports: ADMIN_PORT (default 4848, the console and the REST interface); the service listens on PORT
 # from the .env (default 8080); HTTPS_PORT defaults to 8181. The domain's other ports (JMS, IIOP,
 # JMX, Hazelcast ...) are their defaults moved by ADMIN_PORT - 4848, or HAZELCAST_PORT for Hazelcast.
@@ -25,12 +31,14 @@ env_file=.env
 payara_home=${PAYARA_HOME:-}
 war=$project_dir/target/rassylka.war
 domain=rassylka
+instances=0
 while [ $# -gt 0 ]; do
   case $1 in
     --env) env_file=$2; shift 2 ;;
     --payara) payara_home=$2; shift 2 ;;
     --war) war=$2; shift 2 ;;
     --domain) domain=$2; shift 2 ;;
+    --instances) instances=$2; shift 2 ;;
     *) echo "Unknown option $1; see the head of $0" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +46,7 @@ done
 started=$(date +%s)
 step() { echo "[$(($(date +%s) - started)) s] $*"; }
 
+[[ "$instances" =~ ^[0-9]+$ ]] || { echo "--instances takes a number, not $instances" >&2; exit 2; }
 [ -f "$env_file" ] || { echo "No settings file $env_file (copy .env.sample)" >&2; exit 2; }
 [ -f "$war" ] || { echo "No WAR at $war (./mvnw -Dmaven.test.skip=true package)" >&2; exit 2; }
 set -a
@@ -101,12 +110,24 @@ done
 
 # asadmin separates properties by ':' and reads '=' and '\' specially: escape them.
 escaped() { local v=${1//\\/\\\\}; v=${v//:/\\:}; v=${v//=/\\=}; printf '%s' "$v"; }
+# Where the settings go: the DAS's own configuration, or one configuration that the instances of the
+# deployment group share (the DAS keeps its own).
+if [ "$instances" -gt 0 ]; then
+  config=rassylka-config
+  group=rassylka-group
+  app_target=$group
+else
+  config=server-config
+  app_target=server
+fi
 # The service's settings: every name of .env.sample or the .env file that is set, lower-cased with
 # dots (MicroProfile Config finds BASE_URL as base.url), except the secrets above, the database (the
-# pool has it), the settings of the Micro start script and this script's own.
+# pool has it), the settings of the Micro start script and this script's own; each instance has its
+# own port and name.
 commands=$(mktemp)
 not_settings=" DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD JAVA_OPTS CLUSTER CLUSTER_INTERFACE HZ_PORT DATA_DIR
-  ADMIN_PORT HTTPS_PORT HAZELCAST_PORT PAYARA_HOME PAYARA_SERVER_VERSION ${secrets[*]} "
+  ADMIN_PORT HTTPS_PORT HAZELCAST_PORT PAYARA_HOME PAYARA_SERVER_VERSION INSTANCE_PORT_BASE ${secrets[*]} "
+[ "$instances" -gt 0 ] && not_settings+=" PORT INSTANCE_NAME "
 not_settings=${not_settings//$'\n'/ }
 properties=()
 while IFS= read -r name; do
@@ -117,46 +138,97 @@ while IFS= read -r name; do
 done < <(sed -n 's/^[#[:space:]]*\(export \)\{0,1\}\([A-Z][A-Z0-9_]*\)=.*/\2/p' "$project_dir/.env.sample" "$env_file" | sort -u)
 properties+=("jakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider")
 {
-  printf 'create-system-properties "%s"\n' "$(IFS=:; echo "${properties[*]}")"
+  if [ "$instances" -gt 0 ]; then
+    echo "copy-config default-config $config"
+    echo "create-deployment-group $group"
+  fi
+  printf 'create-system-properties --target %s "%s"\n' "$config" "$(IFS=:; echo "${properties[*]}")"
   echo "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --sqltracelisteners=null --steadypoolsize=2 --maxpoolsize=32 --poolresize=2 --isconnectvalidatereq=true --validateatmostonceperiod=10 --validationmethod=custom-validation --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation --property \"serverName=$(escaped "$DB_HOST"):portNumber=${DB_PORT:-5432}:databaseName=$(escaped "${DB_NAME:-rassylka}"):user=$(escaped "${DB_USER:-postgres}"):ApplicationName=rassylka\" rassylka-pool"
   echo "set resources.jdbc-connection-pool.rassylka-pool.property.password=\${ALIAS=rassylka.db.password}"
-  echo "create-jdbc-resource --connectionpoolid=rassylka-pool jdbc/rassylka"
   # Persistent EJB timers go to the service's database (see below), first in the data grid.
-  echo "set configs.config.server-config.ejb-container.ejb-timer-service.timer-datasource=jdbc/rassylka"
-  echo "set configs.config.server-config.ejb-container.ejb-timer-service.ejb-timer-service=DataGrid"
-  echo "set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
-  echo "set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.server-header=false"
-  # Monitoring > Server in the console: the JVM, the pool, the EJB timers and the web container.
+  if [ "$instances" -eq 0 ]; then
+    echo "set configs.config.$config.ejb-container.ejb-timer-service.timer-datasource=jdbc/rassylka"
+  fi
+  echo "set configs.config.$config.ejb-container.ejb-timer-service.ejb-timer-service=DataGrid"
+  echo "set configs.config.$config.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
+  echo "set configs.config.$config.network-config.protocols.protocol.http-listener-1.http.server-header=false"
+  # Monitoring > Server (or the instance) in the console: the JVM, the pool, the EJB timers and the web container.
   for module in jvm jdbc-connection-pool ejb-container http-service web-container thread-pool; do
-    echo "set configs.config.server-config.monitoring-service.module-monitoring-levels.$module=HIGH"
+    echo "set configs.config.$config.monitoring-service.module-monitoring-levels.$module=HIGH"
   done
   for option in ${JAVA_OPTS:-}; do
-    echo "create-jvm-options \"$(escaped "$option")\""
+    echo "create-jvm-options --target $config \"$(escaped "$option")\""
+  done
+  if [[ " ${JAVA_OPTS:-} " == *" -Xmx"* ]]; then
+    echo "delete-jvm-options --target $config -Xmx512m"
+  fi
+  # Instance k: its HTTP port PORT + k and its name in delivery leases as system properties of the
+  # instance itself, which come before those of the configuration.
+  for k in $(seq "$instances"); do
+    echo "create-instance --node localhost-$domain --config $config --portbase $((${INSTANCE_PORT_BASE:-28000} + 100 * (k - 1))) --systemproperties HTTP_LISTENER_PORT=$((http_port + k)):port=$((http_port + k)):instance.name=rassylka-$k rassylka-$k"
+    echo "add-instance-to-deployment-group --instance rassylka-$k --deploymentgroup $group"
+  done
+  # the resource on the DAS (where the console pings its pool) and on each instance
+  echo "create-jdbc-resource --connectionpoolid=rassylka-pool jdbc/rassylka"
+  for k in $(seq "$instances"); do
+    echo "create-resource-ref --target rassylka-$k jdbc/rassylka"
   done
 } >"$commands"
-if [[ " ${JAVA_OPTS:-} " == *" -Xmx"* ]]; then
-  echo "delete-jvm-options -Xmx512m" >>"$commands"
-fi
-step "Settings, pool, resource and timer service"
+step "Settings, pool, resource and timer service${group:+, deployment group $group of $instances instances}"
 asadmin multimode --file "$commands" >/dev/null
 rm -f "$commands"
 asadmin ping-connection-pool rassylka-pool >/dev/null
 
+# Waits until the service answers its login page on PORT (the server answers before its applications are loaded).
+await_login() { # PORT
+  for _ in $(seq 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$1/login")" = 200 ] && return 0
+    sleep 1
+  done
+  echo "The service on port $1 did not answer its login page within 300 s" >&2
+  return 1
+}
+
 # The first deployment creates the service's tables (Flyway wants an empty schema the first time),
 # so the timer table (EJB__TIMER__TBL) may only come after it: the timers live in the data grid for
 # this first start, then the restart moves the timer service to the database, which creates its
-# table and keeps the timers across restarts from then on.
-step "Deploying $war"
-asadmin deploy --name rassylka --contextroot / "$war" >/dev/null
-asadmin set configs.config.server-config.ejb-container.ejb-timer-service.ejb-timer-service=Database >/dev/null
+# table and keeps the timers across restarts from then on. Instances start one after the other, so
+# that only one of them migrates the schema. An instance does not create the timer table (only a
+# DAS does, for itself): TimerTable.java creates it from the server's DDL once the schema is there.
+step "Deploying $war to $app_target"
+asadmin deploy --target "$app_target" --name rassylka --contextroot / "$war" >/dev/null
+if [ "$instances" -gt 0 ]; then
+  for k in $(seq "$instances"); do
+    step "Starting instance rassylka-$k"
+    asadmin start-instance "rassylka-$k" >/dev/null
+    await_login $((http_port + k))
+  done
+fi
+asadmin set "configs.config.$config.ejb-container.ejb-timer-service.timer-datasource=jdbc/rassylka" \
+  "configs.config.$config.ejb-container.ejb-timer-service.ejb-timer-service=Database" >/dev/null
+if [ "$instances" -gt 0 ]; then
+  step "Creating the timer table"
+  java -cp "$driver" "$config_dir/TimerTable.java" "$payara_home/glassfish/lib/install/databases/ejbtimer_postgresql.sql"
+fi
 step "Restarting with the settings and the timers in the database"
-asadmin restart-domain "$domain" >/dev/null
-# The domain answers before its applications are loaded (the server's own page at /): wait for the login page.
-for _ in $(seq 300); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$http_port/login")" = 200 ] && break
-  sleep 1
-done
+if [ "$instances" -gt 0 ]; then
+  for k in $(seq "$instances"); do
+    # stop and start: an instance that restart-instance stops does not always come back
+    asadmin stop-instance "rassylka-$k" >/dev/null
+    asadmin start-instance "rassylka-$k" >/dev/null
+    await_login $((http_port + k))
+  done
+else
+  asadmin restart-domain "$domain" >/dev/null
+  await_login "$http_port"
+fi
 step "Done"
 host=$(hostname -f 2>/dev/null || hostname)
-echo "Service:       http://$host:$http_port/"
+if [ "$instances" -gt 0 ]; then
+  for k in $(seq "$instances"); do
+    echo "Service:       http://$host:$((http_port + k))/ (instance rassylka-$k of $group)"
+  done
+else
+  echo "Service:       http://$host:$http_port/"
+fi
 echo "Admin console: http://$host:$admin_port/ (user admin, no password: run 'asadmin --port $admin_port change-admin-password' and 'enable-secure-admin' before opening it to the network)"

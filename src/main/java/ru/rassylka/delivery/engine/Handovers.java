@@ -125,14 +125,6 @@ final class Handovers {
         commits.whenIdle(0, connection::release);
     }
 
-    int commits() {
-        return commits.commits();
-    }
-
-    int largestCommit() {
-        return commits.largest();
-    }
-
     private Set<Mark> write(List<Mark> marks) throws SQLException {
         try {
             Connection held = connection.get();

@@ -254,8 +254,6 @@ public class SendingEngine {
         }
         ledger.release();
         handovers.release();
-        logger.info(() -> "Handed-over marks: " + handovers.commits() + " commits, at most " + handovers.largestCommit()
-                + " e-mails in one");
     }
 
     /**
