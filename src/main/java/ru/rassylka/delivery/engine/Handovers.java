@@ -1,6 +1,7 @@
 package ru.rassylka.delivery.engine;
 
 import java.io.IOException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -141,8 +142,9 @@ final class Handovers {
         long[] claims = marks.stream().mapToLong(Mark::claim).toArray();
         try (PreparedStatement mark = held.prepareStatement(MARK)) {
             PGConnection arrays = held.unwrap(PGConnection.class);
-            mark.setArray(1, arrays.createArrayOf("int8", ids));
-            mark.setArray(2, arrays.createArrayOf("int8", ids));
+            Array idArray = arrays.createArrayOf("int8", ids); // stands twice in the statement
+            mark.setArray(1, idArray);
+            mark.setArray(2, idArray);
             mark.setArray(3, arrays.createArrayOf("int8", claims));
             mark.setString(4, instance);
             Set<Mark> written = new HashSet<>();

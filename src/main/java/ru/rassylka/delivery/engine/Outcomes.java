@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -141,7 +142,9 @@ public class Outcomes {
         try (PreparedStatement record = connection.prepareStatement(RECORD)) {
             // primitive arrays go to the server in binary, without a text form of each element
             PGConnection arrays = connection.unwrap(PGConnection.class);
-            record.setArray(1, arrays.createArrayOf("int8", ids));
+            // the ids stand three times in the statement: one array for all three
+            Array idArray = arrays.createArrayOf("int8", ids);
+            record.setArray(1, idArray);
             record.setArray(2, arrays.createArrayOf("int8", claims));
             record.setArray(3, arrays.createArrayOf("int8", runs));
             record.setArray(4, arrays.createArrayOf("text", states));
@@ -153,9 +156,9 @@ public class Outcomes {
             record.setArray(10, arrays.createArrayOf("text", replies));
             record.setArray(11, arrays.createArrayOf("text", reasons));
             record.setArray(12, arrays.createArrayOf("int4", durations));
-            record.setArray(13, arrays.createArrayOf("int8", ids));
+            record.setArray(13, idArray);
             record.setString(14, instance);
-            record.setArray(15, arrays.createArrayOf("int8", ids));
+            record.setArray(15, idArray);
             record.setArray(16, arrays.createArrayOf("int8", tallyRuns));
             record.setArray(17, arrays.createArrayOf("int8", hours));
             record.setArray(18, arrays.createArrayOf("text", tallyOutcomes));
