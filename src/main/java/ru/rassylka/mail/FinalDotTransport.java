@@ -3,17 +3,27 @@ package ru.rassylka.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The SMTP transport of the sessions (pipelined by {@link PipeliningTransport}, its e-mail data through {@link ReadyDataTransport}'s stream)
  * that runs a step just before it sends the final dot of an e-mail's
  * DATA, when the server has all of the e-mail but has not yet accepted it. When the step fails, the
- * dot is not sent: the transport drops the connection, so the server discards the e-mail.
+ * dot is not sent: the transport drops the connection, so the server discards the e-mail. The step
+ * may send the dot itself ({@link SmtpSession.FinalDot}) the moment its work is done, from the thread
+ * that did it; the transport then only reads the server's reply.
  */
 final class FinalDotTransport extends PipeliningTransport {
 
+    private static final Logger LOGGER = Logger.getLogger(FinalDotTransport.class.getName());
+    private static final byte[] DOT_LINE = {'.', '\r', '\n'};
+
     private SmtpSession.BeforeFinalDot beforeFinalDot = SmtpSession.BeforeFinalDot.NOTHING;
     private boolean withheld;
+    /** The dot of the e-mail being ended, once its step has run. */
+    private EarlyDot ending;
 
     private FinalDotTransport(Session session, String protocol) {
         super(session, protocol);
@@ -38,13 +48,68 @@ final class FinalDotTransport extends PipeliningTransport {
 
     @Override
     protected void finishData() throws IOException, MessagingException {
-        try {
-            beforeFinalDot.run();
-        } catch (IOException | RuntimeException e) {
-            withheld = true;
-            // an IOException makes the transport drop the connection instead of ending the e-mail
-            throw e instanceof IOException io ? io : new IOException(e);
+        if (beforeFinalDot == SmtpSession.BeforeFinalDot.NOTHING) {
+            super.finishData();
+            return;
         }
-        super.finishData();
+        // all but the dot goes to the server first, so that a dot the step sends is the only write left
+        EarlyDot dot = new EarlyDot(sendDataSoFar());
+        try {
+            beforeFinalDot.run(dot);
+        } catch (IOException | RuntimeException e) {
+            if (dot.sent) {
+                // the server has the dot whatever went wrong after it: its reply tells what became of the e-mail
+                LOGGER.log(Level.WARNING, "The step before a final dot failed after sending it", e);
+            } else {
+                withheld = true;
+                // an IOException makes the transport drop the connection instead of ending the e-mail
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+        ending = dot;
+        try {
+            super.finishData();
+        } finally {
+            ending = null;
+        }
+    }
+
+    @Override
+    protected void sendCommand(String command) throws MessagingException {
+        if (ending != null && ending.sent && ".".equals(command)) {
+            if (ending.failure != null) {
+                throw new MessagingException("Can't send command to SMTP host", ending.failure);
+            }
+            return; // the step sent it: only its reply is left to read
+        }
+        super.sendCommand(command);
+    }
+
+    /** The final dot of one e-mail, written to the server by the step's thread. */
+    private static final class EarlyDot implements SmtpSession.FinalDot {
+
+        /** Null when the data went through Angus Mail's own stream: then the transport sends the dot. */
+        private final OutputStream server;
+
+        private volatile boolean sent;
+        private volatile IOException failure;
+
+        EarlyDot(OutputStream server) {
+            this.server = server;
+        }
+
+        @Override
+        public void send() {
+            if (server == null || sent) {
+                return;
+            }
+            sent = true;
+            try {
+                server.write(DOT_LINE);
+                server.flush();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
     }
 }

@@ -22,15 +22,28 @@ public final class SmtpSession implements AutoCloseable {
 
     /**
      * A step run once the server has all of an e-mail but the final dot of its DATA: when it throws,
-     * the dot is not sent and the e-mail does not reach the server ({@link FinalDotWithheld}).
+     * the dot is not sent and the e-mail does not reach the server ({@link FinalDotWithheld}). The
+     * step may send the dot itself, from any thread, as soon as its work is done; a dot it has not
+     * sent is sent once it returns.
      */
     @FunctionalInterface
     public interface BeforeFinalDot {
 
         /** No step: the service's own e-mails. */
-        BeforeFinalDot NOTHING = () -> {};
+        BeforeFinalDot NOTHING = dot -> {};
 
-        void run() throws IOException;
+        void run(FinalDot dot) throws IOException;
+    }
+
+    /**
+     * The final dot of the e-mail whose step runs. Sending it never throws: a failure to write it is
+     * thrown by {@link #send(MimeMessage, InternetAddress, BeforeFinalDot)}, as one of the dot's
+     * command would be.
+     */
+    public interface FinalDot {
+
+        /** Writes the dot to the server now, unless it was sent already; only while the step runs. */
+        void send();
     }
 
     /** How long after an accepted e-mail the connection is taken as open without asking the server (NOOP). */

@@ -2,6 +2,7 @@ package ru.rassylka.mail;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -54,6 +55,26 @@ class ReadyDataTransportTest {
             assertTrue(dotted.contains("\r\n...and one with two\r\n"), dotted);
             assertTrue(dotted.contains("\r\n..\r\n"), dotted);
             assertTrue(dotted.endsWith("\r\n.\r\n"), "the data ends with the dot alone on its line");
+        }
+    }
+
+    @Test
+    void anEmailWhoseDotWaitsForAStepHasItsSocketSendSmallWritesAtOnce() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            Session session = server.session();
+            FinalDotTransport transport = FinalDotTransport.of(session);
+            transport.connect();
+            try {
+                MimeMessage message = plainMail(session);
+                assertFalse(transport.sendsSmallWritesAtOnce(), "not before it is needed");
+                transport.beforeFinalDot(dot -> {});
+                transport.sendMessage(message, message.getAllRecipients());
+
+                assertEquals(250, transport.getLastReturnCode());
+                assertTrue(transport.sendsSmallWritesAtOnce(), "the dot would wait for the server's acknowledgement");
+            } finally {
+                transport.close();
+            }
         }
     }
 

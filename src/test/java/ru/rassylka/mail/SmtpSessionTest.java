@@ -34,6 +34,13 @@ class SmtpSessionTest {
     private final AtomicBoolean stepRan = new AtomicBoolean();
     private final List<Boolean> stepRanAtDot = new CopyOnWriteArrayList<>();
     private final CountDownLatch sessionEnded = new CountDownLatch(1);
+    /** Counted down when the server has read the e-mail's last line before the dot. */
+    private final CountDownLatch lastLineRead = new CountDownLatch(1);
+    /** Counted down when the server has read the final dot. */
+    private final CountDownLatch dotRead = new CountDownLatch(1);
+    /** The commands the server read outside the e-mails' data. */
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+
     private final MailSettings settings = new MailSettings(
             Optional.of("127.0.0.1"),
             server.getLocalPort(),
@@ -60,7 +67,7 @@ class SmtpSessionTest {
     void theStepBeforeTheFinalDotRunsWhenTheServerHasTheEmailButNotItsDot() throws Exception {
         try (SmtpSession smtp = SmtpSession.open(session, session, settings)) {
             SmtpSession.Reply reply =
-                    smtp.send(message(), new InternetAddress("to@example.org"), () -> stepRan.set(true));
+                    smtp.send(message(), new InternetAddress("to@example.org"), dot -> stepRan.set(true));
 
             assertEquals(250, reply.code());
         }
@@ -74,7 +81,7 @@ class SmtpSessionTest {
         try (SmtpSession smtp = SmtpSession.open(session, session, settings)) {
             FinalDotWithheld withheld = assertThrows(
                     FinalDotWithheld.class,
-                    () -> smtp.send(message(), new InternetAddress("to@example.org"), () -> {
+                    () -> smtp.send(message(), new InternetAddress("to@example.org"), dot -> {
                         throw new IOException("the mark could not be written");
                     }));
 
@@ -83,6 +90,45 @@ class SmtpSessionTest {
         }
         assertTrue(sessionEnded.await(5, TimeUnit.SECONDS));
         assertEquals(List.of("dropped"), seen, "the server never got the dot, so it discards the e-mail");
+    }
+
+    @Test
+    void allOfTheEmailButTheDotHasReachedTheServerWhenTheStepRuns() throws Exception {
+        AtomicBoolean lastLineThere = new AtomicBoolean();
+        try (SmtpSession smtp = SmtpSession.open(session, session, settings)) {
+            smtp.send(message(), new InternetAddress("to@example.org"), dot -> {
+                try {
+                    lastLineThere.set(lastLineRead.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        assertTrue(lastLineThere.get(), "the server read the e-mail's last line while the step ran");
+    }
+
+    @Test
+    void aStepThatSendsTheDotFromAnotherThreadHasTheEmailAcceptedOnceBeforeItReturns() throws Exception {
+        AtomicBoolean acceptedWhileStepRan = new AtomicBoolean();
+        SmtpSession.Reply reply;
+        try (SmtpSession smtp = SmtpSession.open(session, session, settings)) {
+            reply = smtp.send(message(), new InternetAddress("to@example.org"), dot -> {
+                Thread committing = new Thread(dot::send, "committing");
+                committing.start();
+                try {
+                    committing.join();
+                    acceptedWhileStepRan.set(dotRead.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        assertTrue(sessionEnded.await(5, TimeUnit.SECONDS));
+
+        assertTrue(acceptedWhileStepRan.get(), "the server had the dot before the step returned");
+        assertEquals(250, reply.code(), "the reply to the dot the step sent");
+        assertEquals(List.of("dot"), seen);
+        assertFalse(commands.contains("."), "no second dot after the e-mail: " + commands);
     }
 
     private MimeMessage message() throws Exception {
@@ -103,17 +149,22 @@ class SmtpSessionTest {
             reply(out, "220 test ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
+                commands.add(line);
                 if (line.equals("DATA")) {
                     reply(out, "354 go on");
                     String data;
                     while ((data = in.readLine()) != null && !data.equals(".")) {
                         // the e-mail's lines; a dot alone in the text comes stuffed as ".."
+                        if (data.equals("A line with a dot alone above it")) {
+                            lastLineRead.countDown();
+                        }
                     }
                     if (data == null) {
                         seen.add("dropped");
                         return;
                     }
                     seen.add("dot");
+                    dotRead.countDown();
                     stepRanAtDot.add(stepRan.get());
                     reply(out, "250 2.0.0 queued");
                 } else if (line.startsWith("QUIT")) {

@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
  * Writes items that threads wait for in shared commits: a thread hands in its item and waits until a
  * commit has written it. The first waiter that finds no commit under way writes everything waiting
  * at once, so while one commit runs, the items of the threads that came meanwhile gather for the next.
- * A waiter gives up after its timeout unless its item is being written: then it learns the outcome,
- * so an item is never written for a waiter that went away believing it was not. Thread-safe.
+ * A waiter gives up after its timeout, or when interrupted, unless its item is being written: then it
+ * learns the outcome (interrupted, it keeps its interrupt), so an item is never written for a waiter
+ * that went away believing it was not. Thread-safe.
  *
  * @param <T> what is written
  */
@@ -59,6 +60,7 @@ final class GroupCommit<T> {
     boolean write(T item, long timeoutNanos) throws InterruptedException {
         Entry<T> entry = new Entry<>(item);
         long deadline = nanoClock.getAsLong() + timeoutNanos;
+        boolean interrupted = false;
         lock.lock();
         try {
             waiting.add(entry);
@@ -72,17 +74,24 @@ final class GroupCommit<T> {
                     waiting.remove(entry);
                     return false;
                 }
-                // one taken waits for its commit, which the writer's own timeout bounds
-                changed.await(entry.taken ? TimeUnit.MILLISECONDS.toNanos(100) : left, TimeUnit.NANOSECONDS);
+                try {
+                    // one taken waits for its commit, which the writer's own timeout bounds
+                    changed.await(entry.taken ? TimeUnit.MILLISECONDS.toNanos(100) : left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    if (!entry.taken) {
+                        waiting.remove(entry);
+                        throw e;
+                    }
+                    // the commit that took it may act on it for the waiter: the waiter learns the outcome all the same
+                    interrupted = true;
+                }
             }
             return entry.written;
-        } catch (InterruptedException e) {
-            if (!entry.taken) {
-                waiting.remove(entry);
-            }
-            throw e;
         } finally {
             lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.postgresql.PGConnection;
+import ru.rassylka.mail.SmtpSession;
 import ru.rassylka.platform.persistence.Databases;
 
 /**
@@ -21,7 +22,10 @@ import ru.rassylka.platform.persistence.Databases;
  * write of its outcome deletes the row. A mark is written only while the instance still holds the
  * delivery under the claim it sends it by. The workers about to send a dot share commits
  * ({@link GroupCommit}) on one connection kept while they send ({@link HeldConnection}); a worker
- * waits {@link #WAIT_AT_MOST} at most, then withholds its dot.
+ * waits {@link #WAIT_AT_MOST} at most, then withholds its dot. The thread that made the commit sends
+ * the dots of the e-mails it marked at once, before their workers wake: an instance killed between a
+ * mark and its dot loses that e-mail (it is recorded, not sent again), so the time between them is kept
+ * as short as the commit's reply allows.
  */
 final class Handovers {
 
@@ -78,6 +82,9 @@ final class Handovers {
     /** A delivery about to be handed over under its claim. */
     record Mark(long delivery, long claim) {}
 
+    /** A mark to write and the final dot to send once it is written. */
+    private record Marking(Mark mark, SmtpSession.FinalDot dot) {}
+
     /** The mark could not be written: the e-mail's final dot must not be sent. */
     static final class NotMarked extends IOException {
         NotMarked(Claimed delivery) {
@@ -96,7 +103,7 @@ final class Handovers {
 
     private final HeldConnection connection;
     private final String instance;
-    private final GroupCommit<Mark> commits;
+    private final GroupCommit<Marking> commits;
 
     Handovers(HeldConnection connection, String instance) {
         this.connection = connection;
@@ -104,10 +111,13 @@ final class Handovers {
         this.commits = new GroupCommit<>(this::write, System::nanoTime);
     }
 
-    /** Marks the delivery handed over under its claim, or throws: then its e-mail's final dot is withheld. */
-    void mark(Claimed delivery) throws NotMarked {
+    /**
+     * Marks the delivery handed over under its claim and sends its e-mail's final dot, or throws: then
+     * the dot is withheld.
+     */
+    void mark(Claimed delivery, SmtpSession.FinalDot dot) throws NotMarked {
         try {
-            if (commits.write(new Mark(delivery.id(), delivery.claim()), WAIT_AT_MOST.toNanos())) {
+            if (commits.write(new Marking(new Mark(delivery.id(), delivery.claim()), dot), WAIT_AT_MOST.toNanos())) {
                 return;
             }
         } catch (InterruptedException e) {
@@ -126,14 +136,24 @@ final class Handovers {
         commits.whenIdle(0, connection::release);
     }
 
-    private Set<Mark> write(List<Mark> marks) throws SQLException {
+    private Set<Marking> write(List<Marking> markings) throws SQLException {
+        List<Mark> marks = markings.stream().map(Marking::mark).toList();
+        Set<Mark> written;
         try {
             Connection held = connection.get();
-            return Databases.isPostgresql(held) ? write(held, marks) : writeEmbedded(held, marks);
+            written = Databases.isPostgresql(held) ? write(held, marks) : writeEmbedded(held, marks);
         } catch (SQLException | RuntimeException e) {
             connection.release();
             throw e;
         }
+        Set<Marking> handedOver = new HashSet<>();
+        for (Marking marking : markings) {
+            if (written.contains(marking.mark())) {
+                marking.dot().send();
+                handedOver.add(marking);
+            }
+        }
+        return handedOver;
     }
 
     /** One statement in auto-commit on PostgreSQL, bounded by the session's statement timeout. */

@@ -430,7 +430,9 @@ public class SendingEngine {
                 SmtpSession.Reply reply = connection.send(
                         message,
                         to,
-                        settings.handoverMark() ? () -> handovers.mark(delivery) : SmtpSession.BeforeFinalDot.NOTHING);
+                        settings.handoverMark()
+                                ? dot -> handovers.mark(delivery, dot)
+                                : SmtpSession.BeforeFinalDot.NOTHING);
                 verdict = FailureClassifier.ofReply(reply.code(), reply.text());
             } catch (FinalDotWithheld e) {
                 // the mark could not be written, so the e-mail never got its final dot: it waits, its attempt unspent

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +125,65 @@ class GroupCommitTest {
         firstCommitMayEnd.countDown();
 
         assertTrue(taken.get(5, TimeUnit.SECONDS), "its item was written: it may send");
+    }
+
+    @Test
+    void aWaiterInterruptedWhileAnotherThreadsCommitHasTakenItsItemLearnsTheOutcomeAndKeepsItsInterrupt()
+            throws Exception {
+        AtomicReference<Thread> secondLeader = new AtomicReference<>();
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        AtomicBoolean secondMayEnd = new AtomicBoolean();
+        GroupCommit<Integer> commits = new GroupCommit<>(
+                batch -> {
+                    if (batches.isEmpty()) {
+                        return writeAll(batch);
+                    }
+                    batches.add(batch);
+                    secondLeader.set(Thread.currentThread());
+                    secondStarted.countDown();
+                    while (!secondMayEnd.get()) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // deaf to interrupts
+                    }
+                    return new HashSet<>(batch);
+                },
+                System::nanoTime);
+        threads.submit(() -> commits.write(0, LONG));
+        firstCommitStarted.await();
+        Map<Thread, String> outcomes = new ConcurrentHashMap<>();
+        List<Thread> waiters = List.of(waiter(commits, 1, outcomes), waiter(commits, 2, outcomes));
+        Thread.sleep(200); // both wait behind the running commit
+        firstCommitMayEnd.countDown();
+        assertTrue(secondStarted.await(5, TimeUnit.SECONDS));
+        assertEquals(Set.of(1, 2), new HashSet<>(batches.get(1)), "one commit took both");
+        Thread taken = waiters.stream()
+                .filter(waiter -> waiter != secondLeader.get())
+                .findFirst()
+                .orElseThrow();
+
+        taken.interrupt();
+        Thread.sleep(100);
+        secondMayEnd.set(true);
+        for (Thread waiter : waiters) {
+            waiter.join(5000);
+        }
+
+        assertEquals("written, interrupted", outcomes.get(taken));
+    }
+
+    /** A thread that writes {@code item} and tells how it ended. */
+    private static Thread waiter(GroupCommit<Integer> commits, int item, Map<Thread, String> outcomes) {
+        Thread waiter = new Thread(() -> {
+            String outcome;
+            try {
+                outcome = (commits.write(item, LONG) ? "written" : "not written")
+                        + (Thread.currentThread().isInterrupted() ? ", interrupted" : "");
+            } catch (InterruptedException e) {
+                outcome = "gave up, interrupted";
+            }
+            outcomes.put(Thread.currentThread(), outcome);
+        });
+        waiter.start();
+        return waiter;
     }
 
     @Test
