@@ -52,8 +52,7 @@ final class FinalDotTransport extends PipeliningTransport {
             super.finishData();
             return;
         }
-        // all but the dot goes to the server first, so that a dot the step sends is the only write left
-        EarlyDot dot = new EarlyDot(sendDataSoFar());
+        EarlyDot dot = new EarlyDot(endDataButTheDot());
         try {
             beforeFinalDot.run(dot);
         } catch (IOException | RuntimeException e) {

@@ -25,6 +25,9 @@ class ReadyDataTransport extends SMTPTransport {
     /** The transport's socket; null when not found. */
     private static final VarHandle SERVER_SOCKET = field("serverSocket", Socket.class);
 
+    /** The longest e-mail taken to be all in the buffer of the stream to the server until its dot. */
+    private static final int KEPT_WHOLE = 4096;
+
     private SmtpDataStream data;
     /** The socket set to send small writes at once, so that it is set once. */
     private Socket sendingAtOnce;
@@ -55,18 +58,24 @@ class ReadyDataTransport extends SMTPTransport {
     }
 
     /**
-     * Ends the e-mail's last line and writes all of its data so far to the server; answers the stream
-     * to the server the final dot may follow on. Answers null, having written nothing, when the data
-     * goes through Angus Mail's own stream or the socket cannot send small writes at once: then the
-     * transport ends the data itself.
+     * Ends the e-mail's last line and answers the stream to the server the final dot may follow on,
+     * which then sends what the stream holds with the dot. Most e-mails of a mailing are all still in
+     * the stream's buffer (8 KB in Angus Mail) at this point, and the server has read all that came
+     * before them (their commands were answered), so the one write of the e-mail with its dot cannot
+     * wait for the server. A longer e-mail (part of which the buffer may have written already) is written up to
+     * the dot here, so that the dot is the only write left. Answers null, having written nothing, when
+     * the data goes through Angus Mail's own stream or the socket cannot send small writes at once:
+     * then the transport ends the data itself.
      */
-    protected final OutputStream sendDataSoFar() throws IOException {
+    protected final OutputStream endDataButTheDot() throws IOException {
         if (data == null || !sendSmallWritesAtOnce()) {
             return null;
         }
         data.endLine();
         OutputStream server = serverStream();
-        server.flush();
+        if (data.given() > KEPT_WHOLE) {
+            server.flush();
+        }
         return server;
     }
 

@@ -23,6 +23,8 @@ final class SmtpDataStream extends OutputStream {
     private boolean lineStart = true;
     /** Whether the last byte written is a CR whose LF has not been written yet. */
     private boolean openCr;
+    /** How many bytes of the e-mail were given so far. */
+    private long given;
 
     SmtpDataStream(OutputStream server) {
         this.server = server;
@@ -35,6 +37,7 @@ final class SmtpDataStream extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        given += length;
         int end = offset + length;
         int run = offset; // the first byte not yet written
         int i = offset;
@@ -95,6 +98,11 @@ final class SmtpDataStream extends OutputStream {
             server.write(CRLF);
         }
         lineStart = true;
+    }
+
+    /** How many bytes of the e-mail were given so far (before the dots and line ends this stream adds). */
+    long given() {
+        return given;
     }
 
     @Override

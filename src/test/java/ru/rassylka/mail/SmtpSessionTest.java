@@ -93,10 +93,13 @@ class SmtpSessionTest {
     }
 
     @Test
-    void allOfTheEmailButTheDotHasReachedTheServerWhenTheStepRuns() throws Exception {
+    void allOfALongEmailButTheDotHasReachedTheServerWhenTheStepRuns() throws Exception {
         AtomicBoolean lastLineThere = new AtomicBoolean();
+        MimeMessage message = message();
+        message.setText(
+                "A line of a long e-mail, one of many\r\n".repeat(200) + ".\r\nA line with a dot alone above it\r\n");
         try (SmtpSession smtp = SmtpSession.open(session, session, settings)) {
-            smtp.send(message(), new InternetAddress("to@example.org"), dot -> {
+            smtp.send(message, new InternetAddress("to@example.org"), dot -> {
                 try {
                     lastLineThere.set(lastLineRead.await(5, TimeUnit.SECONDS));
                 } catch (InterruptedException e) {
