@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * The SMTP transport of the sessions (pipelined by {@link PipeliningTransport}, its e-mail data through {@link ReadyDataTransport}'s stream)
  * that runs a step just before it sends the final dot of an e-mail's
- * DATA, when the server has all of the e-mail but has not yet accepted it. When the step fails, the
+ * DATA, when the e-mail is written but for the dot and the server cannot have accepted it. When the step fails, the
  * dot is not sent: the transport drops the connection, so the server discards the e-mail. The step
  * may send the dot itself ({@link SmtpSession.FinalDot}) the moment its work is done, from the thread
  * that did it; the transport then only reads the server's reply.

@@ -21,7 +21,8 @@ public final class SmtpSession implements AutoCloseable {
     public record Reply(int code, String text) {}
 
     /**
-     * A step run once the server has all of an e-mail but the final dot of its DATA: when it throws,
+     * A step run once all of an e-mail but the final dot of its DATA is written (a short e-mail may
+     * still be in the session's buffer, to go with the dot in one write): when it throws,
      * the dot is not sent and the e-mail does not reach the server ({@link FinalDotWithheld}). The
      * step may send the dot itself, from any thread, as soon as its work is done; a dot it has not
      * sent is sent once it returns.
@@ -83,7 +84,7 @@ public final class SmtpSession implements AutoCloseable {
 
     /**
      * Sends to the one recipient and answers the server's final reply; {@code beforeFinalDot} runs
-     * when the server has all of the e-mail but the final dot.
+     * when all of the e-mail but the final dot is written.
      *
      * @throws FinalDotWithheld when {@code beforeFinalDot} failed: the e-mail did not reach the server,
      *     and this session's connection is closed

@@ -64,7 +64,7 @@ class SmtpSessionTest {
     }
 
     @Test
-    void theStepBeforeTheFinalDotRunsWhenTheServerHasTheEmailButNotItsDot() throws Exception {
+    void theStepBeforeTheFinalDotRunsBeforeTheServerHasTheDot() throws Exception {
         try (SmtpSession smtp = SmtpSession.open(session, session, settings)) {
             SmtpSession.Reply reply =
                     smtp.send(message(), new InternetAddress("to@example.org"), dot -> stepRan.set(true));
