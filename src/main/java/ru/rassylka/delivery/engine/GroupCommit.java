@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * at once, so while one commit runs, the items of the threads that came meanwhile gather for the next.
  * A waiter gives up after its timeout, or when interrupted, unless its item is being written: then it
  * learns the outcome (interrupted, it keeps its interrupt), so an item is never written for a waiter
- * that went away believing it was not. Thread-safe.
+ * that went away believing it was not. A thread may announce that it will hand in an item soon
+ * ({@link #coming}): a waiter that finds no commit under way then waits up to the linger time for the
+ * announced ones, so that threads working in step share a commit rather than make one each. Thread-safe.
  *
  * @param <T> what is written
  */
@@ -26,19 +28,27 @@ final class GroupCommit<T> {
         Set<T> write(List<T> batch) throws Exception;
     }
 
+    /** A thread that is to hand in an item soon, until it does ({@link #write}) or {@link #gone}. */
+    static final class Coming {
+        private boolean counted = true;
+    }
+
     private static final class Entry<T> {
         final T item;
+        final long since;
         boolean taken;
         boolean done;
         boolean written;
 
-        Entry(T item) {
+        Entry(T item, long since) {
             this.item = item;
+            this.since = since;
         }
     }
 
     private final Writer<T> writer;
     private final LongSupplier nanoClock;
+    private final long lingerNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Entry<T>> waiting = new ArrayList<>();
@@ -46,26 +56,77 @@ final class GroupCommit<T> {
     private int commits;
     private int largest;
     private long lastCommitAt;
+    /** The threads announced and not yet here. */
+    private int expected;
 
-    /** {@code nanoClock} is {@code System::nanoTime} but in tests. */
+    /** {@code nanoClock} is {@code System::nanoTime} but in tests; announced threads are not waited for. */
     GroupCommit(Writer<T> writer, LongSupplier nanoClock) {
+        this(writer, nanoClock, 0);
+    }
+
+    /**
+     * @param lingerNanos how long after the first item waits a commit may wait for announced threads
+     */
+    GroupCommit(Writer<T> writer, LongSupplier nanoClock, long lingerNanos) {
         this.writer = writer;
         this.nanoClock = nanoClock;
+        this.lingerNanos = lingerNanos;
+    }
+
+    /** Announces that the calling thread will hand in an item soon: {@link #write} it or call {@link #gone}. */
+    Coming coming() {
+        lock.lock();
+        try {
+            expected++;
+            return new Coming();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The announced thread will not hand in an item after all, or has done so; a commit no longer waits for it. */
+    void gone(Coming coming) {
+        lock.lock();
+        try {
+            if (arrived(coming)) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts the announced thread as here; false if it was already. Called with the lock held. */
+    private boolean arrived(Coming coming) {
+        if (coming == null || !coming.counted) {
+            return false;
+        }
+        coming.counted = false;
+        expected--;
+        return true;
+    }
+
+    /** {@link #write(Object, long, Coming)} of a thread that did not announce itself. */
+    boolean write(T item, long timeoutNanos) throws InterruptedException {
+        return write(item, timeoutNanos, null);
     }
 
     /**
      * Waits until {@code item} is written, for at most {@code timeoutNanos} unless a commit has taken
      * it meanwhile; answers whether it was written (false: timed out, failed or not written).
      */
-    boolean write(T item, long timeoutNanos) throws InterruptedException {
-        Entry<T> entry = new Entry<>(item);
-        long deadline = nanoClock.getAsLong() + timeoutNanos;
+    boolean write(T item, long timeoutNanos, Coming coming) throws InterruptedException {
+        long now = nanoClock.getAsLong();
+        Entry<T> entry = new Entry<>(item, now);
+        long deadline = now + timeoutNanos;
         boolean interrupted = false;
         lock.lock();
         try {
+            arrived(coming);
             waiting.add(entry);
             while (!entry.done) {
-                if (!writing) {
+                long lingering = waiting.isEmpty() ? 0 : waiting.get(0).since + lingerNanos - nanoClock.getAsLong();
+                if (!writing && (expected == 0 || lingering <= 0)) {
                     commit();
                     continue;
                 }
@@ -75,8 +136,12 @@ final class GroupCommit<T> {
                     return false;
                 }
                 try {
-                    // one taken waits for its commit, which the writer's own timeout bounds
-                    changed.await(entry.taken ? TimeUnit.MILLISECONDS.toNanos(100) : left, TimeUnit.NANOSECONDS);
+                    // one taken waits for its commit, which the writer's own timeout bounds; with no commit under
+                    // way, the announced threads are waited for until the linger time has passed
+                    long wait = entry.taken
+                            ? TimeUnit.MILLISECONDS.toNanos(100)
+                            : writing ? left : Math.min(left, lingering);
+                    changed.await(wait, TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     if (!entry.taken) {
                         waiting.remove(entry);

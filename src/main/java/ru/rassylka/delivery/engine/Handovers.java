@@ -31,6 +31,11 @@ final class Handovers {
 
     /** How long a worker waits for its mark before it withholds the e-mail's final dot. */
     static final Duration WAIT_AT_MOST = Duration.ofSeconds(2);
+    /**
+     * How long a commit may wait, once a worker waits for it, for the workers that have begun an e-mail
+     * and will want a mark soon: workers sending in step share commits rather than make one each.
+     */
+    static final Duration LINGER = Duration.ofMillis(1);
     /** How long the statement of a commit may take; a worker whose mark it writes waits for it. */
     private static final int STATEMENT_SECONDS = 5;
 
@@ -108,16 +113,27 @@ final class Handovers {
     Handovers(HeldConnection connection, String instance) {
         this.connection = connection;
         this.instance = instance;
-        this.commits = new GroupCommit<>(this::write, System::nanoTime);
+        this.commits = new GroupCommit<>(this::write, System::nanoTime, LINGER.toNanos());
+    }
+
+    /** A worker begins an e-mail whose mark it will ask for: commits may wait a moment for it ({@link #LINGER}). */
+    GroupCommit.Coming coming() {
+        return commits.coming();
+    }
+
+    /** The worker's e-mail has ended, marked or not: no commit waits for it any longer. */
+    void gone(GroupCommit.Coming coming) {
+        commits.gone(coming);
     }
 
     /**
      * Marks the delivery handed over under its claim and sends its e-mail's final dot, or throws: then
-     * the dot is withheld.
+     * the dot is withheld. {@code coming} is what {@link #coming} gave the worker for this e-mail.
      */
-    void mark(Claimed delivery, SmtpSession.FinalDot dot) throws NotMarked {
+    void mark(Claimed delivery, SmtpSession.FinalDot dot, GroupCommit.Coming coming) throws NotMarked {
         try {
-            if (commits.write(new Marking(new Mark(delivery.id(), delivery.claim()), dot), WAIT_AT_MOST.toNanos())) {
+            if (commits.write(
+                    new Marking(new Mark(delivery.id(), delivery.claim()), dot), WAIT_AT_MOST.toNanos(), coming)) {
                 return;
             }
         } catch (InterruptedException e) {

@@ -426,12 +426,13 @@ public class SendingEngine {
             attempted++;
             long started = System.nanoTime();
             Verdict verdict;
+            GroupCommit.Coming marking = settings.handoverMark() ? handovers.coming() : null;
             try {
                 SmtpSession.Reply reply = connection.send(
                         message,
                         to,
-                        settings.handoverMark()
-                                ? dot -> handovers.mark(delivery, dot)
+                        marking != null
+                                ? dot -> handovers.mark(delivery, dot, marking)
                                 : SmtpSession.BeforeFinalDot.NOTHING);
                 verdict = FailureClassifier.ofReply(reply.code(), reply.text());
             } catch (FinalDotWithheld e) {
@@ -443,6 +444,10 @@ public class SendingEngine {
                 continue;
             } catch (MessagingException e) {
                 verdict = FailureClassifier.of(e);
+            } finally {
+                if (marking != null) {
+                    handovers.gone(marking);
+                }
             }
             int millis = (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (verdict.scope() == Verdict.Scope.SENDER) {

@@ -199,4 +199,59 @@ class GroupCommitTest {
         commits.whenIdle(TimeUnit.SECONDS.toNanos(1), () -> ran.set(true));
         assertTrue(ran.get());
     }
+
+    @Test
+    void aWaiterWaitsForAThreadThatAnnouncedItselfAndBothShareOneCommit() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(this::recordAll, System::nanoTime, LONG);
+        GroupCommit.Coming second = commits.coming();
+        Future<Boolean> first = threads.submit(() -> commits.write(1, LONG));
+        Thread.sleep(200);
+        assertTrue(batches.isEmpty(), "no commit before the announced thread is here: " + batches);
+
+        assertTrue(commits.write(2, LONG, second));
+
+        assertTrue(first.get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(List.of(1, 2)), batches);
+    }
+
+    @Test
+    void anAnnouncedThreadThatLeavesWithoutAnItemNoLongerHoldsTheCommitBack() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(this::recordAll, System::nanoTime, LONG);
+        GroupCommit.Coming leaving = commits.coming();
+        Future<Boolean> first = threads.submit(() -> commits.write(1, LONG));
+        Thread.sleep(200);
+        assertTrue(batches.isEmpty(), "the commit waits for the announced thread: " + batches);
+
+        commits.gone(leaving);
+
+        assertTrue(first.get(5, TimeUnit.SECONDS), "written once the announced thread left");
+        assertEquals(List.of(List.of(1)), batches);
+    }
+
+    @Test
+    void anAnnouncedThreadThatNeverComesHoldsTheCommitBackForTheLingerTimeOnly() throws Exception {
+        GroupCommit<Integer> commits =
+                new GroupCommit<>(this::recordAll, System::nanoTime, TimeUnit.MILLISECONDS.toNanos(50));
+        commits.coming(); // never writes, never leaves
+
+        assertTrue(commits.write(1, LONG));
+        assertTrue(commits.write(2, LONG));
+
+        assertEquals(List.of(List.of(1), List.of(2)), batches);
+    }
+
+    @Test
+    void withoutALingerTimeAnAnnouncedThreadIsNotWaitedFor() throws Exception {
+        GroupCommit<Integer> commits = new GroupCommit<>(this::recordAll, System::nanoTime);
+        commits.coming();
+
+        assertTrue(commits.write(1, LONG));
+        assertEquals(List.of(List.of(1)), batches);
+    }
+
+    /** Writes every item of a batch at once. */
+    private Set<Integer> recordAll(List<Integer> batch) {
+        batches.add(batch);
+        return new HashSet<>(batch);
+    }
 }
