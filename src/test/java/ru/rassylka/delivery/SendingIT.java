@@ -22,6 +22,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -42,6 +44,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -62,6 +65,7 @@ import ru.rassylka.mailing.MailingService;
 import ru.rassylka.mailing.MailingStatus;
 import ru.rassylka.mailing.Periodicity;
 import ru.rassylka.manage.AllMailings;
+import ru.rassylka.platform.persistence.Migrations;
 import ru.rassylka.platform.signing.SigningKeys;
 import ru.rassylka.testing.Deployments;
 import ru.rassylka.testing.server.FaultySmtpFront;
@@ -127,6 +131,9 @@ class SendingIT {
 
     @EJB
     private SendingEngine engine;
+
+    @Resource(lookup = Migrations.DATA_SOURCE)
+    private DataSource dataSource;
 
     @Resource(lookup = "java:comp/UserTransaction")
     private UserTransaction transaction;
@@ -911,6 +918,45 @@ class SendingIT {
                 claims.claim(run.getId(), "third", 10, Instant.now(), until).isEmpty(),
                 "a renewed lease is not claimed again");
         assertEquals("other", scenario.deliveryTo(run.getId(), lost.email()).getClaimedBy());
+        as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
+    }
+
+    @Test
+    void renewalLeavesADeliveryWhoseOutcomeIsBeingWrittenAndDoesNotWaitForIt() throws Exception {
+        String owner = scenario.owner("renewlocked");
+        slowRecipients(owner, 2);
+        Mailing mailing = scenario.mailingIn(owner, htmlMessage(owner), Set.of(), 3600, Periodicity.ONCE);
+        MailingRun run = sending.waitingRun(owner, mailing.getId());
+        Instant now = Instant.now();
+        Claim holder = claims.claim(run.getId(), "locked-holder", 10, now, now.plusSeconds(60));
+        Claimed written = holder.deliveries().get(0);
+        Claimed other = holder.deliveries().get(1);
+        Instant until = now.plusSeconds(600);
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    writer.prepareStatement("update delivery set attempts = attempts where id = ?")) {
+                lock.setLong(1, written.id()); // as the engine's writer holds the row while it writes its outcome
+                lock.executeUpdate();
+            }
+
+            Future<Map<Long, Long>> renewal =
+                    executor.submit(() -> claims.renew("locked-holder", List.of(holder), until));
+            Map<Long, Long> holders = renewal.get(10, TimeUnit.SECONDS); // before: it waited for the writer's commit
+
+            writer.rollback();
+            assertEquals(Map.of(written.id(), holder.id(), other.id(), holder.id()), holders, "both still held");
+        }
+        assertEquals(
+                until.truncatedTo(ChronoUnit.MILLIS),
+                scenario.deliveryTo(run.getId(), other.email())
+                        .getNextAttemptAt()
+                        .truncatedTo(ChronoUnit.MILLIS));
+        assertTrue(
+                scenario.deliveryTo(run.getId(), written.email())
+                        .getNextAttemptAt()
+                        .isBefore(until),
+                "the row being written keeps its lease until the next heartbeat");
         as(accounts.byEmail(owner), () -> mailings.delete(mailing.getId()));
     }
 

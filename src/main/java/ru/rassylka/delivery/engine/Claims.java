@@ -60,9 +60,16 @@ public class Claims {
     private static final String MARK_STARTED =
             "update mailing_run set started_at = ? where id = ? and started_at is null";
 
-    private static final String RENEW =
+    private static final String RENEW_EMBEDDED =
             "update delivery set next_attempt_at = ? where id = any(?) and state = 'SENDING'"
                     + " and claimed_by = ? and claim_id = any(?)";
+    // a delivery whose row another transaction holds is left alone: the engine's writer, which locks the rows of
+    // its outcomes in another order, would otherwise wait for this statement while it waits for the writer (a
+    // deadlock PostgreSQL ends after a second, failing one of the two); that delivery has been sent and gets its
+    // outcome, or its lease is renewed by the next heartbeat, a third of a lease later
+    private static final String RENEW = "update delivery set next_attempt_at = ? where id in (select id from delivery"
+            + " where id = any(?) and state = 'SENDING' and claimed_by = ? and claim_id = any(?)"
+            + " for update skip locked)";
     private static final String HOLDERS =
             "select id, claim_id from delivery where id = any(?) and state = 'SENDING' and claimed_by = ?";
 
@@ -226,7 +233,8 @@ public class Claims {
      * Extends the lease of the given claims' deliveries that the instance still holds to
      * {@code leaseUntil}, and answers which those are: delivery id → the claim holding it. A
      * delivery missing from the answer was taken by another claim after a lease ended, was
-     * stopped, or has its outcome written.
+     * stopped, or has its outcome written. On PostgreSQL a delivery whose outcome is being written
+     * meanwhile (its row locked) keeps its lease as it was, and is answered as held.
      */
     public Map<Long, Long> renew(String instance, List<Claim> claims, Instant leaseUntil) {
         Map<Long, Long> holders = new HashMap<>();
@@ -234,7 +242,8 @@ public class Claims {
             return holders;
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement renew = connection.prepareStatement(RENEW);
+                PreparedStatement renew =
+                        connection.prepareStatement(Databases.isPostgresql(connection) ? RENEW : RENEW_EMBEDDED);
                 PreparedStatement select = connection.prepareStatement(HOLDERS)) {
             Array ids = connection.createArrayOf(
                     "bigint",
