@@ -42,7 +42,7 @@ final class Handovers {
     // "d.id = any(ids)" lets every plan, the generic one of the prepared statement too, read the deliveries by
     // their key (a join with the ids' unnest had a generic plan that read all the table at every mark)
     // the commit need not wait for the write-ahead log to reach the disk: the mark must outlive a killed
-    // service, which it does once PostgreSQL has it, not a crash of PostgreSQL itself
+    // service, which it does once PostgreSQL has committed it, not a crash of PostgreSQL itself
     // each delivery only under the claim its worker sends it by
     private static final String MARK = "with async as (select set_config('synchronous_commit', 'off', true))"
             + " insert into delivery_handover (delivery_id, claim_id) select d.id, d.claim_id from delivery d cross join async"
@@ -172,8 +172,35 @@ final class Handovers {
         return handedOver;
     }
 
-    /** One statement in auto-commit on PostgreSQL, bounded by the session's statement timeout. */
+    /**
+     * The statement, then its commit, on PostgreSQL, each bounded by the session's statement timeout. The
+     * marks exist only from the commit on, which is all that is left before the dots: the service killed
+     * while the statement runs leaves no mark and no dot (the e-mail is sent again, once), where a statement
+     * in auto-commit would have been committed without the service, its dots never sent.
+     */
     private Set<Mark> write(Connection held, List<Mark> marks) throws SQLException {
+        held.setAutoCommit(false);
+        try {
+            Set<Mark> written = insert(held, marks);
+            held.commit();
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                held.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback); // the caller gives the connection back all the same
+            }
+            throw e;
+        } finally {
+            try {
+                held.setAutoCommit(true);
+            } catch (SQLException e) {
+                // a broken connection: the next commit fails on it and gives it back, and the pool drops it
+            }
+        }
+    }
+
+    private Set<Mark> insert(Connection held, List<Mark> marks) throws SQLException {
         long[] ids = marks.stream().mapToLong(Mark::delivery).toArray();
         long[] claims = marks.stream().mapToLong(Mark::claim).toArray();
         try (PreparedStatement mark = held.prepareStatement(MARK)) {
