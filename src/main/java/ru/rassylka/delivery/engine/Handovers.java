@@ -156,8 +156,7 @@ final class Handovers {
         List<Mark> marks = markings.stream().map(Marking::mark).toList();
         Set<Mark> written;
         try {
-            Connection held = connection.get();
-            written = Databases.isPostgresql(held) ? write(held, marks) : writeEmbedded(held, marks);
+            written = inTransaction(connection.get(), marks);
         } catch (SQLException | RuntimeException e) {
             connection.release();
             throw e;
@@ -173,15 +172,15 @@ final class Handovers {
     }
 
     /**
-     * The statement, then its commit, on PostgreSQL, each bounded by the session's statement timeout. The
+     * Writes the marks in a transaction of their own, each statement bounded by the statement timeout. The
      * marks exist only from the commit on, which is all that is left before the dots: the service killed
      * while the statement runs leaves no mark and no dot (the e-mail is sent again, once), where a statement
      * in auto-commit would have been committed without the service, its dots never sent.
      */
-    private Set<Mark> write(Connection held, List<Mark> marks) throws SQLException {
+    private Set<Mark> inTransaction(Connection held, List<Mark> marks) throws SQLException {
         held.setAutoCommit(false);
         try {
-            Set<Mark> written = insert(held, marks);
+            Set<Mark> written = Databases.isPostgresql(held) ? insert(held, marks) : insertEmbedded(held, marks);
             held.commit();
             return written;
         } catch (SQLException | RuntimeException e) {
@@ -200,6 +199,7 @@ final class Handovers {
         }
     }
 
+    /** One statement on PostgreSQL, bounded by the session's statement timeout. */
     private Set<Mark> insert(Connection held, List<Mark> marks) throws SQLException {
         long[] ids = marks.stream().mapToLong(Mark::delivery).toArray();
         long[] claims = marks.stream().mapToLong(Mark::claim).toArray();
@@ -221,10 +221,8 @@ final class Handovers {
         }
     }
 
-    /** A batch of plain updates in one local transaction on the embedded database (H2). */
-    private Set<Mark> writeEmbedded(Connection held, List<Mark> marks) throws SQLException {
-        boolean autoCommit = held.getAutoCommit();
-        held.setAutoCommit(false);
+    /** A batch of plain merges on the embedded database (H2), in the transaction of {@link #inTransaction}. */
+    private Set<Mark> insertEmbedded(Connection held, List<Mark> marks) throws SQLException {
         try (PreparedStatement mark = held.prepareStatement(MARK_EMBEDDED)) {
             mark.setQueryTimeout(STATEMENT_SECONDS);
             for (Mark each : marks) {
@@ -234,7 +232,6 @@ final class Handovers {
                 mark.addBatch();
             }
             int[] updated = mark.executeBatch();
-            held.commit();
             Set<Mark> written = new HashSet<>();
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] > 0) {
@@ -242,11 +239,6 @@ final class Handovers {
                 }
             }
             return written;
-        } catch (SQLException | RuntimeException e) {
-            held.rollback();
-            throw e;
-        } finally {
-            held.setAutoCommit(autoCommit);
         }
     }
 }
